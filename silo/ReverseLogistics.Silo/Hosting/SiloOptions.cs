@@ -1,0 +1,16 @@
+namespace ReverseLogistics.Silo.Hosting;
+
+/// <summary>How a silo node is started (the command line, see <see cref="SiloCommand"/>).</summary>
+public sealed record SiloOptions
+{
+    public string Host { get; init; } = "127.0.0.1";
+    /// <summary>0 picks a free port (tests read it back from the started app).</summary>
+    public int Port { get; init; } = 7070;
+    public string DataDirectory { get; init; } = "data";
+    /// <summary>PEM or PKCS#12 certificate; when set the silo serves TLS (HTTP/2 over ALPN) instead of h2c.</summary>
+    public string? TlsCertificate { get; init; }
+    /// <summary>PEM private key for a PEM certificate.</summary>
+    public string? TlsKey { get; init; }
+    /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
+    public bool Conformance { get; init; }
+}

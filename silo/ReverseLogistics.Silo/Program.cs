@@ -1,0 +1,3 @@
+using ReverseLogistics.Silo.Hosting;
+
+return await SiloCommand.Create().Parse(args).InvokeAsync();
