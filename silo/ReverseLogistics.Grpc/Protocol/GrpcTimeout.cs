@@ -44,7 +44,7 @@ public static class GrpcTimeout
         ];
         foreach (var (ticksPerUnit, unit) in units)
         {
-            var value = (ticks + ticksPerUnit - 1) / ticksPerUnit;
+            var value = ticks / ticksPerUnit + (ticks % ticksPerUnit == 0 ? 0 : 1);
             if (value <= MaxValue) return $"{value}{unit}";
         }
         return $"{MaxValue}H";

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Google.Protobuf;
+using ReverseLogistics.Grpc.Protocol;
+
+namespace ReverseLogistics.Tests.Support;
+
+/// <summary>Sends hand-made HTTP/2 requests, for protocol cases a well-behaved client never produces.</summary>
+public static class RawGrpc
+{
+    public sealed record Answer(HttpResponseMessage Response, byte[] Body)
+    {
+        /// <summary>A header from the trailers, or from the headers of a trailers-only response.</summary>
+        public string? Status(string name = GrpcHeaders.Status) =>
+            Response.TrailingHeaders.TryGetValues(name, out var t) ? t.First()
+            : Response.Headers.TryGetValues(name, out var h) ? h.First()
+            : null;
+
+        public bool IsTrailersOnly => Response.Headers.Contains(GrpcHeaders.Status) && Body.Length == 0 && !Response.TrailingHeaders.Any();
+    }
+
+    public static byte[] Frame(IMessage message) => Frame(0, message.ToByteArray());
+
+    public static byte[] Frame(byte flag, byte[] payload)
+    {
+        var frame = new byte[MessageFraming.HeaderSize + payload.Length];
+        MessageFraming.WriteHeader(frame, flag == 1, payload.Length);
+        frame[0] = flag;
+        payload.CopyTo(frame, MessageFraming.HeaderSize);
+        return frame;
+    }
+
+    public static async Task<Answer> SendAsync(string address, string path, byte[] body,
+        string contentType = GrpcHeaders.ContentType, HttpMethod? method = null, params (string Name, string Value)[] headers)
+    {
+        using var client = new HttpClient(new SocketsHttpHandler());
+        var request = new HttpRequestMessage(method ?? HttpMethod.Post, $"http://{address}{path}")
+        {
+            Version = HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent(body),
+        };
+        request.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        request.Headers.TE.ParseAdd("trailers");
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
+        var response = await client.SendAsync(request, HttpCompletionOption.ResponseContentRead);
+        return new Answer(response, await response.Content.ReadAsByteArrayAsync());
+    }
+}
