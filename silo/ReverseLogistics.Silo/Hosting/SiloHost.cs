@@ -1,5 +1,6 @@
 using ReverseLogistics.Contracts;
 using ReverseLogistics.Grpc.Server;
+using ReverseLogistics.Grpc.Server.Logging;
 using ReverseLogistics.Silo.Conformance;
 
 namespace ReverseLogistics.Silo.Hosting;
@@ -12,7 +13,10 @@ public static class SiloHost
         Directory.CreateDirectory(options.DataDirectory);
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.ConfigureSiloKestrel(options);
+        // Per-request HTTP logs would drown the gRPC call log and halve throughput.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddGrpcServer(grpc => grpc.ServedFiles.AddRange(PublicContract.Files));
+        builder.Services.AddGrpcInterceptor<CallLoggingInterceptor>();
         if (options.Conformance) builder.Services.AddConformanceService();
 
         var app = builder.Build();

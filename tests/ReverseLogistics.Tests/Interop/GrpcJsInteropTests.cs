@@ -1,0 +1,28 @@
+using ReverseLogistics.Tests.Support;
+
+namespace ReverseLogistics.Tests.Interop;
+
+/// <summary>
+/// Runs the Node suite in tests/interop, where @grpc/grpc-js (a client nobody here wrote)
+/// calls the same silo the C# tests use.
+/// </summary>
+[Collection(SiloCollection.Name)]
+public sealed class GrpcJsInteropTests(SiloFixture silo)
+{
+    [Fact]
+    public async Task Grpc_js_suite_passes_against_the_silo()
+    {
+        var directory = RepositoryPaths.Interop;
+        if (!Directory.Exists(Path.Combine(directory, "node_modules")))
+        {
+            var install = await ExternalProcess.RunAsync("npm", "ci --no-audit --no-fund", directory);
+            Assert.True(install.ExitCode == 0, $"npm ci failed in {directory}:\n{install.Output}");
+        }
+
+        var run = await ExternalProcess.RunAsync("node", "--test", directory,
+            new Dictionary<string, string> { ["RL_SILO_ADDRESS"] = silo.Address });
+
+        Assert.True(run.ExitCode == 0, $"The grpc-js interop suite failed:\n{run.Output}");
+        Assert.Contains("# fail 0", run.Output);
+    }
+}
