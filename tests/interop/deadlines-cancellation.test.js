@@ -2,13 +2,14 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const { once } = require('node:events');
-const { grpc, services, useSilo, unary, probeOutcome, uniqueId, deadlineIn, TEST_TIMEOUT } = require('./support/harness');
+const { grpc, services, useSilo, unary, connected, probeOutcome, uniqueId, deadlineIn, TEST_TIMEOUT } = require('./support/harness');
 
 const silo = useSilo();
 
 test('Hold past a 300 ms deadline ends DEADLINE_EXCEEDED and the handler sees it', TEST_TIMEOUT, async () => {
   const conformance = silo.client(services.Conformance);
   const probeId = uniqueId('deadline');
+  await connected(conformance); // spend the 300 ms on the call, not on connecting
   // grpc-js's own timer may fire before the server's grpc-timeout deadline; either way
   // the client reports DEADLINE_EXCEEDED and the server handler must be cancelled.
   await assert.rejects(
@@ -44,6 +45,7 @@ test('Hold sends headers at once; client cancel ends CANCELLED and the handler s
 test('the channel stays usable after cancelled and timed-out calls', TEST_TIMEOUT, async () => {
   const conformance = silo.client(services.Conformance);
   const probeId = uniqueId('reuse');
+  await connected(conformance);
   await assert.rejects(unary(conformance, 'Hold', { probeId }, { deadlineMs: 200 }), { code: grpc.status.DEADLINE_EXCEEDED });
   await probeOutcome(conformance, probeId);
   const { response } = await unary(conformance, 'Echo', { message: 'still here' });

@@ -86,6 +86,17 @@ async function readAll(call) {
   return { messages, status: await status, error };
 }
 
+/**
+ * Resolves once the client's channel is connected. Call it before a call with a very
+ * short deadline, so that the deadline is not spent on connecting and the request
+ * surely reaches the server.
+ */
+function connected(client) {
+  return new Promise((resolve, reject) => {
+    client.waitForReady(deadlineIn(CALL_DEADLINE_MS), (error) => (error ? reject(error) : resolve()));
+  });
+}
+
 /** Awaits the end of the Hold/Countdown call recorded under probeId; returns the outcome. */
 async function probeOutcome(conformance, probeId) {
   const { response } = await unary(conformance, 'GetProbe', { probeId }, { deadlineMs: 10_000 });
@@ -102,6 +113,7 @@ module.exports = {
   useSilo,
   unary,
   readAll,
+  connected,
   probeOutcome,
   uniqueId,
   deadlineIn,

@@ -1,0 +1,61 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Testing.V1;
+using ReverseLogistics.Tests.Support;
+
+namespace ReverseLogistics.Tests.Grpc;
+
+/// <summary>With a certificate configured the silo serves gRPC over TLS (HTTP/2 by ALPN).</summary>
+public sealed class TlsTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("rl-tls-").FullName;
+
+    [Fact]
+    public async Task Calls_succeed_over_tls_with_a_pem_certificate()
+    {
+        using var certificate = SelfSigned();
+        var certPath = Path.Combine(_directory, "silo.crt");
+        var keyPath = Path.Combine(_directory, "silo.key");
+        await File.WriteAllTextAsync(certPath, certificate.ExportCertificatePem());
+        await File.WriteAllTextAsync(keyPath, certificate.GetRSAPrivateKey()!.ExportPkcs8PrivateKeyPem());
+
+        await using var app = SiloHost.Build(new SiloOptions
+        {
+            Host = "127.0.0.1", Port = 0, DataDirectory = _directory, Conformance = true,
+            TlsCertificate = certPath, TlsKey = keyPath,
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+
+        var handler = new SocketsHttpHandler();
+        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
+            presented is not null && presented.GetCertHashString() == certificate.GetCertHashString();
+        using var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { HttpHandler = handler });
+
+        var response = await channel.Unary(Conformance.Echo, new EchoRequest { Message = "over tls" });
+
+        Assert.StartsWith("https://", address);
+        Assert.Equal("over tls", response.Message);
+        await app.StopAsync();
+    }
+
+    private static X509Certificate2 SelfSigned()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=localhost", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var san = new SubjectAlternativeNameBuilder();
+        san.AddIpAddress(IPAddress.Loopback);
+        request.CertificateExtensions.Add(san.Build());
+        using var certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddDays(1));
+        return X509CertificateLoader.LoadPkcs12(certificate.Export(X509ContentType.Pkcs12), password: null);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
