@@ -1,0 +1,43 @@
+namespace ReverseLogistics.Storage;
+
+/// <summary>
+/// The store of record (Orleans' grain storage in spirit). Two implementations pass one
+/// contract suite: SQLite (embedded) and PostgreSQL (cluster). Commits from concurrent actors
+/// are group-committed: many commits share one transaction and one fsync, yet each succeeds or
+/// fails on its own.
+/// </summary>
+public interface IActorStore : IAsyncDisposable
+{
+    /// <summary>Creates or upgrades the schema (versioned migrations, applied in order and recorded).</summary>
+    Task MigrateAsync(CancellationToken cancellationToken);
+
+    /// <summary>The actor's record, or null when it was never committed.</summary>
+    Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken);
+
+    /// <summary>Writes the commit atomically, or nothing at all (see <see cref="CommitOutcome"/>). Durable when it returns.</summary>
+    Task<CommitResult> CommitAsync(ActorCommit commit, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Actors of one type ordered by (tenant, id), after <paramref name="after"/> when given;
+    /// within <paramref name="tenantId"/> when given, across all tenants otherwise.
+    /// </summary>
+    Task<IReadOnlyList<(ActorKey Key, ActorRecord Record)>> ListAsync(
+        string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Events of one actor's stream with sequence greater than <paramref name="afterSequence"/>, in order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken);
+
+    /// <summary>A tenant's events with position greater than <paramref name="afterPosition"/>, in position order.</summary>
+    Task<IReadOnlyList<StoredEvent>> ReadTenantEventsAsync(string tenantId, long afterPosition, int limit, CancellationToken cancellationToken);
+
+    Task<IdempotencyRecord?> FindRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes idempotency records created before <paramref name="cutoff"/>; returns how many.</summary>
+    Task<int> PurgeRequestsAsync(DateTime cutoff, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Raised when another node committed an actor (PostgreSQL LISTEN/NOTIFY), so a local
+    /// activation holding an older version can be refreshed. Never raised by the embedded store.
+    /// </summary>
+    event Action<ActorKey, long>? ActorChanged;
+}
