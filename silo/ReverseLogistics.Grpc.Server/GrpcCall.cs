@@ -27,7 +27,7 @@ internal sealed class GrpcCall : IDisposable
     private bool _responseStarted;
     private bool _completed;
 
-    public GrpcCall(HttpContext http, string method, GrpcServerOptions options, ILogger logger,
+    public GrpcCall(HttpContext http, ServerMethod method, GrpcServerOptions options, ILogger logger,
         TimeSpan? timeout, string? requestEncoding, Metadata requestHeaders)
     {
         _http = http;
@@ -44,7 +44,10 @@ internal sealed class GrpcCall : IDisposable
             if (t <= TimeSpan.Zero) _deadline.Cancel();
             else if (t < LongestTimer) _deadline.CancelAfter(t);
         }
-        Context = new HttpServerCallContext(this, http, method, requestHeaders, deadline, _cancellation.Token);
+        Context = new HttpServerCallContext(this, http, method.Path, requestHeaders, deadline, _cancellation.Token)
+        {
+            MethodDescriptor = method.Descriptor,
+        };
         _deadlineRegistration = _deadline.Token.Register(() => _ = EndAtDeadlineAsync());
     }
 

@@ -68,7 +68,7 @@ internal sealed class GrpcRequestHandler(
             else logger.LogWarning("gRPC {Method}: ignoring malformed grpc-timeout '{Timeout}'", path, timeoutHeader);
         }
 
-        using var call = new GrpcCall(http, path, options.Value, logger, timeout,
+        using var call = new GrpcCall(http, method, options.Value, logger, timeout,
             encoding.Length == 0 ? null : encoding, ReadMetadata(request.Headers));
         await call.RunAsync(Pipeline(method, call));
     }

@@ -1,3 +1,4 @@
+using Google.Protobuf.Reflection;
 using Microsoft.AspNetCore.Http;
 
 namespace ReverseLogistics.Grpc.Server;
@@ -17,6 +18,8 @@ public class ServerCallContext(
 
     /// <summary>The full method path, e.g. "/grpc.health.v1.Health/Check".</summary>
     public string Method { get; } = method;
+    /// <summary>The RPC's descriptor (its options say, for example, which roles may call it).</summary>
+    public MethodDescriptor? MethodDescriptor { get; init; }
     public string Peer { get; } = peer;
     /// <summary>UTC; <see cref="DateTime.MaxValue"/> when the client set no deadline.</summary>
     public DateTime Deadline { get; } = deadline;

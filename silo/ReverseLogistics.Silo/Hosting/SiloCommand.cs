@@ -13,12 +13,19 @@ public static class SiloCommand
         var dataDir = new Option<string>("--data-dir") { Description = "Directory for the embedded store's files", DefaultValueFactory = _ => defaults.DataDirectory };
         var tlsCert = new Option<string?>("--tls-cert") { Description = "Certificate (PEM or .pfx) to serve TLS with; h2c when absent" };
         var tlsKey = new Option<string?>("--tls-key") { Description = "Private key (PEM) for a PEM --tls-cert" };
+        var store = new Option<StoreKind>("--store") { Description = "sqlite (embedded, default) or postgres (cluster mode)", DefaultValueFactory = _ => defaults.Store };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string, with --store postgres" };
         var conformance = new Option<bool>("--conformance") { Description = "Also serve the gRPC conformance test service" };
 
         var command = new RootCommand("Reverse-logistics platform: one silo node serving the gRPC API.")
         {
-            host, port, dataDir, tlsCert, tlsKey, conformance,
+            host, port, dataDir, store, postgres, tlsCert, tlsKey, conformance,
         };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(store) == StoreKind.Postgres && string.IsNullOrWhiteSpace(result.GetValue(postgres)))
+                result.AddError("--store postgres needs --postgres \"<connection string>\".");
+        });
         command.SetAction(async (result, cancellationToken) =>
         {
             var options = new SiloOptions
@@ -26,6 +33,9 @@ public static class SiloCommand
                 Host = result.GetValue(host)!,
                 Port = result.GetValue(port),
                 DataDirectory = result.GetValue(dataDir)!,
+                Store = result.GetValue(store),
+                PostgresConnectionString = result.GetValue(postgres),
+                OperatorKey = Environment.GetEnvironmentVariable("RL_OPERATOR_KEY") is { Length: > 0 } key ? key : null,
                 TlsCertificate = result.GetValue(tlsCert),
                 TlsKey = result.GetValue(tlsKey),
                 Conformance = result.GetValue(conformance),

@@ -1,6 +1,5 @@
-using ReverseLogistics.Contracts;
+using ReverseLogistics.Actors;
 using ReverseLogistics.Grpc.Server;
-using ReverseLogistics.Grpc.Server.Logging;
 using ReverseLogistics.Silo.Conformance;
 
 namespace ReverseLogistics.Silo.Hosting;
@@ -15,8 +14,10 @@ public static class SiloHost
         builder.WebHost.ConfigureSiloKestrel(options);
         // Per-request HTTP logs would drown the gRPC call log and halve throughput.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Services.AddGrpcServer(grpc => grpc.ServedFiles.AddRange(PublicContract.Files));
-        builder.Services.AddGrpcInterceptor<CallLoggingInterceptor>();
+        builder.Services.AddSingleton(options);
+        builder.Services.AddPlatformStorage(options);
+        builder.Services.AddActorRuntime();
+        builder.Services.AddPlatformApi(options);
         if (options.Conformance) builder.Services.AddConformanceService();
 
         var app = builder.Build();

@@ -7,6 +7,12 @@ public sealed record SiloOptions
     /// <summary>0 picks a free port (tests read it back from the started app).</summary>
     public int Port { get; init; } = 7070;
     public string DataDirectory { get; init; } = "data";
+    /// <summary>Embedded SQLite under <see cref="DataDirectory"/>, or PostgreSQL (cluster mode).</summary>
+    public StoreKind Store { get; init; } = StoreKind.Sqlite;
+    /// <summary>Npgsql connection string; required with <see cref="StoreKind.Postgres"/>.</summary>
+    public string? PostgresConnectionString { get; init; }
+    /// <summary>An operator key given by the environment (RL_OPERATOR_KEY) instead of a generated one.</summary>
+    public string? OperatorKey { get; init; }
     /// <summary>PEM or PKCS#12 certificate; when set the silo serves TLS (HTTP/2 over ALPN) instead of h2c.</summary>
     public string? TlsCertificate { get; init; }
     /// <summary>PEM private key for a PEM certificate.</summary>

@@ -14,13 +14,15 @@ public sealed class SiloFixture : IAsyncLifetime
     private WebApplication? _app;
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "rl-tests-" + Guid.NewGuid().ToString("N"));
 
+    public const string OperatorKey = "rl-test-operator-key-4f1d2c";
+
     /// <summary>"127.0.0.1:port".</summary>
     public string Address { get; private set; } = "";
     public GrpcChannel Channel { get; private set; } = null!;
 
     public async Task InitializeAsync()
     {
-        _app = SiloHost.Build(new SiloOptions { Host = "127.0.0.1", Port = 0, DataDirectory = _dataDirectory, Conformance = true });
+        _app = SiloHost.Build(new SiloOptions { Host = "127.0.0.1", Port = 0, DataDirectory = _dataDirectory, Conformance = true, OperatorKey = OperatorKey });
         await _app.StartAsync();
         var bound = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
         Address = new Uri(bound).Authority;

@@ -1,0 +1,3 @@
+namespace ReverseLogistics.Domain.Errors;
+
+public sealed class AlreadyExistsException(string message) : DomainException(message);

@@ -1,0 +1,51 @@
+using ReverseLogistics.Actors;
+using ReverseLogistics.Contracts;
+using ReverseLogistics.Grpc.Server;
+using ReverseLogistics.Grpc.Server.Logging;
+using ReverseLogistics.Silo.Errors;
+using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.RateLimiting;
+using ReverseLogistics.Silo.Security;
+using ReverseLogistics.Silo.Tenants;
+using ReverseLogistics.Storage;
+using ReverseLogistics.Storage.Postgres;
+using ReverseLogistics.Storage.Sqlite;
+
+namespace ReverseLogistics.Silo.Hosting;
+
+public static class PlatformServiceExtensions
+{
+    /// <summary>The store of record chosen by the options, migrated before anything else starts.</summary>
+    public static IServiceCollection AddPlatformStorage(this IServiceCollection services, SiloOptions options)
+    {
+        services.AddSingleton<IActorStore>(provider => options.Store switch
+        {
+            StoreKind.Postgres => new PostgresActorStore(options.PostgresConnectionString!, provider.GetRequiredService<ILogger<PostgresActorStore>>()),
+            _ => new SqliteActorStore(options.DataDirectory, provider.GetRequiredService<ILogger<SqliteActorStore>>()),
+        });
+        services.AddHostedService<StoreMigrationService>();
+        return services;
+    }
+
+    /// <summary>The public API: its services and the interceptors every call passes (in this order).</summary>
+    public static IServiceCollection AddPlatformApi(this IServiceCollection services, SiloOptions options)
+    {
+        AccessPolicy.RequireDeclaredRoles(PublicContract.Files);
+        services.AddGrpcServer(grpc => grpc.ServedFiles.AddRange(PublicContract.Files));
+        services.AddGrpcInterceptor<CallLoggingInterceptor>();
+        services.AddGrpcInterceptor<DomainErrorInterceptor>();
+        services.AddGrpcInterceptor<AuthenticationInterceptor>();
+        services.AddGrpcInterceptor<TenantRateLimitInterceptor>();
+
+        services.AddSingleton(new SecurityOptions { OperatorKey = options.OperatorKey });
+        services.AddSingleton<KeyRingCache>();
+        services.AddSingleton<ApiKeyAuthenticator>();
+        services.AddSingleton<IdempotentRequests>();
+        services.AddHostedService<OperatorKeyBootstrap>();
+        services.AddHostedService<IdempotencyPurgeService>();
+
+        services.AddSingleton<TenantDirectory>();
+        services.AddGrpcService<TenantAdminService>();
+        return services;
+    }
+}

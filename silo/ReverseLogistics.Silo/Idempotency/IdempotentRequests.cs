@@ -1,0 +1,69 @@
+using System.Security.Cryptography;
+using System.Text;
+using Google.Protobuf;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grpc.Server;
+using ReverseLogistics.Storage;
+
+namespace ReverseLogistics.Silo.Idempotency;
+
+/// <summary>
+/// Makes mutations safe to retry. Each carries a client-chosen request_id, scoped to the
+/// caller's tenant: a retry returns the first result; the same id on a different request is
+/// refused. The record is committed atomically with the mutation it describes.
+/// </summary>
+public sealed class IdempotentRequests(IActorStore store)
+{
+    public const int MaxRequestIdLength = 128;
+
+    public IdempotencyTicket Ticket(ServerCallContext context, Caller caller, string requestId, IMessage request)
+    {
+        new Validator()
+            .Require(requestId.Length > 0, "request_id", "required: a client-chosen id that makes the call safe to retry")
+            .Require(requestId.Length <= MaxRequestIdLength, "request_id", $"at most {MaxRequestIdLength} characters")
+            .ThrowIfInvalid();
+        return new IdempotencyTicket(caller.TenantId, requestId, context.Method, Fingerprint(context.Method, request));
+    }
+
+    /// <summary>Runs <paramref name="mutation"/> unless this request already ran; then returns its first result.</summary>
+    public async Task<TResponse> RunAsync<TResponse>(IdempotencyTicket ticket, MessageParser<TResponse> parser,
+        Func<Task<TResponse>> mutation, CancellationToken cancellationToken) where TResponse : class, IMessage<TResponse>
+    {
+        if (await FindFirstResultAsync(ticket, parser, cancellationToken) is { } first) return first;
+        try
+        {
+            return await mutation();
+        }
+        catch (Exception e) when (e is DuplicateRequestException or DomainException)
+        {
+            // A concurrent retry of this request may have committed first (so this attempt found the
+            // object already created, or its record already taken): answer with that result.
+            var first = await FindFirstResultAsync(ticket, parser, cancellationToken);
+            if (first is null) throw;
+            return first;
+        }
+    }
+
+    private async Task<TResponse?> FindFirstResultAsync<TResponse>(IdempotencyTicket ticket, MessageParser<TResponse> parser,
+        CancellationToken cancellationToken) where TResponse : class, IMessage<TResponse>
+    {
+        var record = await store.FindRequestAsync(ticket.TenantId, ticket.RequestId, cancellationToken);
+        if (record is null) return null;
+        if (record.Method != ticket.Method || record.Fingerprint != ticket.Fingerprint)
+            throw new PreconditionFailedException(
+                $"request_id '{ticket.RequestId}' was already used at {record.CreatedAt:O} for a different request ({record.Method}); " +
+                "use a new request_id for a new request.");
+        return parser.ParseFrom(record.Response);
+    }
+
+    /// <summary>A hash of the method and the request without its request_id, so retries match and different requests do not.</summary>
+    private static string Fingerprint(string method, IMessage request)
+    {
+        var body = request.Clone();
+        body.Descriptor.FindFieldByName("request_id")?.Accessor.Clear(body);
+        var bytes = Encoding.UTF8.GetBytes(method).Concat(body.ToByteArray()).ToArray();
+        return Convert.ToHexStringLower(SHA256.HashData(bytes));
+    }
+}

@@ -1,0 +1,54 @@
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Silo.Tenants;
+using ReverseLogistics.V1;
+
+namespace ReverseLogistics.Silo.Security;
+
+/// <summary>
+/// On start: makes sure the 3PL's tenant exists and that someone can act as operator. With
+/// RL_OPERATOR_KEY set, that key is the operator's; otherwise, when no operator key exists
+/// yet, one is issued and written to &lt;data-dir&gt;/operator.key, readable by this user only.
+/// </summary>
+public sealed class OperatorKeyBootstrap(
+    ActorRuntime actors, SecurityOptions security, SiloOptions silo, ILogger<OperatorKeyBootstrap> logger) : IHostedService
+{
+    public const string KeyFileName = "operator.key";
+
+    private static readonly Caller Bootstrap = new(TenantIds.Platform, ApiKeyRole.Operator, "bootstrap");
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var platform = actors.Get<TenantActor>(TenantIds.Platform, TenantIds.Platform);
+        if (await platform.AskAsync(t => t.EnsurePlatformAsync(), cancellationToken))
+            logger.LogInformation("Created the platform tenant");
+
+        if (security.OperatorKey is not null)
+        {
+            logger.LogInformation("Operator key taken from RL_OPERATOR_KEY");
+            return;
+        }
+        var issued = await platform.AskAsync(async t => t.KeyRing.HasActiveKey(ApiKeyRole.Operator)
+            ? null
+            : await t.IssueKeyAsync(new CreateApiKeyRequest { Role = V1.Role.Operator, Description = "bootstrap operator key" }, Bootstrap, null),
+            cancellationToken);
+        if (issued is null) return;
+
+        var path = Path.GetFullPath(Path.Combine(silo.DataDirectory, KeyFileName));
+        await WriteOwnerOnlyAsync(path, issued.Secret + "\n", cancellationToken);
+        logger.LogWarning("Issued the first operator key ({KeyId}) and wrote it to {Path}; keep it secret", issued.ApiKey.KeyId, path);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task WriteOwnerOnlyAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        await using var stream = new FileStream(path, options);
+        await using var writer = new StreamWriter(stream);
+        await writer.WriteAsync(content.AsMemory(), cancellationToken);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+    }
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Grpc.Health.V1;
+using ReverseLogistics.Grpc.Client;
+
+namespace ReverseLogistics.Tests.Support;
+
+/// <summary>A silo running as its own OS process, so a test can kill it with SIGKILL and start it again.</summary>
+public sealed partial class SiloProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private SiloProcess(Process process, string address)
+    {
+        _process = process;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    public string Address { get; }
+    public GrpcChannel Channel { get; }
+
+    /// <summary>Starts the silo built next to the tests and waits until it reports SERVING.</summary>
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, string operatorKey, string? postgres = null)
+    {
+        var silo = Path.Combine(AppContext.BaseDirectory, "ReverseLogistics.Silo.dll");
+        var arguments = $"\"{silo}\" --host 127.0.0.1 --port 0 --data-dir \"{dataDirectory}\"";
+        if (postgres is not null) arguments += $" --store postgres --postgres \"{postgres}\"";
+        var start = new ProcessStartInfo("dotnet", arguments)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.Environment["RL_OPERATOR_KEY"] = operatorKey;
+        start.Environment["Logging__Console__FormatterName"] = "simple";
+
+        var process = Process.Start(start)!;
+        var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Text.StringBuilder();
+        process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (output) output.AppendLine(e.Data);
+            if (ListeningOn().Match(e.Data) is { Success: true } match) listening.TrySetResult(match.Groups[1].Value);
+        };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.Exited += (_, _) => listening.TrySetException(new InvalidOperationException($"The silo exited early:\n{output}"));
+        process.EnableRaisingEvents = true;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        // A guard against a silo that never comes up, not a claim about how fast it starts.
+        var address = await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
+        var started = new SiloProcess(process, address);
+        await started.WaitUntilServingAsync();
+        return started;
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not durable is gone.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    private async Task WaitUntilServingAsync()
+    {
+        var check = Method<HealthCheckRequest, HealthCheckResponse>.From(HealthReflection.Descriptor.Services[0], "Check");
+        var response = await Channel.Unary(check, new HealthCheckRequest(), CallOptions.WithTimeout(TimeSpan.FromSeconds(30)));
+        if (response.Status != HealthCheckResponse.Types.ServingStatus.Serving)
+            throw new InvalidOperationException($"The silo reports {response.Status}.");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        if (!_process.HasExited) await KillAsync();
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: https?://(\S+)")]
+    private static partial Regex ListeningOn();
+}
