@@ -12,6 +12,10 @@ internal static class StoreArguments
         Validate(commit.Key);
         ArgumentOutOfRangeException.ThrowIfNegative(commit.ExpectedVersion);
         ArgumentOutOfRangeException.ThrowIfNegative(commit.ExpectedEventSequence);
+        if (commit.ExpectedVersion == 0 && commit.ExpectedEventSequence != 0)
+        {
+            throw new ArgumentException("An actor being created has no events yet: ExpectedEventSequence must be 0.", nameof(commit));
+        }
         ArgumentNullException.ThrowIfNull(commit.State);
         ArgumentNullException.ThrowIfNull(commit.Events);
         foreach (var @event in commit.Events) RequireUtc(@event.OccurredAt, nameof(NewEvent.OccurredAt));

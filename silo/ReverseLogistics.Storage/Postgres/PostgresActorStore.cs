@@ -65,7 +65,8 @@ public sealed class PostgresActorStore : IActorStore
     private const string UpdateSql = $"""
         WITH state AS (
             UPDATE actor_state SET version = @version, event_sequence = @event_sequence, state = @state::jsonb, updated_at = now()
-            WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id AND version = @expected_version
+            WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id
+                AND version = @expected_version AND event_sequence = @expected_event_sequence
             RETURNING 1),
         {AppendEventsSql}
         """;
@@ -82,7 +83,10 @@ public sealed class PostgresActorStore : IActorStore
     public PostgresActorStore(string connectionString, ILogger<PostgresActorStore>? logger = null)
     {
         this.logger = logger ?? NullLogger<PostgresActorStore>.Instance;
-        dataSource = NpgsqlDataSource.Create(connectionString);
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        // The store runs a handful of fixed statements: prepared, the server plans each only once.
+        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
+        dataSource = builder.Build();
         queries = new ActorQueries(async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken), PostgresTimestamps.Instance);
         commits = new CommitQueue(WriteBatchAsync, MaxBatchSize, this.logger);
         listener = new ActorChangedListener(connectionString, node, (key, version) => ActorChanged?.Invoke(key, version), this.logger);
@@ -149,12 +153,13 @@ public sealed class PostgresActorStore : IActorStore
             // a reader paging by position never sees a lower position turn up later.
             await transaction.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", ("key", EventPositionLock));
         }
+
         // Every node locks rows in key order, so two nodes' batches cannot deadlock each other.
         var ordered = batch
             .OrderBy(pending => pending.Commit.Key.TenantId, StringComparer.Ordinal)
             .ThenBy(pending => pending.Commit.Key.ActorType, StringComparer.Ordinal)
             .ThenBy(pending => pending.Commit.Key.Id, StringComparer.Ordinal);
-        var written = await Savepoints.WriteEachAsync(transaction, ordered, commit => WriteAsync(transaction, commit));
+        var written = await Savepoints.WriteEachAsync(transaction, ordered, (commit, savepoint) => WriteAsync(connection, transaction, commit, savepoint));
         if (written.Count > 0)
         {
             var payloads = written
@@ -166,30 +171,50 @@ public sealed class PostgresActorStore : IActorStore
         await transaction.CommitAsync();
     }
 
-    private static async Task<CommitOutcome> WriteAsync(NpgsqlTransaction transaction, ActorCommit commit)
+    /// <summary>One round trip: sets the commit's savepoint, records its request and writes its state and events.</summary>
+    private static async Task<CommitOutcome> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ActorCommit commit, string savepoint)
     {
-        // The duplicate check comes first: a retried request must get its first answer, not a conflict.
-        if (commit.Idempotency is { } request && await transaction.ExecuteAsync(InsertRequestSql,
-                ("tenant_id", request.TenantId), ("request_id", request.RequestId), ("method", request.Method),
-                ("fingerprint", request.Fingerprint), ("response", request.Response), ("created_at", request.CreatedAt)) == 0)
-        {
-            return CommitOutcome.DuplicateRequest;
-        }
-
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {savepoint}"));
+        var request = commit.Idempotency is { } record
+            ? new NpgsqlBatchCommand(InsertRequestSql)
+            {
+                Parameters =
+                {
+                    new("tenant_id", record.TenantId), new("request_id", record.RequestId), new("method", record.Method),
+                    new("fingerprint", record.Fingerprint), new("response", record.Response), new("created_at", record.CreatedAt),
+                },
+            }
+            : null;
+        if (request is not null) batch.BatchCommands.Add(request);
         var key = commit.Key;
-        await using var command = transaction.Command(commit.ExpectedVersion == 0 ? CreateSql : UpdateSql,
-            ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id),
-            ("expected_version", commit.ExpectedVersion), ("version", commit.ExpectedVersion + 1),
-            ("expected_event_sequence", commit.ExpectedEventSequence),
-            ("event_sequence", commit.ExpectedEventSequence + commit.Events.Count), ("state", commit.State),
-            ("event_types", commit.Events.Select(e => e.Type).ToArray()), ("event_data", commit.Events.Select(e => e.Data).ToArray()),
-            ("event_actors", commit.Events.Select(e => e.Actor).ToArray()));
-        // Typed explicitly: an empty DateTime[] would otherwise go as timestamp without time zone.
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("event_times", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+        batch.BatchCommands.Add(new NpgsqlBatchCommand(commit.ExpectedVersion == 0 ? CreateSql : UpdateSql)
         {
-            TypedValue = commit.Events.Select(e => e.OccurredAt).ToArray(),
+            Parameters =
+            {
+                new("tenant_id", key.TenantId), new("actor_type", key.ActorType), new("actor_id", key.Id),
+                new("expected_version", commit.ExpectedVersion), new("version", commit.ExpectedVersion + 1),
+                new("expected_event_sequence", commit.ExpectedEventSequence),
+                new("event_sequence", commit.ExpectedEventSequence + commit.Events.Count), new("state", commit.State),
+                new("event_types", commit.Events.Select(e => e.Type).ToArray()),
+                new("event_data", commit.Events.Select(e => e.Data).ToArray()),
+                new("event_actors", commit.Events.Select(e => e.Actor).ToArray()),
+                // Typed explicitly: an empty DateTime[] would otherwise go as timestamp without time zone.
+                new NpgsqlParameter<DateTime[]>("event_times", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
+                {
+                    TypedValue = commit.Events.Select(e => e.OccurredAt).ToArray(),
+                },
+            },
         });
-        var stateWritten = (long)(await command.ExecuteScalarAsync())!;
+
+        long stateWritten;
+        await using (var reader = await batch.ExecuteReaderAsync())
+        {
+            await reader.ReadAsync();
+            stateWritten = reader.GetInt64(0);
+        }
+        // A retried request must get its first answer, so a duplicate outranks a conflict.
+        if (request is { RecordsAffected: 0 }) return CommitOutcome.DuplicateRequest;
         return stateWritten == 0 ? CommitOutcome.VersionConflict : CommitOutcome.Committed;
     }
 }

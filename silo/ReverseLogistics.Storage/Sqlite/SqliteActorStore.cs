@@ -168,7 +168,11 @@ public sealed class SqliteActorStore : IActorStore
         {
             await using var transaction = writer.BeginTransaction(deferred: false);
             var now = SqliteTimestamps.Instance.ToParameter(DateTime.UtcNow);
-            await Savepoints.WriteEachAsync(transaction, batch, commit => WriteAsync(transaction, commit, now));
+            await Savepoints.WriteEachAsync(transaction, batch, (commit, savepoint) =>
+            {
+                transaction.Save(savepoint);
+                return WriteAsync(transaction, commit, now);
+            });
             await transaction.CommitAsync();
         }
         finally
@@ -196,6 +200,7 @@ public sealed class SqliteActorStore : IActorStore
         [
             ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id),
             ("expected_version", commit.ExpectedVersion), ("version", commit.ExpectedVersion + 1),
+            ("expected_event_sequence", commit.ExpectedEventSequence),
             ("event_sequence", commit.ExpectedEventSequence + commit.Events.Count), ("state", commit.State), ("now", now),
         ];
         var written = commit.ExpectedVersion == 0
@@ -205,7 +210,8 @@ public sealed class SqliteActorStore : IActorStore
                 " ON CONFLICT (tenant_id, actor_type, actor_id) DO NOTHING", state)
             : await transaction.ExecuteAsync(
                 "UPDATE actor_state SET version = @version, event_sequence = @event_sequence, state = @state, updated_at = @now" +
-                " WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id AND version = @expected_version", state);
+                " WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id" +
+                " AND version = @expected_version AND event_sequence = @expected_event_sequence", state);
         if (written == 0) return CommitOutcome.VersionConflict;
 
         for (var i = 0; i < commit.Events.Count; i++)

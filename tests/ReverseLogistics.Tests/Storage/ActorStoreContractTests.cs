@@ -90,6 +90,19 @@ public abstract class ActorStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task A_stale_event_sequence_is_a_version_conflict()
+    {
+        var key = NewKey("return");
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [Event("Requested"), Event("Approved")]));
+
+        var result = await Store.CommitAsync(new ActorCommit(key, 1, 1, """{"n":2}""", [Event("LabelIssued")]), Ct);
+
+        Assert.Equal(CommitOutcome.VersionConflict, result.Outcome);
+        Assert.Equal((1, 2), ((await Store.ReadAsync(key, Ct))!.Version, (await Store.ReadAsync(key, Ct))!.EventSequence));
+        Assert.Equal(["Requested", "Approved"], (await Store.ReadStreamAsync(key, 0, 10, Ct)).Select(e => e.Type));
+    }
+
+    [SkippableFact]
     public async Task Creating_an_existing_actor_is_a_version_conflict()
     {
         var key = NewKey("return");
