@@ -30,8 +30,11 @@ as_owner() {
   if [[ "$(id -u)" == 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi
 }
 
+# Running and answering: a postmaster killed with SIGKILL can linger as a zombie that pg_ctl
+# still reports as running.
 running() {
-  [[ -f "$data/PG_VERSION" ]] && as_owner "$(bindir)/pg_ctl" status -D "$data" >/dev/null 2>&1
+  [[ -f "$data/PG_VERSION" ]] && as_owner "$(bindir)/pg_ctl" status -D "$data" >/dev/null 2>&1 \
+    && "$(bindir)/pg_isready" -q -h 127.0.0.1 -p "$port"
 }
 
 start() {
@@ -63,7 +66,7 @@ start() {
 }
 
 stop() {
-  if running; then as_owner "$(bindir)/pg_ctl" stop -D "$data" -m fast -w >/dev/null; fi
+  if running; then as_owner "$(bindir)/pg_ctl" stop -D "$data" -m fast -w >/dev/null || true; fi
   rm -rf "$dir"
 }
 

@@ -98,7 +98,8 @@ public abstract class ActorStoreContractTests : IAsyncLifetime
         var result = await Store.CommitAsync(new ActorCommit(key, 1, 1, """{"n":2}""", [Event("LabelIssued")]), Ct);
 
         Assert.Equal(CommitOutcome.VersionConflict, result.Outcome);
-        Assert.Equal((1, 2), ((await Store.ReadAsync(key, Ct))!.Version, (await Store.ReadAsync(key, Ct))!.EventSequence));
+        var record = await Store.ReadAsync(key, Ct);
+        Assert.Equal((1, 2), (record!.Version, record.EventSequence));
         Assert.Equal(["Requested", "Approved"], (await Store.ReadStreamAsync(key, 0, 10, Ct)).Select(e => e.Type));
     }
 
