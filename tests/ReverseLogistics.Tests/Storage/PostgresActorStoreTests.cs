@@ -47,6 +47,33 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
     }
 
     [SkippableFact]
+    public async Task The_listener_reconnects_after_losing_its_connection()
+    {
+        var nodeA = (PostgresActorStore)Store;
+        var nodeB = (PostgresActorStore)await OpenStoreAsync();
+        await nodeB.Listening.WaitAsync(Ct);
+        var key = NewKey("return");
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", []));
+
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var terminate = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'", connection);
+            Assert.True((long)(await terminate.ExecuteScalarAsync(Ct))! >= 2);
+        }
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        nodeB.ActorChanged += (changed, _) => { if (changed == key) heard.TrySetResult(); };
+
+        // Notifications sent while B reconnects are lost, so A commits until B hears one.
+        for (var version = 1L; !heard.Task.IsCompleted; version++)
+        {
+            Assert.Equal(CommitOutcome.Committed, (await nodeA.CommitAsync(new ActorCommit(key, version, 0, "{}", []), Ct)).Outcome);
+            await Task.WhenAny(heard.Task, Task.Delay(100, Ct));
+        }
+    }
+
+    [SkippableFact]
     public async Task Two_nodes_migrating_a_fresh_database_at_once_do_not_collide()
     {
         Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
