@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -154,7 +155,7 @@ public sealed class SqliteActorStore : IActorStore
         command.ExecuteNonQuery();
     }
 
-    private async ValueTask<System.Data.Common.DbConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    private async ValueTask<DbConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(readerConnectionString);
         await connection.OpenAsync(cancellationToken);
