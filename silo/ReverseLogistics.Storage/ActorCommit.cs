@@ -3,8 +3,9 @@ namespace ReverseLogistics.Storage;
 /// <summary>
 /// Everything one actor turn writes, committed atomically: the new state (only if the stored
 /// version is still <see cref="ExpectedVersion"/>; 0 means the actor does not exist yet), the
-/// events it appends (sequence numbers continue from <see cref="ExpectedEventSequence"/>),
-/// and optionally the idempotency record of the request that caused it.
+/// events it appends (sequence numbers continue from <see cref="ExpectedEventSequence"/>, which
+/// must also still be the stored one, and is 0 on creation), and optionally the idempotency
+/// record of the request that caused it.
 /// </summary>
 public sealed record ActorCommit(
     ActorKey Key,

@@ -4,7 +4,8 @@ namespace ReverseLogistics.Storage;
 /// The store of record (Orleans' grain storage in spirit). Two implementations pass one
 /// contract suite: SQLite (embedded) and PostgreSQL (cluster). Commits from concurrent actors
 /// are group-committed: many commits share one transaction and one fsync, yet each succeeds or
-/// fails on its own.
+/// fails on its own. Times are UTC (<see cref="DateTimeKind.Utc"/>) both ways, kept to the
+/// microsecond; other kinds are rejected.
 /// </summary>
 public interface IActorStore : IAsyncDisposable
 {

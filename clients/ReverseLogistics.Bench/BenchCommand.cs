@@ -1,0 +1,49 @@
+using System.CommandLine;
+using ReverseLogistics.Storage.Postgres;
+using ReverseLogistics.Storage.Sqlite;
+
+namespace ReverseLogistics.Bench;
+
+/// <summary>The benchmarks' command line.</summary>
+public static class BenchCommand
+{
+    public static RootCommand Create()
+    {
+        var actors = new Option<int>("--actors") { Description = "Actors committing concurrently", DefaultValueFactory = _ => 200 };
+        var commits = new Option<int>("--commits") { Description = "Commits per actor, each awaited before the next", DefaultValueFactory = _ => 50 };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Directory for the SQLite database; a temporary one, deleted afterwards, when absent" };
+        var postgres = new Option<string?>("--postgres")
+        {
+            Description = "Connection string of a PostgreSQL database to measure too (its schema is migrated); default $RL_TEST_POSTGRES",
+            DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RL_TEST_POSTGRES"),
+        };
+
+        var store = new Command("store", "Durable commit throughput of the SQLite store and, given a database, the PostgreSQL store")
+        {
+            actors, commits, dataDir, postgres,
+        };
+        store.SetAction(async (result, cancellationToken) =>
+        {
+            var (actorCount, commitCount) = (result.GetValue(actors), result.GetValue(commits));
+            var directory = result.GetValue(dataDir) ?? Directory.CreateTempSubdirectory("rl-bench-").FullName;
+            try
+            {
+                await using var sqlite = new SqliteActorStore(directory);
+                await StoreBenchmark.RunAsync("sqlite", sqlite, () => sqlite.TransactionsCommitted, actorCount, commitCount, cancellationToken);
+            }
+            finally
+            {
+                if (result.GetValue(dataDir) is null) Directory.Delete(directory, recursive: true);
+            }
+
+            if (result.GetValue(postgres) is { Length: > 0 } connectionString)
+            {
+                await using var postgresStore = new PostgresActorStore(connectionString);
+                await StoreBenchmark.RunAsync("postgres", postgresStore, () => postgresStore.TransactionsCommitted, actorCount, commitCount, cancellationToken);
+            }
+            return 0;
+        });
+
+        return new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.") { store };
+    }
+}

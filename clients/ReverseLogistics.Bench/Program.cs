@@ -1,0 +1,3 @@
+using ReverseLogistics.Bench;
+
+return await BenchCommand.Create().Parse(args).InvokeAsync();

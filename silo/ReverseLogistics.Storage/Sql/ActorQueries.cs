@@ -1,0 +1,114 @@
+using System.Data.Common;
+using System.Text;
+
+namespace ReverseLogistics.Storage.Sql;
+
+/// <summary>
+/// The reads of <see cref="IActorStore"/>, in SQL that SQLite and PostgreSQL both accept, so the
+/// two stores answer them identically. Each store supplies its connections and timestamp mapping.
+/// </summary>
+internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnection>> openConnection, ISqlTimestamps timestamps)
+{
+    private const string EventColumns = "tenant_id, stream_type, stream_id, sequence, position, event_type, data, actor, occurred_at";
+
+    public async Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken)
+    {
+        StoreArguments.Validate(key);
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT version, state, event_sequence FROM actor_state WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id",
+            ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken) ? new ActorRecord(reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)) : null;
+    }
+
+    public async Task<IReadOnlyList<(ActorKey Key, ActorRecord Record)>> ListAsync(
+        string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actorType);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        var sql = new StringBuilder("SELECT tenant_id, actor_id, version, state, event_sequence FROM actor_state WHERE actor_type = @actor_type");
+        var parameters = new List<(string, object?)> { ("actor_type", actorType), ("limit", limit) };
+        if (tenantId is not null)
+        {
+            sql.Append(" AND tenant_id = @tenant_id");
+            parameters.Add(("tenant_id", tenantId));
+        }
+        if (after is { } start)
+        {
+            sql.Append(" AND (tenant_id, actor_id) > (@after_tenant_id, @after_actor_id)");
+            parameters.Add(("after_tenant_id", start.TenantId));
+            parameters.Add(("after_actor_id", start.Id));
+        }
+        sql.Append(" ORDER BY tenant_id, actor_id LIMIT @limit");
+
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(sql.ToString(), [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var actors = new List<(ActorKey, ActorRecord)>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            actors.Add((new ActorKey(reader.GetString(0), actorType, reader.GetString(1)),
+                new ActorRecord(reader.GetInt64(2), reader.GetString(3), reader.GetInt64(4))));
+        }
+        return actors;
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken)
+    {
+        StoreArguments.Validate(stream);
+        return ReadEventsAsync(
+            $"SELECT {EventColumns} FROM events WHERE tenant_id = @tenant_id AND stream_type = @stream_type AND stream_id = @stream_id" +
+            " AND sequence > @after ORDER BY sequence LIMIT @limit",
+            limit, cancellationToken,
+            ("tenant_id", stream.TenantId), ("stream_type", stream.ActorType), ("stream_id", stream.Id), ("after", afterSequence));
+    }
+
+    public Task<IReadOnlyList<StoredEvent>> ReadTenantEventsAsync(string tenantId, long afterPosition, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        return ReadEventsAsync(
+            $"SELECT {EventColumns} FROM events WHERE tenant_id = @tenant_id AND position > @after ORDER BY position LIMIT @limit",
+            limit, cancellationToken,
+            ("tenant_id", tenantId), ("after", afterPosition));
+    }
+
+    public async Task<IdempotencyRecord?> FindRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        ArgumentException.ThrowIfNullOrEmpty(requestId);
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT method, fingerprint, response, created_at FROM idempotency_records WHERE tenant_id = @tenant_id AND request_id = @request_id",
+            ("tenant_id", tenantId), ("request_id", requestId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        return new IdempotencyRecord(tenantId, requestId, reader.GetString(0), reader.GetString(1),
+            reader.GetFieldValue<byte[]>(2), timestamps.Read(reader, 3));
+    }
+
+    /// <summary>Runs on the connection the store gives it: SQLite purges through its single writer.</summary>
+    public async Task<int> PurgeRequestsAsync(DbConnection connection, DateTime cutoff, CancellationToken cancellationToken)
+    {
+        StoreArguments.RequireUtc(cutoff, nameof(cutoff));
+        await using var command = connection.Command(
+            "DELETE FROM idempotency_records WHERE created_at < @cutoff", ("cutoff", timestamps.ToParameter(cutoff)));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<StoredEvent>> ReadEventsAsync(
+        string sql, int limit, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(sql, [.. parameters, ("limit", limit)]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<StoredEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new StoredEvent(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4),
+                reader.GetString(5), reader.GetString(6), reader.GetString(7), timestamps.Read(reader, 8)));
+        }
+        return events;
+    }
+}
