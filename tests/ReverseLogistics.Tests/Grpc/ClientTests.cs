@@ -61,9 +61,11 @@ public sealed class ClientTests(SiloFixture silo)
     public async Task Deadline_ends_the_call_and_cancels_the_handler()
     {
         var probeId = Guid.NewGuid().ToString();
+        using var call = Channel.Unary(Conformance.Hold, new HoldRequest { ProbeId = probeId }, CallOptions.WithTimeout(TimeSpan.FromSeconds(2)));
+        // Hold answers headers as soon as its handler runs, so the deadline below is known to hit a running handler.
+        await call.ResponseHeadersAsync;
 
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Channel.Unary(Conformance.Hold, new HoldRequest { ProbeId = probeId }, CallOptions.WithTimeout(TimeSpan.FromMilliseconds(200))).ResponseAsync);
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
         var probe = await Channel.Unary(Conformance.GetProbe, new GetProbeRequest { ProbeId = probeId }, CallOptions.WithTimeout(TimeSpan.FromSeconds(30)));
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
