@@ -126,4 +126,25 @@ public sealed class DeactivationTests
         Assert.Equal(0, host.Runtime.ActivationCount);
         Assert.False(host.Store.HasChangeSubscribers);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Disposing_serves_senders_still_waiting_on_a_full_mailbox()
+    {
+        await using var host = new ActorTestHost(options => options.MailboxCapacity = 1);
+        var counter = host.Counter();
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = counter.AskAsync(async a => { started.SetResult(); await release.Task; return await a.IncrementAsync(); });
+        await started.Task;
+        var queued = counter.AskAsync(a => a.IncrementAsync());
+        var waiting = counter.AskAsync(a => a.IncrementAsync()); // accepted, but the mailbox is full
+
+        var disposing = host.Runtime.DisposeAsync().AsTask();
+        release.SetResult();
+        await disposing;
+
+        int[] counts = await Task.WhenAll(running, queued, waiting);
+        Assert.Equal([1, 2, 3], counts);
+        Assert.Equal(3, await OtherNode.StoredCountAsync(host.Store, counter.Key));
+    }
 }
