@@ -18,7 +18,8 @@ public sealed class IdempotentRequests(IActorStore store)
 {
     public const int MaxRequestIdLength = 128;
 
-    public IdempotencyTicket Ticket(ServerCallContext context, Caller caller, string requestId, IMessage request)
+    public IdempotencyTicket Ticket<TRequest>(ServerCallContext context, Caller caller, string requestId, TRequest request)
+        where TRequest : IMessage<TRequest>
     {
         new Validator()
             .Require(requestId.Length > 0, "request_id", "required: a client-chosen id that makes the call safe to retry")
@@ -40,9 +41,9 @@ public sealed class IdempotentRequests(IActorStore store)
         {
             // A concurrent retry of this request may have committed first (so this attempt found the
             // object already created, or its record already taken): answer with that result.
-            var first = await FindFirstResultAsync(ticket, parser, cancellationToken);
-            if (first is null) throw;
-            return first;
+            var committed = await FindFirstResultAsync(ticket, parser, cancellationToken);
+            if (committed is null) throw;
+            return committed;
         }
     }
 
@@ -59,7 +60,7 @@ public sealed class IdempotentRequests(IActorStore store)
     }
 
     /// <summary>A hash of the method and the request without its request_id, so retries match and different requests do not.</summary>
-    private static string Fingerprint(string method, IMessage request)
+    private static string Fingerprint<TRequest>(string method, TRequest request) where TRequest : IMessage<TRequest>
     {
         var body = request.Clone();
         body.Descriptor.FindFieldByName("request_id")?.Accessor.Clear(body);

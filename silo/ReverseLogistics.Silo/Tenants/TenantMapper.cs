@@ -36,3 +36,4 @@ public static class TenantMapper
     public static RateLimitSettings? ToSettings(RateLimit? rateLimit) =>
         rateLimit is null ? null : new RateLimitSettings(rateLimit.RequestsPerSecond, rateLimit.Burst);
 
+}

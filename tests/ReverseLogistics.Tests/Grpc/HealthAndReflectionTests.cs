@@ -68,7 +68,7 @@ public sealed class HealthAndReflectionTests(SiloFixture silo)
 
         Assert.Equal(
             ["grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection",
-             "reverselogistics.testing.v1.ConformanceService"],
+             "reverselogistics.testing.v1.ConformanceService", "reverselogistics.v1.TenantAdminService"],
             response.ListServicesResponse.Service.Select(s => s.Name));
     }
 

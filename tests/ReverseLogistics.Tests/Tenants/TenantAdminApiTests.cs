@@ -1,4 +1,5 @@
 using Google.Rpc;
+using Grpc.Health.V1;
 using ReverseLogistics.Grpc;
 using ReverseLogistics.Grpc.Client;
 using ReverseLogistics.Tests.Support;
@@ -231,10 +232,10 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     public async Task Health_and_reflection_need_no_key()
     {
         var health = await Channel.Unary(
-            Method<Grpc.Health.V1.HealthCheckRequest, Grpc.Health.V1.HealthCheckResponse>.From(Grpc.Health.V1.HealthReflection.Descriptor.Services[0], "Check"),
-            new Grpc.Health.V1.HealthCheckRequest { Service = "reverselogistics.v1.TenantAdminService" });
+            Method<HealthCheckRequest, HealthCheckResponse>.From(HealthReflection.Descriptor.Services[0], "Check"),
+            new HealthCheckRequest { Service = "reverselogistics.v1.TenantAdminService" });
 
-        Assert.Equal(Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
 
     private async Task<List<Tenant>> ListAllAsync(int pageSize = 0)
