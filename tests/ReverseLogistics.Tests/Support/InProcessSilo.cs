@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Silo.Hosting;
+
+namespace ReverseLogistics.Tests.Support;
+
+/// <summary>A silo hosted in the test process: real Kestrel on a free loopback port, real HTTP/2.</summary>
+public sealed class InProcessSilo : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private InProcessSilo(WebApplication app, string address)
+    {
+        _app = app;
+        Address = address;
+        Channel = GrpcChannel.ForAddress(address);
+    }
+
+    /// <summary>"127.0.0.1:port".</summary>
+    public string Address { get; }
+    public GrpcChannel Channel { get; }
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Starts a silo; <paramref name="options"/> gets loopback and a free port.</summary>
+    public static async Task<InProcessSilo> StartAsync(SiloOptions options)
+    {
+        var app = SiloHost.Build(options with { Host = "127.0.0.1", Port = 0 });
+        await app.StartAsync();
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
+        return new InProcessSilo(app, new Uri(bound).Authority);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
