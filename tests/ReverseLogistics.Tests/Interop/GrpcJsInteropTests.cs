@@ -20,7 +20,7 @@ public sealed class GrpcJsInteropTests(SiloFixture silo)
         }
 
         var run = await ExternalProcess.RunAsync("node", "--test", directory,
-            new Dictionary<string, string> { ["RL_SILO_ADDRESS"] = silo.Address });
+            new Dictionary<string, string> { ["RL_SILO_ADDRESS"] = silo.Address, ["RL_OPERATOR_KEY"] = SiloFixture.OperatorKey });
 
         Assert.True(run.ExitCode == 0, $"The grpc-js interop suite failed:\n{run.Output}");
         Assert.Contains("# fail 0", run.Output);

@@ -7,6 +7,10 @@ const { before, after } = require('node:test');
 const { grpc, services } = require('./protos');
 const { startSilo } = require('./silo');
 
+/** The operator key the silo accepts: the caller's (xunit passes its silo's), or ours for a silo we start. */
+process.env.RL_OPERATOR_KEY ||= 'rl-interop-operator-key';
+const OPERATOR_KEY = process.env.RL_OPERATOR_KEY;
+
 /** Default deadline for calls that should finish promptly: a hang fails, not blocks. */
 const CALL_DEADLINE_MS = 20_000;
 /** Per-test timeout passed to node:test. */
@@ -41,6 +45,13 @@ function useSilo() {
     if (silo) await silo.stop();
   });
   return context;
+}
+
+/** Metadata carrying `authorization: Bearer <key>`. */
+function bearer(key) {
+  const metadata = new grpc.Metadata();
+  metadata.set('authorization', `Bearer ${key}`);
+  return metadata;
 }
 
 function deadlineIn(ms) {
@@ -119,4 +130,6 @@ module.exports = {
   deadlineIn,
   CALL_DEADLINE_MS,
   TEST_TIMEOUT,
+  OPERATOR_KEY,
+  bearer,
 };

@@ -15,6 +15,7 @@ const PROTO_FILES = [
   'google/rpc/status.proto',
   'google/rpc/error_details.proto',
   'reverselogistics/testing/v1/conformance.proto',
+  'reverselogistics/v1/tenant_admin.proto',
 ];
 
 const packageDefinition = protoLoader.loadSync(PROTO_FILES, {
@@ -32,6 +33,7 @@ const services = {
   ReflectionV1: loaded.grpc.reflection.v1.ServerReflection,
   ReflectionV1Alpha: loaded.grpc.reflection.v1alpha.ServerReflection,
   Conformance: loaded.reverselogistics.testing.v1.ConformanceService,
+  TenantAdmin: loaded.reverselogistics.v1.TenantAdminService,
 };
 
 // protobufjs ships with @grpc/proto-loader; resolve it from there so that no extra
