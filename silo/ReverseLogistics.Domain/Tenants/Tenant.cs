@@ -13,14 +13,18 @@ public sealed class Tenant(string tenantId, TenantState state, bool exists)
     public bool Exists { get; private set; } = exists;
     public RateLimitSettings RateLimit => State.RateLimit ?? RateLimitSettings.Default;
 
-    public void Create(string displayName, RateLimitSettings? rateLimit, DateTime now)
-    {
+    /// <summary>Checks a new tenant's fields, all at once; callers may check before locating the tenant.</summary>
+    public static void ValidateNew(string tenantId, string displayName, RateLimitSettings? rateLimit) =>
         new Validator()
-            .Require(TenantIds.IsValidMerchantId(TenantId), "tenant_id", TenantIds.Rule)
+            .Require(TenantIds.IsValidMerchantId(tenantId), "tenant_id", TenantIds.Rule)
             .Require(displayName.Trim().Length > 0, "display_name", "required")
             .Require(displayName.Length <= MaxDisplayName, "display_name", $"at most {MaxDisplayName} characters")
             .ValidateRateLimit(rateLimit)
             .ThrowIfInvalid();
+
+    public void Create(string displayName, RateLimitSettings? rateLimit, DateTime now)
+    {
+        ValidateNew(TenantId, displayName, rateLimit);
         if (Exists) throw new AlreadyExistsException($"Tenant '{TenantId}' already exists.");
 
         State.DisplayName = displayName.Trim();

@@ -22,6 +22,11 @@ public sealed class DomainErrorInterceptor : IServerInterceptor
         {
             throw new RpcException(StatusCode.Aborted, "The object was changed concurrently; retry the request.");
         }
+        catch (ActorActivationException)
+        {
+            // Loading failed (the store is unreachable, say); the next call loads afresh, so a retry may succeed.
+            throw new RpcException(StatusCode.Unavailable, "The object could not be loaded; retry the request.");
+        }
     }
 
     public static Status StatusOf(DomainException exception) => exception switch

@@ -5,6 +5,7 @@ using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grpc.Server;
+using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Idempotency;
@@ -18,24 +19,27 @@ public sealed class IdempotentRequests(IActorStore store)
 {
     public const int MaxRequestIdLength = 128;
 
-    public IdempotencyTicket Ticket<TRequest>(ServerCallContext context, Caller caller, string requestId, TRequest request)
-        where TRequest : IMessage<TRequest>
+    /// <summary>
+    /// Runs <paramref name="mutation"/> for the calling tenant unless this request already ran, in which
+    /// case its first result is returned. The mutation must commit <c>ticket.Record(response, now)</c>
+    /// together with its state.
+    /// </summary>
+    public async Task<TResponse> RunAsync<TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
+        MessageParser<TResponse> parser, Func<Caller, IdempotencyTicket, Task<TResponse>> mutation)
+        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse>
     {
         new Validator()
             .Require(requestId.Length > 0, "request_id", "required: a client-chosen id that makes the call safe to retry")
             .Require(requestId.Length <= MaxRequestIdLength, "request_id", $"at most {MaxRequestIdLength} characters")
             .ThrowIfInvalid();
-        return new IdempotencyTicket(caller.TenantId, requestId, context.Method, Fingerprint(context.Method, request));
-    }
+        var caller = context.GetCaller();
+        var ticket = new IdempotencyTicket(caller.TenantId, requestId, context.Method, Fingerprint(context.Method, request));
+        var cancellationToken = context.CancellationToken;
 
-    /// <summary>Runs <paramref name="mutation"/> unless this request already ran; then returns its first result.</summary>
-    public async Task<TResponse> RunAsync<TResponse>(IdempotencyTicket ticket, MessageParser<TResponse> parser,
-        Func<Task<TResponse>> mutation, CancellationToken cancellationToken) where TResponse : class, IMessage<TResponse>
-    {
         if (await FindFirstResultAsync(ticket, parser, cancellationToken) is { } first) return first;
         try
         {
-            return await mutation();
+            return await mutation(caller, ticket);
         }
         catch (Exception e) when (e is DuplicateRequestException or DomainException)
         {

@@ -1,3 +1,4 @@
+using Google.Protobuf;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
@@ -26,11 +27,9 @@ public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests i
 
     private Task<Tenant> CreateTenantAsync(CreateTenantRequest request, ServerCallContext context)
     {
-        var caller = context.GetCaller();
-        var ticket = idempotency.Ticket(context, caller, request.RequestId, request);
-        return idempotency.RunAsync(ticket, Tenant.Parser,
-            () => TenantOf(request.TenantId).AskAsync(t => t.CreateAsync(request, caller, ticket), context.CancellationToken),
-            context.CancellationToken);
+        Domain.Tenants.Tenant.ValidateNew(request.TenantId, request.DisplayName, TenantMapper.ToSettings(request.RateLimit));
+        return MutateAsync(context, request.RequestId, request, request.TenantId, Tenant.Parser,
+            (tenant, caller, ticket) => tenant.CreateAsync(request, caller, ticket));
     }
 
     private Task<Tenant> GetTenantAsync(GetTenantRequest request, ServerCallContext context)
@@ -43,25 +42,17 @@ public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests i
     private Task<ListTenantsResponse> ListTenantsAsync(ListTenantsRequest request, ServerCallContext context) =>
         directory.ListAsync(request.PageSize, request.PageToken, context.CancellationToken);
 
-    private Task<Tenant> UpdateTenantAsync(UpdateTenantRequest request, ServerCallContext context)
-    {
-        var caller = context.GetCaller();
-        var ticket = idempotency.Ticket(context, caller, request.RequestId, request);
-        return idempotency.RunAsync(ticket, Tenant.Parser,
-            () => TenantOf(MerchantId(request.TenantId)).AskAsync(t => t.UpdateAsync(request, caller, ticket), context.CancellationToken),
-            context.CancellationToken);
-    }
+    private Task<Tenant> UpdateTenantAsync(UpdateTenantRequest request, ServerCallContext context) =>
+        MutateAsync(context, request.RequestId, request, MerchantId(request.TenantId), Tenant.Parser,
+            (tenant, caller, ticket) => tenant.UpdateAsync(request, caller, ticket));
 
     private Task<CreateApiKeyResponse> CreateApiKeyAsync(CreateApiKeyRequest request, ServerCallContext context)
     {
         new Validator()
             .Require(Enum.IsDefined((ApiKeyRole)(int)request.Role), "role", "one of ROLE_MERCHANT, ROLE_HANDHELD, ROLE_OPERATOR")
             .ThrowIfInvalid();
-        var caller = context.GetCaller();
-        var ticket = idempotency.Ticket(context, caller, request.RequestId, request);
-        return idempotency.RunAsync(ticket, CreateApiKeyResponse.Parser,
-            () => TenantOf(KeyOwner(request.TenantId)).AskAsync(t => t.IssueKeyAsync(request, caller, ticket), context.CancellationToken),
-            context.CancellationToken);
+        return MutateAsync(context, request.RequestId, request, KeyOwner(request.TenantId), CreateApiKeyResponse.Parser,
+            (tenant, caller, ticket) => tenant.IssueKeyAsync(request, caller, ticket));
     }
 
     private Task<ListApiKeysResponse> ListApiKeysAsync(ListApiKeysRequest request, ServerCallContext context) =>
@@ -70,14 +61,18 @@ public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests i
     private Task<ApiKey> RevokeApiKeyAsync(RevokeApiKeyRequest request, ServerCallContext context)
     {
         new Validator().Require(request.KeyId.Length > 0, "key_id", "required").ThrowIfInvalid();
-        var caller = context.GetCaller();
-        var ticket = idempotency.Ticket(context, caller, request.RequestId, request);
-        return idempotency.RunAsync(ticket, ApiKey.Parser,
-            () => TenantOf(KeyOwner(request.TenantId)).AskAsync(t => t.RevokeKeyAsync(request.KeyId, caller, ticket), context.CancellationToken),
-            context.CancellationToken);
+        return MutateAsync(context, request.RequestId, request, KeyOwner(request.TenantId), ApiKey.Parser,
+            (tenant, caller, ticket) => tenant.RevokeKeyAsync(request.KeyId, caller, ticket));
     }
 
     private ActorRef<TenantActor> TenantOf(string tenantId) => actors.Get<TenantActor>(tenantId, tenantId);
+
+    /// <summary>One idempotent turn of the tenant actor <paramref name="tenantId"/>.</summary>
+    private Task<TResponse> MutateAsync<TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
+        string tenantId, MessageParser<TResponse> parser, Func<TenantActor, Caller, IdempotencyTicket, Task<TResponse>> turn)
+        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
+        idempotency.RunAsync(context, requestId, request, parser,
+            (caller, ticket) => TenantOf(tenantId).AskAsync(tenant => turn(tenant, caller, ticket), context.CancellationToken));
 
     /// <summary>A merchant's tenant id from a request; the 3PL's own tenant is not one.</summary>
     private static string MerchantId(string tenantId)

@@ -62,11 +62,14 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
         Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
     }
 
-    [Fact]
-    public async Task A_malformed_tenant_id_is_invalid_argument()
+    [Theory]
+    [InlineData("Bad Id")]
+    [InlineData("")]
+    [InlineData("_platform")]
+    public async Task A_malformed_tenant_id_is_invalid_argument(string tenantId)
     {
         var error = await FailsAsync(Channel.Unary(CreateTenant,
-            new CreateTenantRequest { RequestId = NewRequestId(), TenantId = "Bad Id", DisplayName = "X" }, Operator));
+            new CreateTenantRequest { RequestId = NewRequestId(), TenantId = tenantId, DisplayName = "X" }, Operator));
 
         Assert.Equal("tenant_id", Assert.Single(error.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
     }
