@@ -1,0 +1,3 @@
+using ReverseLogistics.Cli;
+
+return await RlctlCommand.Create().Parse(args).InvokeAsync();

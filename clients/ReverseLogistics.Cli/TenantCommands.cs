@@ -1,0 +1,69 @@
+using System.CommandLine;
+using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.V1;
+
+namespace ReverseLogistics.Cli;
+
+public static class TenantCommands
+{
+    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = TenantAdminReflection.Descriptor.Services[0];
+    private static readonly Method<CreateTenantRequest, Tenant> CreateTenant = Method<CreateTenantRequest, Tenant>.From(Service, "CreateTenant");
+    private static readonly Method<GetTenantRequest, Tenant> GetTenant = Method<GetTenantRequest, Tenant>.From(Service, "GetTenant");
+    private static readonly Method<ListTenantsRequest, ListTenantsResponse> ListTenants = Method<ListTenantsRequest, ListTenantsResponse>.From(Service, "ListTenants");
+
+    public static Command Create() => new("tenants", "Merchants served by the platform") { CreateCommand(), GetCommand(), ListCommand() };
+
+    private static Command CreateCommand()
+    {
+        var tenantId = new Argument<string>("tenant-id") { Description = "e.g. acme-outdoor" };
+        var name = new Option<string>("--name") { Description = "Display name", Required = true };
+        var rps = new Option<int?>("--rps") { Description = "Rate limit: requests per second" };
+        var burst = new Option<int?>("--burst") { Description = "Rate limit: burst (defaults to twice --rps)" };
+        var requestId = RlctlCommand.RequestId();
+        var command = new Command("create", "Onboard a merchant") { tenantId, name, rps, burst, requestId };
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        {
+            var request = new CreateTenantRequest
+            {
+                RequestId = result.GetValue(requestId)!,
+                TenantId = result.GetValue(tenantId)!,
+                DisplayName = result.GetValue(name)!,
+            };
+            if (result.GetValue(rps) is { } perSecond)
+                request.RateLimit = new RateLimit { RequestsPerSecond = perSecond, Burst = result.GetValue(burst) ?? 2 * perSecond };
+            connection.Output.Message(await connection.Channel.Unary(CreateTenant, request, connection.Call(cancellationToken)));
+        })(command);
+        return command;
+    }
+
+    private static Command GetCommand()
+    {
+        var tenantId = new Argument<string>("tenant-id");
+        var command = new Command("get", "Show one tenant") { tenantId };
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+            connection.Output.Message(await connection.Channel.Unary(GetTenant,
+                new GetTenantRequest { TenantId = result.GetValue(tenantId)! }, connection.Call(cancellationToken))))(command);
+        return command;
+    }
+
+    private static Command ListCommand()
+    {
+        var command = new Command("list", "List every tenant");
+        RlctlCommand.Runs(async (connection, _, cancellationToken) =>
+        {
+            var all = new ListTenantsResponse();
+            do
+            {
+                var page = await connection.Channel.Unary(ListTenants, new ListTenantsRequest { PageToken = all.NextPageToken },
+                    connection.Call(cancellationToken));
+                all.Tenants.AddRange(page.Tenants);
+                all.NextPageToken = page.NextPageToken;
+            } while (all.NextPageToken.Length > 0);
+            connection.Output.List(all, all.Tenants,
+                ("tenant", t => t.TenantId), ("name", t => t.DisplayName),
+                ("rate limit", t => $"{t.RateLimit.RequestsPerSecond}/s, burst {t.RateLimit.Burst}"),
+                ("created", t => t.CreateTime.ToDateTime().ToString("u")));
+        })(command);
+        return command;
+    }
+}
