@@ -89,7 +89,9 @@ public static class PolicyValidator
     private static void RequireAmount(Validator v, Money amount, string currency, string path)
     {
         v.Require(amount.MinorUnits >= 0, $"{path}.minor_units", "not negative");
-        v.Require(amount.CurrencyCode == currency, $"{path}.currency_code", $"must be the policy currency {currency}");
+        // With a malformed policy currency (reported on its own), only the amount's own format is checked.
+        var matches = Money.IsValidCurrencyCode(currency) ? amount.CurrencyCode == currency : Money.IsValidCurrencyCode(amount.CurrencyCode);
+        v.Require(matches, $"{path}.currency_code", $"must be the policy currency {currency}");
     }
 
     private static void RequirePercent(Validator v, decimal percent, string path) =>

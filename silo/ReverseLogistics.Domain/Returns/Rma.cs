@@ -33,10 +33,10 @@ public sealed class Rma(RmaState state)
         {
             var item = items[i];
             var known = item.LineIndex >= 0 && item.LineIndex < State.ExpectedQuantities.Count;
+            var outstanding = known ? Outstanding(item.LineIndex) - items.Take(i).Where(o => o.LineIndex == item.LineIndex).Sum(o => o.Quantity) : 0;
             v.Require(known, $"items[{i}].line_index", "no such line on this return");
-            var outstanding = known ? State.ExpectedQuantities[item.LineIndex] - State.ReceivedQuantities[item.LineIndex] - items.Take(i).Where(o => o.LineIndex == item.LineIndex).Sum(o => o.Quantity) : 0;
             v.Require(item.Quantity >= 1, $"items[{i}].quantity", "at least 1");
-            v.Require(!known || item.Quantity <= outstanding, $"items[{i}].quantity", $"at most the {outstanding} still expected");
+            v.Require(!known || item.Quantity < 1 || item.Quantity <= outstanding, $"items[{i}].quantity", $"at most the {Math.Max(outstanding, 0)} still expected");
         }
         v.ThrowIfInvalid();
 
@@ -53,6 +53,8 @@ public sealed class Rma(RmaState state)
         State.StateBeforeException = from;
         return entry;
     }
+
+    private int Outstanding(int line) => State.ExpectedQuantities[line] - State.ReceivedQuantities[line];
 
     private TimelineEntry Move(ReturnTrigger trigger, string actor, DateTime at, string? details)
     {
