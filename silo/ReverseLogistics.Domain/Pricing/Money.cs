@@ -29,8 +29,6 @@ public readonly record struct Money
     public static bool IsValidCurrencyCode(string? code) =>
         code is { Length: 3 } && code.All(c => c is >= 'A' and <= 'Z');
 
-    public bool IsNegative => MinorUnits < 0;
-
     public static Money operator +(Money a, Money b) => new(checked(a.MinorUnits + b.Same(a).MinorUnits), a.CurrencyCode);
 
     public static Money operator -(Money a, Money b) => new(checked(a.MinorUnits - b.Same(a).MinorUnits), a.CurrencyCode);
@@ -42,8 +40,6 @@ public readonly record struct Money
         new((long)Math.Round(MinorUnits * percent / 100m, MidpointRounding.AwayFromZero), CurrencyCode);
 
     public static Money Min(Money a, Money b) => b.Same(a).MinorUnits < a.MinorUnits ? b : a;
-
-    public static Money Max(Money a, Money b) => b.Same(a).MinorUnits > a.MinorUnits ? b : a;
 
     public static Money Sum(IEnumerable<Money> amounts, string currencyCode) =>
         amounts.Aggregate(Zero(currencyCode), (total, m) => total + m);

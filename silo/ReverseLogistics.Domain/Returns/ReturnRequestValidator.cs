@@ -17,7 +17,7 @@ public static partial class ReturnRequestValidator
         var v = new Validator();
         RequireText(v, request.CustomerReference, "customer_reference", MaxReference);
         var address = request.CustomerAddress;
-        v.Require(CountryCode().IsMatch(address.CountryCode), "customer_address.country_code", "an ISO 3166-1 alpha-2 code, two upper-case letters");
+        v.Require(CountryCodes.IsAssigned(address.CountryCode), "customer_address.country_code", "an assigned ISO 3166-1 alpha-2 code, upper case");
         v.Require(PostalCode().IsMatch(address.PostalCode), "customer_address.postal_code", "1-12 letters, digits, spaces or hyphens");
         v.Require(request.Lines.Count > 0, "lines", "at least one line");
         v.Require(request.Lines.Count <= MaxLines, "lines", $"at most {MaxLines} lines");
@@ -55,9 +55,6 @@ public static partial class ReturnRequestValidator
 
     private static bool IsHttpsUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.Host.Length > 0;
-
-    [GeneratedRegex("^[A-Z]{2}$")]
-    private static partial Regex CountryCode();
 
     [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9 -]{0,11}$")]
     private static partial Regex PostalCode();

@@ -21,6 +21,7 @@ public sealed class ReturnRequestValidatorTests
         { "customer_reference", Request() with { CustomerReference = " " } },
         { "customer_reference", Request() with { CustomerReference = new string('c', ReturnRequestValidator.MaxReference + 1) } },
         { "customer_address.country_code", Request() with { CustomerAddress = Request().CustomerAddress with { CountryCode = "usa" } } },
+        { "customer_address.country_code", Request() with { CustomerAddress = Request().CustomerAddress with { CountryCode = "UK" } } },
         { "customer_address.postal_code", Request() with { CustomerAddress = Request().CustomerAddress with { PostalCode = "" } } },
         { "customer_address.postal_code", Request() with { CustomerAddress = Request().CustomerAddress with { PostalCode = "12345/678" } } },
         { "lines", Request() with { Lines = [] } },
@@ -46,6 +47,21 @@ public sealed class ReturnRequestValidatorTests
     [Theory]
     [MemberData(nameof(BadRequests))]
     public void Names_the_bad_field(string field, ReturnRequest request) => Assert.Equal([field], FieldsOf(request).Distinct());
+
+    [Theory]
+    [InlineData("DE", true)]
+    [InlineData("GB", true)]
+    [InlineData("SS", true)]
+    [InlineData("AX", true)]
+    [InlineData("UK", false)] // reserved, not assigned: the United Kingdom is GB
+    [InlineData("EU", false)]
+    [InlineData("de", false)]
+    [InlineData(null, false)]
+    public void Country_codes_must_be_assigned_iso_3166_codes(string? code, bool assigned) =>
+        Assert.Equal(assigned, CountryCodes.IsAssigned(code));
+
+    [Fact]
+    public void Every_assigned_country_code_is_listed_once() => Assert.Equal(249, CountryCodes.Count);
 
     [Fact]
     public void A_malformed_currency_is_reported_by_its_path()
