@@ -19,6 +19,7 @@ public static class RefundCalculator
 {
     public static RefundBreakdown Compute(ReturnPolicy policy, Resolution resolution, IReadOnlyList<RefundLine> lines)
     {
+        if (lines.Any(l => l.Quantity < 0)) throw new ArgumentException("Accepted quantities cannot be negative.", nameof(lines));
         var currency = policy.CurrencyCode;
         var breakdowns = lines.Select(line => ComputeLine(policy, line)).ToList();
         var net = Money.Sum(breakdowns.Select(b => b.Net), currency);

@@ -6,6 +6,7 @@ namespace ReverseLogistics.Domain.Returns;
 /// The window is counted in UTC calendar dates: it starts on the UTC date of delivery (of purchase
 /// when delivery is unknown) and its last day is that date plus WindowDays, included to 23:59:59 UTC.
 /// UTC rather than the customer's zone keeps the answer the same on every node and for every caller.
+/// A time of unspecified kind is taken to be UTC already.
 /// </summary>
 public static class ReturnWindow
 {

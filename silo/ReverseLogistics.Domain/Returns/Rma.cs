@@ -27,6 +27,7 @@ public sealed class Rma(RmaState state)
     /// <summary>Records units scanned in; the return is received once every expected unit has arrived.</summary>
     public TimelineEntry ReceiveItems(IReadOnlyList<ReceivedItem> items, string actor, DateTime at)
     {
+        RequireActor(actor);
         ReturnTransitions.Next(Current, ReturnTrigger.ReceiveSome); // an illegal state is reported before bad input
         var v = new Validator().Require(items.Count > 0, "items", "at least one item");
         for (var i = 0; i < items.Count; i++)
@@ -54,12 +55,17 @@ public sealed class Rma(RmaState state)
         return entry;
     }
 
+    private static void RequireActor(string actor)
+    {
+        if (string.IsNullOrWhiteSpace(actor) || !actor.Contains(':'))
+            throw new ArgumentException("An actor is \"kind:id\", e.g. \"key:k123\".", nameof(actor));
+    }
+
     private int Outstanding(int line) => State.ExpectedQuantities[line] - State.ReceivedQuantities[line];
 
     private TimelineEntry Move(ReturnTrigger trigger, string actor, DateTime at, string? details)
     {
-        if (string.IsNullOrWhiteSpace(actor) || !actor.Contains(':'))
-            throw new ArgumentException("An actor is \"kind:id\", e.g. \"key:k123\".", nameof(actor));
+        RequireActor(actor);
         var from = Current;
         var to = ReturnTransitions.Next(from, trigger, State.StateBeforeException);
         if (from == ReturnState.Exception) State.StateBeforeException = null;

@@ -116,6 +116,10 @@ public sealed class RefundCalculatorTests
     }
 
     [Fact]
+    public void A_negative_accepted_quantity_is_refused() =>
+        Assert.Throws<ArgumentException>(() => Refund(L(0, "shoes", 10_00, -1)));
+
+    [Fact]
     public void Nothing_to_refund_is_zero_in_the_policy_currency()
     {
         var refund = Refund();

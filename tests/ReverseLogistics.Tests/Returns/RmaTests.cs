@@ -197,6 +197,17 @@ public sealed class RmaTests
         Assert.Throws<ArgumentException>(() => Rma.Open([1]).Apply(ReturnTrigger.Approve, actor, At(0)));
 
     [Fact]
+    public void A_receipt_without_an_actor_records_nothing()
+    {
+        var rma = InTransit(2);
+
+        Assert.Throws<ArgumentException>(() => rma.ReceiveItems([new(0, 1)], "", At(10)));
+
+        Assert.Equal([0], rma.State.ReceivedQuantities);
+        Assert.Equal(ReturnState.InTransit, rma.Current);
+    }
+
+    [Fact]
     public void The_state_survives_a_json_round_trip()
     {
         var rma = InTransit(2);
