@@ -1,0 +1,3 @@
+namespace ReverseLogistics.Domain.Returns;
+
+public sealed record DecisionReason(DecisionReasonCode Code, string Message);

@@ -1,0 +1,3 @@
+namespace ReverseLogistics.Domain.Returns;
+
+public sealed record Ineligibility(IneligibilityCode Code, string Message);

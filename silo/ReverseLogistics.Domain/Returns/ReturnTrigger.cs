@@ -1,0 +1,27 @@
+namespace ReverseLogistics.Domain.Returns;
+
+/// <summary>A command or event that may move a return to another state.</summary>
+public enum ReturnTrigger
+{
+    Approve = 1,
+    Reject = 2,
+    SendToManualReview = 3,
+    IssueLabel = 4,
+    SchedulePickup = 5,
+    AwaitDropOff = 6,
+    MarkInTransit = 7,
+    /// <summary>Some units arrived and some are still expected.</summary>
+    ReceiveSome = 8,
+    /// <summary>The last expected units arrived.</summary>
+    ReceiveAll = 9,
+    CompleteInspection = 10,
+    IssueRefund = 11,
+    ConfirmRefund = 12,
+    IssueStoreCredit = 13,
+    RequestExchange = 14,
+    Close = 15,
+    Cancel = 16,
+    Expire = 17,
+    RaiseException = 18,
+    ResolveException = 19,
+}
