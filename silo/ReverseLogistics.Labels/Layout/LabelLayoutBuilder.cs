@@ -34,7 +34,7 @@ internal static class LabelLayoutBuilder
         cursor.Rule();
 
         var qr = QrMatrix.Encode(content.QrPayload);
-        var moduleSize = Math.Clamp(230 / qr.Size, 2, 8);
+        var moduleSize = Math.Clamp(300 / qr.Size, 2, 10);
         var qrTop = cursor.Y + QrMatrix.QuietZoneModules * moduleSize;
         var qrLeft = LayoutCursor.Margin + QrMatrix.QuietZoneModules * moduleSize;
         cursor.Place(new QrElement(qrLeft, qrTop, moduleSize, content.QrPayload, qr));

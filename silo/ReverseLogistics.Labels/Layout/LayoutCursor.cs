@@ -20,7 +20,8 @@ internal sealed class LayoutCursor
         var fitted = LabelText.Truncate(text, (maxWidth + scale) / (BitmapFont.Advance * scale));
         var left = centred ? (LabelLayout.Width - BitmapFont.MeasureWidth(fitted, scale)) / 2 : x;
         _elements.Add(new TextElement(left, Y, scale, fitted));
-        Y += BitmapFont.GlyphHeight * scale + 2 * scale + 2;
+        // The line gap holds the descenders of g, j, p, q and y.
+        Y += (BitmapFont.GlyphHeight + BitmapFont.Descent) * scale + 2;
     }
 
     public void Rule()

@@ -40,7 +40,7 @@ internal static class PngLabelWriter
         for (var i = 0; i < text.Text.Length; i++)
         {
             var left = text.X + i * BitmapFont.Advance * text.Scale;
-            for (var row = 0; row < BitmapFont.GlyphHeight; row++)
+            for (var row = 0; row < BitmapFont.GlyphHeight + BitmapFont.Descent; row++)
             {
                 for (var column = 0; column < BitmapFont.GlyphWidth; column++)
                 {

@@ -2,13 +2,15 @@ namespace ReverseLogistics.Labels.Text;
 
 /// <summary>
 /// A 5x7 bitmap font for printable ASCII (0x20-0x7E), drawn for this project. Each glyph is seven
-/// rows of five pixels, top to bottom; characters outside the range draw as '?'
-/// (text is transliterated to ASCII by <see cref="LabelText"/> first).
+/// rows of five pixels, top to bottom, plus two descender rows for g, j, p, q and y (they fall in
+/// the line gap); characters outside the range draw as '?' (text is transliterated to ASCII by
+/// <see cref="LabelText"/> first).
 /// </summary>
 internal static class BitmapFont
 {
     public const int GlyphWidth = 5;
     public const int GlyphHeight = 7;
+    public const int Descent = 2;
     /// <summary>Horizontal distance between glyph origins: the glyph plus one pixel of spacing.</summary>
     public const int Advance = GlyphWidth + 1;
 
@@ -88,17 +90,17 @@ internal static class BitmapFont
         "....# ....# .##.# #..## #...# #...# .####", // d
         "..... ..... .###. #...# ##### #.... .###.", // e
         "..##. .#..# .#... ###.. .#... .#... .#...", // f
-        "..... .#### #...# #...# .#### ....# .###.", // g
+        "..... ..... .#### #...# #...# #...# .#### ....# .###.", // g
         "#.... #.... #.##. ##..# #...# #...# #...#", // h
         "..#.. ..... .##.. ..#.. ..#.. ..#.. .###.", // i
-        "...#. ..... ..##. ...#. ...#. #..#. .##..", // j
+        "...#. ..... ..##. ...#. ...#. ...#. ...#. #..#. .##..", // j
         "#.... #.... #..#. #.#.. ##... #.#.. #..#.", // k
         ".##.. ..#.. ..#.. ..#.. ..#.. ..#.. .###.", // l
         "..... ..... ##.#. #.#.# #.#.# #...# #...#", // m
         "..... ..... #.##. ##..# #...# #...# #...#", // n
         "..... ..... .###. #...# #...# #...# .###.", // o
-        "..... ..... ####. #...# ####. #.... #....", // p
-        "..... ..... .##.# #..## .#### ....# ....#", // q
+        "..... ..... ####. #...# #...# #...# ####. #.... #....", // p
+        "..... ..... .#### #...# #...# #...# .#### ....# ....#", // q
         "..... ..... #.##. ##..# #.... #.... #....", // r
         "..... ..... .###. #.... .###. ....# ####.", // s
         ".#... .#... ###.. .#... .#... .#..# ..##.", // t
@@ -106,7 +108,7 @@ internal static class BitmapFont
         "..... ..... #...# #...# #...# .#.#. ..#..", // v
         "..... ..... #...# #...# #.#.# #.#.# .#.#.", // w
         "..... ..... #...# .#.#. ..#.. .#.#. #...#", // x
-        "..... ..... #...# #...# .#### ....# .###.", // y
+        "..... ..... #...# #...# #...# #...# .#### ....# .###.", // y
         "..... ..... ##### ...#. ..#.. .#... #####", // z
         "...#. ..#.. ..#.. .#... ..#.. ..#.. ...#.", // {
         "..#.. ..#.. ..#.. ..#.. ..#.. ..#.. ..#..", // |
@@ -121,7 +123,8 @@ internal static class BitmapFont
     {
         var glyph = Glyphs[(c is >= First and <= Last ? c : '?') - First];
         // Rows are separated by one space, so row r starts at r * (GlyphWidth + 1).
-        return glyph[row * (GlyphWidth + 1) + column] == '#';
+        var index = row * (GlyphWidth + 1) + column;
+        return index < glyph.Length && glyph[index] == '#';
     }
 
     /// <summary>Width in pixels of <paramref name="text"/> drawn at <paramref name="scale"/>, without trailing spacing.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using ReverseLogistics.Labels.Layout;
+using ReverseLogistics.Labels.Text;
 
 namespace ReverseLogistics.Labels.Zpl;
 
@@ -16,8 +17,9 @@ internal static class ZplLabelWriter
             zpl.Append($"^FO{element.X},{element.Y}");
             zpl.Append(element switch
             {
-                // Font 0 is the printer's scalable font; height and width in dots match our glyph cell.
-                TextElement text => $"^A0N,{text.Height},{text.Scale * 6}^FH^FD{ZplField.Escape(text.Text)}^FS\n",
+                // Font 0 is the printer's scalable font. Its height includes the descender, so it gets
+                // our whole glyph cell (7 rows plus 2 descender rows) to match the PNG's capitals.
+                TextElement text => $"^A0N,{(BitmapFont.GlyphHeight + BitmapFont.Descent) * text.Scale},{BitmapFont.Advance * text.Scale}^FH^FD{ZplField.Escape(text.Text)}^FS\n",
                 BoxElement box => $"^GB{box.Width},{box.Height},{Math.Min(box.Width, box.Height)}^FS\n",
                 // Mode A lets the printer choose code sets; the readable line is a separate text element.
                 BarcodeElement bar => $"^BY{bar.ModuleWidth}^BCN,{bar.Height},N,N,N,A^FH^FD{ZplField.Escape(bar.Data)}^FS\n",

@@ -32,10 +32,12 @@ public sealed class LabelTextTests
     }
 
     [Fact]
-    public void Font_covers_printable_ascii_with_5x7_glyphs()
+    public void Font_covers_printable_ascii_with_5x7_glyphs_and_descenders()
     {
         Assert.Equal(95, BitmapFont.GlyphCount);
-        Assert.All(BitmapFont.AllGlyphs, glyph => Assert.Matches(@"^([.#]{5} ){6}[.#]{5}$", glyph));
+        Assert.All(BitmapFont.AllGlyphs, glyph => Assert.Matches(@"^([.#]{5} ){6}[.#]{5}( [.#]{5} [.#]{5})?$", glyph));
+        var withDescenders = Enumerable.Range(' ', 95).Where(c => BitmapFont.AllGlyphs[c - ' '].Length > 41).Select(c => (char)c);
+        Assert.Equal("gjpqy", string.Concat(withDescenders));
         // Every glyph but the space draws something, and no two printable characters look the same.
         Assert.Equal(94, BitmapFont.AllGlyphs.Count(glyph => glyph.Contains('#')));
         Assert.Equal(95, BitmapFont.AllGlyphs.Distinct().Count());
