@@ -24,9 +24,7 @@ internal static class PdfLabelWriter
             switch (element)
             {
                 case TextElement text:
-                    var size = text.Height / HelveticaCapHeight * PointsPerDot;
-                    var (x, baseline) = ToPage(text.X, text.Y + text.Height);
-                    content.Append($"BT /F1 {PdfNumber.Format(size)} Tf {PdfNumber.Format(x)} {PdfNumber.Format(baseline)} Td ({Escape(text.Text)}) Tj ET\n");
+                    Text(content, text);
                     break;
                 case BoxElement box:
                     Rectangle(content, box.X, box.Y, box.Width, box.Height);
@@ -42,6 +40,13 @@ internal static class PdfLabelWriter
             }
         }
         return PdfDocument.SinglePage(PageWidth, PageHeight, content.ToString().TrimEnd('\n'));
+    }
+
+    private static void Text(StringBuilder content, TextElement text)
+    {
+        var size = PdfNumber.Format(text.Height / HelveticaCapHeight * PointsPerDot);
+        var (x, baseline) = ToPage(text.X, text.Y + text.Height);
+        content.Append($"BT /F1 {size} Tf {PdfNumber.Format(x)} {PdfNumber.Format(baseline)} Td ({Escape(text.Text)}) Tj ET\n");
     }
 
     private static void Barcode(StringBuilder content, BarcodeElement bar)
@@ -76,7 +81,8 @@ internal static class PdfLabelWriter
                 }
                 if (column > start)
                 {
-                    Rectangle(content, qr.X + start * qr.ModuleSize, qr.Y + row * qr.ModuleSize, (column - start) * qr.ModuleSize, qr.ModuleSize);
+                    var size = qr.ModuleSize;
+                    Rectangle(content, qr.X + start * size, qr.Y + row * size, (column - start) * size, size);
                 }
                 column++;
             }
@@ -87,7 +93,8 @@ internal static class PdfLabelWriter
     private static void Rectangle(StringBuilder content, int x, int y, int width, int height)
     {
         var (left, bottom) = ToPage(x, y + height);
-        content.Append($"{PdfNumber.Format(left)} {PdfNumber.Format(bottom)} {PdfNumber.Format(width * PointsPerDot)} {PdfNumber.Format(height * PointsPerDot)} re f\n");
+        content.Append($"{PdfNumber.Format(left)} {PdfNumber.Format(bottom)} ")
+            .Append($"{PdfNumber.Format(width * PointsPerDot)} {PdfNumber.Format(height * PointsPerDot)} re f\n");
     }
 
     /// <summary>Layout dots (origin top left) to PDF points (origin bottom left).</summary>

@@ -43,8 +43,9 @@ internal static class LabelText
     }
 
     /// <summary>Cuts <paramref name="text"/> to <paramref name="maxLength"/> characters, marking the cut with "...".</summary>
-    public static string Truncate(string text, int maxLength) =>
-        text.Length <= maxLength ? text : string.Concat(text.AsSpan(0, Math.Max(0, maxLength - 3)), "...");
+    public static string Truncate(string text, int maxLength) => text.Length <= maxLength
+        ? text
+        : string.Concat(text.AsSpan(0, Math.Max(0, maxLength - 3)), "...");
 
     private static Dictionary<char, string> BuildReplacements()
     {

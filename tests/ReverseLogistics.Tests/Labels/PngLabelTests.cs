@@ -28,7 +28,8 @@ public sealed class PngLabelTests
         Assert.Equal(812, pixels.GetLength(0));
         Assert.Equal(1218, pixels.GetLength(1));
         var physical = chunks.Single(c => c.Type == "pHYs").Data;
-        Assert.Equal(7992, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(physical)); // 203 dpi in pixels per metre
+        // 203 dpi is 7992 pixels per metre.
+        Assert.Equal(7992, System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(physical));
     }
 
     [Fact]
@@ -97,7 +98,10 @@ public sealed class PngLabelTests
         return (pixels, LabelLayoutBuilder.Build(LabelContent.From(request)));
     }
 
-    /// <summary>Lengths of alternating white/black runs along a row, starting with white at <paramref name="fromX"/>, up to <paramref name="toX"/>.</summary>
+    /// <summary>
+    /// Lengths of alternating white/black runs along row <paramref name="y"/> from <paramref name="fromX"/>
+    /// up to <paramref name="toX"/>; the first run is white (possibly empty).
+    /// </summary>
     private static List<int> Runs(bool[,] pixels, int y, int fromX = 0, int? toX = null)
     {
         var runs = new List<int> { 0 };

@@ -1,5 +1,6 @@
 using ReverseLogistics.Labels;
 using ReverseLogistics.Labels.Layout;
+using ReverseLogistics.Labels.Text;
 
 namespace ReverseLogistics.Tests.Labels;
 
@@ -57,7 +58,8 @@ public sealed class ReturnLabelRendererTests
             Assert.All(layout.Elements.OfType<TextElement>(), text =>
             {
                 Assert.InRange(text.X, 0, LabelLayout.Width);
-                Assert.InRange(text.X + ReverseLogistics.Labels.Text.BitmapFont.MeasureWidth(text.Text, text.Scale), 0, LabelLayout.Width - LayoutCursor.Margin);
+                var right = text.X + BitmapFont.MeasureWidth(text.Text, text.Scale);
+                Assert.InRange(right, 0, LabelLayout.Width - LayoutCursor.Margin);
                 Assert.InRange(text.Y + text.Height, 0, LabelLayout.Height - LayoutCursor.Margin);
             });
         }
