@@ -24,6 +24,10 @@ internal sealed record LabelContent(
         {
             throw new ArgumentException("A label needs an RMA id and a destination centre id.", nameof(request));
         }
+        if (request.WeightGrams < 0)
+        {
+            throw new ArgumentException("Weight cannot be negative.", nameof(request));
+        }
         var tracking = LabelText.ToAscii(request.TrackingNumber);
         if (request.Method == ReturnMethod.CarrierPickup && tracking.Length == 0)
         {

@@ -28,6 +28,16 @@ public sealed class ReturnLabelRendererTests
         Assert.Throws<ArgumentException>(() => Renderer.Render(request, LabelFormat.Pdf));
     }
 
+    [Fact]
+    public void Missing_ids_and_negative_weight_are_rejected()
+    {
+        var request = LabelSamples.DropOff();
+
+        Assert.Throws<ArgumentException>(() => Renderer.Render(request with { RmaId = "" }, LabelFormat.Zpl));
+        Assert.Throws<ArgumentException>(() => Renderer.Render(request with { DestinationCentreId = " " }, LabelFormat.Zpl));
+        Assert.Throws<ArgumentException>(() => Renderer.Render(request with { WeightGrams = -1 }, LabelFormat.Zpl));
+    }
+
     [Theory]
     [InlineData(ReturnMethod.DropOffPoint, "RETURN - SHOW AT DROP-OFF POINT")]
     [InlineData(ReturnMethod.InStore, "RETURN - SHOW IN STORE")]
