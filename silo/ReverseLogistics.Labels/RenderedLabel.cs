@@ -1,0 +1,3 @@
+namespace ReverseLogistics.Labels;
+
+public sealed record RenderedLabel(byte[] Content, string ContentType);
