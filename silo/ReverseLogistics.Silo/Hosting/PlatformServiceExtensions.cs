@@ -4,6 +4,7 @@ using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Grpc.Server.Logging;
 using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.RateLimiting;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Silo.Tenants;
@@ -46,6 +47,7 @@ public static class PlatformServiceExtensions
 
         services.AddSingleton<TenantDirectory>();
         services.AddGrpcService<TenantAdminService>();
+        services.AddGrpcService<ReturnPolicyService>();
         return services;
     }
 }
