@@ -56,6 +56,28 @@ public abstract partial class ActorStoreContractTests
     }
 
     [SkippableFact]
+    public async Task Two_nodes_racing_to_create_and_update_one_actor_leave_only_the_winners_entries()
+    {
+        var key = NewKey("return");
+        var other = await OpenStoreAsync();
+
+        var created = await Task.WhenAll(
+            Store.CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Index: [new("by", "a"), new("step", "create")]), Ct),
+            other.CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Index: [new("by", "b"), new("step", "create")]), Ct));
+        var updated = await Task.WhenAll(
+            Store.CommitAsync(new ActorCommit(key, 1, 0, "{}", [], Index: [new("by", "a"), new("step", "update")]), Ct),
+            other.CommitAsync(new ActorCommit(key, 1, 0, "{}", [], Index: [new("by", "b"), new("step", "update")]), Ct));
+
+        Assert.Equal([CommitOutcome.Committed, CommitOutcome.VersionConflict], created.Select(r => r.Outcome).Order());
+        Assert.Equal([CommitOutcome.Committed, CommitOutcome.VersionConflict], updated.Select(r => r.Outcome).Order());
+        var winner = updated[0].Outcome == CommitOutcome.Committed ? "a" : "b";
+        Assert.Equal([key], await FindAsync(key, IndexCondition.Equal("by", winner)));
+        Assert.Equal([key], await FindAsync(key, IndexCondition.Equal("step", "update")));
+        Assert.Empty(await FindAsync(key, IndexCondition.Equal("by", winner == "a" ? "b" : "a")));
+        Assert.Empty(await FindAsync(key, IndexCondition.Equal("step", "create")));
+    }
+
+    [SkippableFact]
     public async Task Equality_conditions_all_have_to_hold()
     {
         var tenant = NewTenant();
