@@ -5,7 +5,9 @@ namespace ReverseLogistics.Storage;
 /// version is still <see cref="ExpectedVersion"/>; 0 means the actor does not exist yet), the
 /// events it appends (sequence numbers continue from <see cref="ExpectedEventSequence"/>, which
 /// must also still be the stored one, and is 0 on creation), and optionally the idempotency
-/// record of the request that caused it.
+/// record of the request that caused it. <see cref="Index"/>, when not null, replaces all of
+/// the actor's searchable entries (an empty list removes them); null leaves them as they are.
+/// Repeating an entry (same name and value) stores it once.
 /// </summary>
 public sealed record ActorCommit(
     ActorKey Key,
@@ -13,4 +15,5 @@ public sealed record ActorCommit(
     long ExpectedEventSequence,
     string State,
     IReadOnlyList<NewEvent> Events,
-    IdempotencyRecord? Idempotency = null);
+    IdempotencyRecord? Idempotency = null,
+    IReadOnlyList<IndexEntry>? Index = null);

@@ -25,6 +25,15 @@ public interface IActorStore : IAsyncDisposable
     Task<IReadOnlyList<(ActorKey Key, ActorRecord Record)>> ListAsync(
         string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The ids of the actors matching <paramref name="query"/> (see <see cref="IndexQuery"/>),
+    /// found through the entries written by <see cref="ActorCommit.Index"/>, never the state's JSON.
+    /// </summary>
+    Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken);
+
+    /// <summary>How many actors match <paramref name="query"/>'s tenant, type and conditions; its AfterId and Limit are ignored.</summary>
+    Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken);
+
     /// <summary>Events of one actor's stream with sequence greater than <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken);
 

@@ -6,6 +6,9 @@ internal static class StoreArguments
     /// <summary>Keeps a key inside PostgreSQL's 8000-byte notification payload, however it is escaped.</summary>
     public const int MaxKeyPartLength = 256;
 
+    /// <summary>Keeps index entries small enough for the lookup index's entries.</summary>
+    public const int MaxIndexTextLength = 256;
+
     public static void Validate(ActorCommit commit)
     {
         ArgumentNullException.ThrowIfNull(commit);
@@ -25,6 +28,42 @@ internal static class StoreArguments
             ArgumentException.ThrowIfNullOrEmpty(request.RequestId);
             RequireUtc(request.CreatedAt, nameof(IdempotencyRecord.CreatedAt));
         }
+        if (commit.Index is { } index)
+        {
+            foreach (var entry in index)
+            {
+                ArgumentNullException.ThrowIfNull(entry, nameof(ActorCommit.Index));
+                RequireIndexText(entry.Name, nameof(IndexEntry.Name));
+                RequireIndexText(entry.Value, nameof(IndexEntry.Value));
+            }
+        }
+    }
+
+    public static void Validate(IndexQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        RequireKeyPart(query.TenantId, nameof(IndexQuery.TenantId));
+        RequireKeyPart(query.ActorType, nameof(IndexQuery.ActorType));
+        if (query.AfterId is not null) RequireKeyPart(query.AfterId, nameof(IndexQuery.AfterId));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(IndexQuery.Limit));
+        ArgumentNullException.ThrowIfNull(query.Conditions, nameof(IndexQuery.Conditions));
+        foreach (var condition in query.Conditions)
+        {
+            ArgumentNullException.ThrowIfNull(condition, nameof(IndexQuery.Conditions));
+            RequireIndexText(condition.Name, nameof(IndexCondition.Name));
+            switch (condition)
+            {
+                case IndexEquals equals:
+                    RequireIndexText(equals.Value, nameof(IndexEquals.Value));
+                    break;
+                case IndexRange range:
+                    if (range.From is not null) RequireIndexText(range.From, nameof(IndexRange.From));
+                    if (range.To is not null) RequireIndexText(range.To, nameof(IndexRange.To));
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown index condition {condition.GetType().Name}.", nameof(IndexQuery.Conditions));
+            }
+        }
     }
 
     public static void Validate(ActorKey key)
@@ -38,6 +77,12 @@ internal static class StoreArguments
     {
         ArgumentException.ThrowIfNullOrEmpty(value, name);
         if (value.Length > MaxKeyPartLength) throw new ArgumentException($"{name} is longer than {MaxKeyPartLength} characters.", name);
+    }
+
+    private static void RequireIndexText(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        if (value.Length > MaxIndexTextLength) throw new ArgumentException($"{name} is longer than {MaxIndexTextLength} characters.", name);
     }
 
     /// <summary>Both stores take and give UTC only, so an instant means the same on every node.</summary>

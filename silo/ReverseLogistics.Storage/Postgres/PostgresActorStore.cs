@@ -71,6 +71,18 @@ public sealed class PostgresActorStore : IActorStore
         {AppendEventsSql}
         """;
 
+    // Both run after the state statement; a commit that did not write its state is rolled back to
+    // its savepoint, entries included. The EXISTS only keeps a missing actor from failing the foreign key.
+    private const string DeleteIndexSql = """
+        DELETE FROM actor_index WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id
+        """;
+
+    private const string InsertIndexSql = """
+        INSERT INTO actor_index (tenant_id, actor_type, actor_id, name, value)
+        SELECT @tenant_id, @actor_type, @actor_id, e.name, e.value FROM unnest(@names::text[], @values::text[]) AS e(name, value)
+        WHERE EXISTS (SELECT FROM actor_state WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id)
+        """;
+
     private readonly NpgsqlDataSource dataSource;
     private readonly ActorQueries queries;
     private readonly CommitQueue commits;
@@ -118,6 +130,12 @@ public sealed class PostgresActorStore : IActorStore
     public Task<IReadOnlyList<(ActorKey Key, ActorRecord Record)>> ListAsync(
         string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken) =>
         queries.ListAsync(actorType, tenantId, after, limit, cancellationToken);
+
+    public Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken) =>
+        queries.FindAsync(query, cancellationToken);
+
+    public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>
+        queries.CountAsync(query, cancellationToken);
 
     public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken) =>
         queries.ReadStreamAsync(stream, afterSequence, limit, cancellationToken);
@@ -171,7 +189,7 @@ public sealed class PostgresActorStore : IActorStore
         await transaction.CommitAsync();
     }
 
-    /// <summary>One round trip: sets the commit's savepoint, records its request and writes its state and events.</summary>
+    /// <summary>One round trip: sets the commit's savepoint, records its request and writes its state, events and index entries.</summary>
     private static async Task<CommitOutcome> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ActorCommit commit, string savepoint)
     {
         await using var batch = new NpgsqlBatch(connection, transaction);
@@ -206,6 +224,23 @@ public sealed class PostgresActorStore : IActorStore
                 },
             },
         });
+
+        if (commit.Index is { } index)
+        {
+            var entries = index.Distinct().ToList();
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(DeleteIndexSql)
+            {
+                Parameters = { new("tenant_id", key.TenantId), new("actor_type", key.ActorType), new("actor_id", key.Id) },
+            });
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertIndexSql)
+            {
+                Parameters =
+                {
+                    new("tenant_id", key.TenantId), new("actor_type", key.ActorType), new("actor_id", key.Id),
+                    new("names", entries.Select(e => e.Name).ToArray()), new("values", entries.Select(e => e.Value).ToArray()),
+                },
+            });
+        }
 
         long stateWritten;
         await using (var reader = await batch.ExecuteReaderAsync())

@@ -54,6 +54,36 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
         return actors;
     }
 
+    public async Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken)
+    {
+        StoreArguments.Validate(query);
+        var (from, parameters) = IndexFilter.FromWhere(query);
+        var sql = new StringBuilder("SELECT DISTINCT d.actor_id ").Append(from);
+        if (query.AfterId is not null)
+        {
+            sql.Append(query.Descending ? " AND d.actor_id < @after_id" : " AND d.actor_id > @after_id");
+            parameters.Add(("after_id", query.AfterId));
+        }
+        sql.Append(query.Descending ? " ORDER BY d.actor_id DESC LIMIT @limit" : " ORDER BY d.actor_id LIMIT @limit");
+        parameters.Add(("limit", query.Limit));
+
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(sql.ToString(), [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<ActorKey>();
+        while (await reader.ReadAsync(cancellationToken)) keys.Add(new ActorKey(query.TenantId, query.ActorType, reader.GetString(0)));
+        return keys;
+    }
+
+    public async Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken)
+    {
+        StoreArguments.Validate(query);
+        var (from, parameters) = IndexFilter.FromWhere(query);
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command($"SELECT count(DISTINCT d.actor_id) {from}", [.. parameters]);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(stream);

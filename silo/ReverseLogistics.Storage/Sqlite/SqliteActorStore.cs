@@ -96,6 +96,12 @@ public sealed class SqliteActorStore : IActorStore
         string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken) =>
         queries.ListAsync(actorType, tenantId, after, limit, cancellationToken);
 
+    public Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken) =>
+        queries.FindAsync(query, cancellationToken);
+
+    public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>
+        queries.CountAsync(query, cancellationToken);
+
     public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken) =>
         queries.ReadStreamAsync(stream, afterSequence, limit, cancellationToken);
 
@@ -214,6 +220,19 @@ public sealed class SqliteActorStore : IActorStore
                 " WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id" +
                 " AND version = @expected_version AND event_sequence = @expected_event_sequence", state);
         if (written == 0) return CommitOutcome.VersionConflict;
+
+        if (commit.Index is { } index)
+        {
+            await transaction.ExecuteAsync(
+                "DELETE FROM actor_index WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id",
+                ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id));
+            foreach (var entry in index.Distinct())
+            {
+                await transaction.ExecuteAsync(
+                    "INSERT INTO actor_index (tenant_id, actor_type, actor_id, name, value) VALUES (@tenant_id, @actor_type, @actor_id, @name, @value)",
+                    ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id), ("name", entry.Name), ("value", entry.Value));
+            }
+        }
 
         for (var i = 0; i < commit.Events.Count; i++)
         {

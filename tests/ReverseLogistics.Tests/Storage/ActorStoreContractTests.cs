@@ -9,7 +9,7 @@ namespace ReverseLogistics.Tests.Storage;
 /// What every <see cref="IActorStore"/> must do, run once per implementation. All tests of a class
 /// share one database, so each test works in tenants (or actor types) of its own.
 /// </summary>
-public abstract class ActorStoreContractTests : IAsyncLifetime
+public abstract partial class ActorStoreContractTests : IAsyncLifetime
 {
     private static readonly DateTime At = new(2026, 11, 22, 9, 30, 15, 123, DateTimeKind.Utc);
 

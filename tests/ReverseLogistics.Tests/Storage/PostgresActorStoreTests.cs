@@ -86,6 +86,25 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
         Assert.Equal(Migration.For(Dialect).Count, await CountAppliedMigrationsAsync(fresh));
     }
 
+    [SkippableFact]
+    public async Task A_database_migrated_by_an_earlier_release_gets_only_the_newer_migrations()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        var fresh = await database.CreateDatabaseAsync();
+        await using var store = new PostgresActorStore(fresh);
+        await store.MigrateAsync(Ct);
+
+        await AssertADatabaseAtTheFirstMigrationGetsTheRest(store, sql => ExecuteAsync(fresh, sql), () => CountAppliedMigrationsAsync(fresh));
+    }
+
+    private async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
     private async Task<long> CountAppliedMigrationsAsync(string connectionString)
     {
         await using var connection = new NpgsqlConnection(connectionString);

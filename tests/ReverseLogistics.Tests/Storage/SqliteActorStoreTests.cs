@@ -44,4 +44,22 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
         Assert.Equal(file, store.DatabasePath);
         Assert.True(File.Exists(file));
     }
+
+    [Fact]
+    public async Task A_database_migrated_by_an_earlier_release_gets_only_the_newer_migrations()
+    {
+        await using var store = new SqliteActorStore(Path.Combine(directory.Path, $"{Guid.NewGuid():N}.db"));
+        await store.MigrateAsync(Ct);
+
+        await AssertADatabaseAtTheFirstMigrationGetsTheRest(store, sql => ExecuteAsync(store, sql), async () => (long)(await ExecuteAsync(store, "SELECT count(*) FROM schema_migrations"))!);
+    }
+
+    private async Task<object?> ExecuteAsync(SqliteActorStore store, string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={store.DatabasePath}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(Ct);
+    }
 }

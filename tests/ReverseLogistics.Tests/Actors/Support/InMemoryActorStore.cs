@@ -13,6 +13,7 @@ public sealed class InMemoryActorStore : IActorStore
     private readonly Dictionary<ActorKey, ActorRecord> actors = [];
     private readonly List<StoredEvent> events = [];
     private readonly Dictionary<(string TenantId, string RequestId), IdempotencyRecord> requests = [];
+    private readonly Dictionary<ActorKey, IReadOnlyList<IndexEntry>> index = [];
     private Exception? nextReadFailure;
     private int reads;
     private int conflicts;
@@ -77,6 +78,7 @@ public sealed class InMemoryActorStore : IActorStore
             }
 
             if (commit.Idempotency is { } record) requests[(record.TenantId, record.RequestId)] = record;
+            if (commit.Index is { } entries) index[commit.Key] = [.. entries.Distinct()];
             actors[commit.Key] = new ActorRecord(version + 1, commit.State, sequence);
             return new CommitResult(CommitOutcome.Committed, version + 1, sequence);
         }
@@ -96,6 +98,24 @@ public sealed class InMemoryActorStore : IActorStore
                 .ToList();
             return Task.FromResult(page);
         }
+    }
+
+    public Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            var matches = Matching(query).Where(key => query.AfterId is null || string.CompareOrdinal(key.Id, query.AfterId) * (query.Descending ? -1 : 1) > 0);
+            var ordered = query.Descending
+                ? matches.OrderByDescending(key => key.Id, StringComparer.Ordinal)
+                : matches.OrderBy(key => key.Id, StringComparer.Ordinal);
+            IReadOnlyList<ActorKey> page = ordered.Take(query.Limit).ToList();
+            return Task.FromResult(page);
+        }
+    }
+
+    public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken)
+    {
+        lock (gate) return Task.FromResult((long)Matching(query).Count());
     }
 
     public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken)
@@ -135,6 +155,19 @@ public sealed class InMemoryActorStore : IActorStore
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private IEnumerable<ActorKey> Matching(IndexQuery query) => actors.Keys
+        .Where(key => key.TenantId == query.TenantId && key.ActorType == query.ActorType)
+        .Where(key => query.Conditions.All(condition => index.GetValueOrDefault(key, []).Any(entry => Matches(entry, condition))))
+        .ToList();
+
+    private static bool Matches(IndexEntry entry, IndexCondition condition) => entry.Name == condition.Name && condition switch
+    {
+        IndexEquals equals => entry.Value == equals.Value,
+        IndexRange range => (range.From is null || string.CompareOrdinal(entry.Value, range.From) >= 0)
+            && (range.To is null || string.CompareOrdinal(entry.Value, range.To) < 0),
+        _ => false,
+    };
 
     private static bool IsAfter(ActorKey key, ActorKey after)
     {
