@@ -24,12 +24,14 @@ public abstract class Actor<TState> : Actor
     /// </summary>
     /// <exception cref="ActorConflictException">Another activation committed first.</exception>
     /// <exception cref="DuplicateRequestException">The idempotency record's request id was already used.</exception>
+    /// <param name="index">The actor's searchable attributes after this turn, replacing the stored ones; null leaves them.</param>
     protected async Task CommitAsync(
-        IReadOnlyList<NewEvent> events, IdempotencyRecord? idempotency = null, CancellationToken cancellationToken = default)
+        IReadOnlyList<NewEvent> events, IdempotencyRecord? idempotency = null, IReadOnlyList<IndexEntry>? index = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
         var state = JsonSerializer.Serialize(State, ActorJson.Options);
-        var commit = new ActorCommit(Key, Version, eventSequence, state, events, idempotency);
+        var commit = new ActorCommit(Key, Version, eventSequence, state, events, idempotency, index);
         CommitResult result;
         try
         {

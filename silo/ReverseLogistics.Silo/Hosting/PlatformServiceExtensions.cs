@@ -6,6 +6,8 @@ using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.RateLimiting;
+using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Silo.Tenants;
 using ReverseLogistics.Storage;
@@ -48,6 +50,11 @@ public static class PlatformServiceExtensions
         services.AddSingleton<TenantDirectory>();
         services.AddGrpcService<TenantAdminService>();
         services.AddGrpcService<ReturnPolicyService>();
+
+        services.AddSingleton<IReturnRouter>(new DefaultCentreRouter(DefaultCentreRouter.Default));
+        services.AddSingleton<CustomerHistories>();
+        services.AddSingleton<ReturnDirectory>();
+        services.AddGrpcService<ReturnsService>();
         return services;
     }
 }

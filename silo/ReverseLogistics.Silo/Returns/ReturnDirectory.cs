@@ -1,0 +1,65 @@
+using System.Text;
+using System.Text.Json;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Storage;
+using ReverseLogistics.V1;
+
+namespace ReverseLogistics.Silo.Returns;
+
+/// <summary>Lists a tenant's returns, newest first, through the store's index: no actor is activated.</summary>
+public sealed class ReturnDirectory(IActorStore store)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public async Task<ListReturnsResponse> ListAsync(string tenantId, ListReturnsRequest request, CancellationToken cancellationToken)
+    {
+        var after = DecodeToken(request.PageToken);
+        new Validator()
+            .Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}")
+            .Require(request.PageToken.Length == 0 || after is not null, "page_token", "not a token from a previous page")
+            .Require(request.Status == ReturnStatus.Unspecified || Enum.IsDefined((ReturnState)(int)request.Status), "status", "unknown status")
+            .ThrowIfInvalid();
+        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+
+        var conditions = new List<IndexCondition>();
+        if (request.Status != ReturnStatus.Unspecified)
+            conditions.Add(IndexCondition.Equal(ReturnIndex.Status, ((ReturnState)(int)request.Status).ToString()));
+        if (request.OrderReference.Length > 0) conditions.Add(IndexCondition.Equal(ReturnIndex.Order, request.OrderReference));
+        if (request.CustomerReference.Length > 0) conditions.Add(IndexCondition.Equal(ReturnIndex.Customer, request.CustomerReference));
+        if (request.CreatedAfter is not null || request.CreatedBefore is not null)
+            conditions.Add(IndexCondition.Range(ReturnIndex.Created,
+                request.CreatedAfter is { } from ? ReturnIndex.Timestamp(from.ToDateTime()) : null,
+                request.CreatedBefore is { } to ? ReturnIndex.Timestamp(to.ToDateTime()) : null));
+
+        // One more than a page tells whether another page follows.
+        var keys = await store.FindAsync(new IndexQuery(tenantId, ReturnActor.TypeName, conditions, after, size + 1, Descending: true), cancellationToken);
+        var response = new ListReturnsResponse();
+        foreach (var key in keys.Take(size))
+        {
+            var record = await store.ReadAsync(key, cancellationToken);
+            if (record is not null)
+                response.Returns.Add(ReturnMapper.ToProto(key.Id, JsonSerializer.Deserialize<ReturnRecord>(record.State, ActorJson.Options)!));
+        }
+        if (keys.Count > size) response.NextPageToken = EncodeToken(keys[size - 1].Id);
+        return response;
+    }
+
+    private static string EncodeToken(string returnId) => Convert.ToBase64String(Encoding.UTF8.GetBytes(returnId));
+
+    private static string? DecodeToken(string token)
+    {
+        if (token.Length == 0) return null;
+        try
+        {
+            var returnId = Encoding.UTF8.GetString(Convert.FromBase64String(token));
+            return ReturnIds.IsWellFormed(returnId) ? returnId : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using ReverseLogistics.Domain.Policies;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Silo.Routing;
+
+namespace ReverseLogistics.Silo.Returns;
+
+/// <summary>The persisted state of a return actor.</summary>
+public sealed class ReturnRecord
+{
+    public ReturnRequest Request { get; set; } = new();
+    public string CustomerName { get; set; } = "";
+    public bool CustomerFlagged { get; set; }
+    /// <summary>The policy in force when the return was created: it prices the return to the end.</summary>
+    public ReturnPolicy Policy { get; set; } = ReturnPolicy.Default;
+    public EligibilityResult? Eligibility { get; set; }
+    public RmaState Rma { get; set; } = new();
+    public RefundBreakdown? Refund { get; set; }
+    public string TenantName { get; set; } = "";
+    public Destination? Destination { get; set; }
+    public string? TrackingNumber { get; set; }
+    public string? PaymentReference { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

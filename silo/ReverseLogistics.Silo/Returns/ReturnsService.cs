@@ -1,0 +1,120 @@
+using Google.Protobuf;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grpc.Server;
+using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Policies;
+using ReverseLogistics.Silo.Routing;
+using ReverseLogistics.Silo.Security;
+using ReverseLogistics.Silo.Tenants;
+using ReverseLogistics.V1;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace ReverseLogistics.Silo.Returns;
+
+/// <summary>reverselogistics.v1.ReturnsService: merchants create returns under their policy and follow them to the refund.</summary>
+public sealed class ReturnsService(
+    ActorRuntime actors,
+    IdempotentRequests idempotency,
+    CustomerHistories histories,
+    ReturnDirectory directory,
+    IReturnRouter router,
+    TimeProvider time) : IGrpcService
+{
+    public static ServiceDescriptor Descriptor => ReturnsReflection.Descriptor.Services[0];
+
+    public void Bind(ServiceBinder binder) => binder
+        .Unary<CheckEligibilityRequest, V1.EligibilityResult>("CheckEligibility", CheckEligibilityAsync)
+        .Unary<CreateReturnRequest, Return>("CreateReturn", CreateReturnAsync)
+        .Unary<GetReturnRequest, Return>("GetReturn", GetReturnAsync)
+        .Unary<ListReturnsRequest, ListReturnsResponse>("ListReturns", ListReturnsAsync)
+        .Unary<ApproveReturnRequest, Return>("ApproveReturn", ApproveReturnAsync)
+        .Unary<RejectReturnRequest, Return>("RejectReturn", RejectReturnAsync)
+        .Unary<CancelReturnRequest, Return>("CancelReturn", CancelReturnAsync)
+        .Unary<GetReturnLabelRequest, ReturnLabel>("GetReturnLabel", GetReturnLabelAsync)
+        .Unary<ListReturnEventsRequest, ListReturnEventsResponse>("ListReturnEvents", ListReturnEventsAsync)
+        .Unary<ConfirmRefundRequest, Return>("ConfirmRefund", ConfirmRefundAsync);
+
+    private async Task<V1.EligibilityResult> CheckEligibilityAsync(CheckEligibilityRequest request, ServerCallContext context)
+    {
+        var tenantId = context.GetCaller().TenantId;
+        var draft = ReturnMapper.ToDomain(request.CustomerReference, request.CustomerAddress, request.Lines, request.RequestedResolution, request.ReturnMethod);
+        var (_, result) = await EvaluateAsync(tenantId, draft, request.CustomerFlagged, context.CancellationToken);
+        return ReturnMapper.ToProto(result);
+    }
+
+    private async Task<Return> CreateReturnAsync(CreateReturnRequest request, ServerCallContext context)
+    {
+        var tenantId = context.GetCaller().TenantId;
+        var returnRequest = ReturnMapper.ToDomain(request.CustomerReference, request.CustomerAddress, request.Lines, request.RequestedResolution, request.ReturnMethod);
+        var (policy, eligibility) = await EvaluateAsync(tenantId, returnRequest, request.CustomerFlagged, context.CancellationToken);
+        var tenant = await actors.Get<TenantActor>(tenantId, tenantId).AskAsync(t => Task.FromResult(t.Get()), context.CancellationToken);
+        var draft = new ReturnDraft(returnRequest, request.CustomerAddress?.Name ?? "", request.CustomerFlagged, policy, eligibility,
+            tenant.DisplayName, router.Route(tenantId, returnRequest));
+        var returnId = ReturnIds.New(time.GetUtcNow());
+        return await idempotency.RunAsync(context, request.RequestId, request, Return.Parser,
+            (caller, ticket) => ReturnOf(tenantId, returnId).AskAsync(r => r.CreateAsync(draft, caller, ticket), context.CancellationToken));
+    }
+
+    private Task<Return> GetReturnAsync(GetReturnRequest request, ServerCallContext context) =>
+        Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Get()), context.CancellationToken);
+
+    private Task<ListReturnsResponse> ListReturnsAsync(ListReturnsRequest request, ServerCallContext context) =>
+        directory.ListAsync(context.GetCaller().TenantId, request, context.CancellationToken);
+
+    private Task<Return> ApproveReturnAsync(ApproveReturnRequest request, ServerCallContext context) =>
+        MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.ApproveAsync(request.Note, caller, ticket));
+
+    private Task<Return> RejectReturnAsync(RejectReturnRequest request, ServerCallContext context)
+    {
+        new Validator().Require(request.Reason.Trim().Length > 0, "reason", "required: it is shown to the customer").ThrowIfInvalid();
+        return MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.RejectAsync(request.Reason, caller, ticket));
+    }
+
+    private Task<Return> CancelReturnAsync(CancelReturnRequest request, ServerCallContext context) =>
+        MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.CancelAsync(request.Reason, caller, ticket));
+
+    private Task<ReturnLabel> GetReturnLabelAsync(GetReturnLabelRequest request, ServerCallContext context) =>
+        Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Label(request.Format)), context.CancellationToken);
+
+    private Task<ListReturnEventsResponse> ListReturnEventsAsync(ListReturnEventsRequest request, ServerCallContext context) =>
+        Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Events()), context.CancellationToken);
+
+    private Task<Return> ConfirmRefundAsync(ConfirmRefundRequest request, ServerCallContext context)
+    {
+        new Validator().Require(request.PaymentReference.Trim().Length > 0, "payment_reference", "required").ThrowIfInvalid();
+        return MutateAsync(context, request.RequestId, request, request.ReturnId,
+            (r, caller, ticket) => r.ConfirmRefundAsync(request.PaymentReference, caller, ticket));
+    }
+
+    /// <summary>The merchant's policy, and the verdict it gives on this request for this customer now.</summary>
+    private async Task<(Domain.Policies.ReturnPolicy Policy, Domain.Returns.EligibilityResult Result)> EvaluateAsync(
+        string tenantId, ReturnRequest request, bool customerFlagged, CancellationToken cancellationToken)
+    {
+        ReturnRequestValidator.Validate(request);
+        var policy = await actors.Get<ReturnPolicyActor>(tenantId, ReturnPolicyActor.Id).AskAsync(p => Task.FromResult(p.Current), cancellationToken);
+        var now = time.GetUtcNow().UtcDateTime;
+        var history = await histories.ForAsync(tenantId, request.CustomerReference, customerFlagged, policy, now, cancellationToken);
+        return (policy, ReturnEligibility.Check(policy, request, now, history));
+    }
+
+    private Task<Return> MutateAsync<TRequest>(ServerCallContext context, string requestId, TRequest request, string returnId,
+        Func<ReturnActor, Caller, IdempotencyTicket, Task<Return>> turn) where TRequest : IMessage<TRequest>
+    {
+        var target = Existing(context, returnId);
+        return idempotency.RunAsync(context, requestId, request, Return.Parser,
+            (caller, ticket) => target.AskAsync(r => turn(r, caller, ticket), context.CancellationToken));
+    }
+
+    /// <summary>The caller's return; a malformed id is as not found as another tenant's.</summary>
+    private ActorRef<ReturnActor> Existing(ServerCallContext context, string returnId)
+    {
+        new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
+        if (!ReturnIds.IsWellFormed(returnId)) throw new NotFoundException($"Return '{returnId}' not found.");
+        return ReturnOf(context.GetCaller().TenantId, returnId);
+    }
+
+    private ActorRef<ReturnActor> ReturnOf(string tenantId, string returnId) => actors.Get<ReturnActor>(tenantId, returnId);
+}

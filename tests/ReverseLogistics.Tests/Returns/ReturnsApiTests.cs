@@ -1,0 +1,250 @@
+using Google.Rpc;
+using ReverseLogistics.Grpc;
+using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Tests.Support;
+using ReverseLogistics.V1;
+using static ReverseLogistics.Tests.Support.Returns;
+using static ReverseLogistics.Tests.Support.TenantAdmin;
+
+namespace ReverseLogistics.Tests.Returns;
+
+/// <summary>ReturnsService through the real binding, under the default policy unless a test sets one.</summary>
+[Collection(SiloCollection.Name)]
+public sealed class ReturnsApiTests(SiloFixture silo)
+{
+    private GrpcChannel Channel => silo.Channel;
+
+    private async Task<CallOptions> MerchantAsync() => As((await NewMerchantAsync(Channel, SiloFixture.OperatorKey)).MerchantKey);
+
+    private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+
+    [Fact]
+    public async Task A_small_carrier_return_is_approved_automatically_with_a_label()
+    {
+        var merchant = await MerchantAsync();
+
+        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var events = await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
+
+        Assert.Equal(ReturnStatus.LabelIssued, created.Status);
+        Assert.Equal(DecisionKind.AutoApprove, created.Decision.Kind);
+        Assert.StartsWith("RL", created.TrackingNumber);
+        Assert.Equal("FC-DEFAULT", created.DestinationFulfillmentCenterId);
+        Assert.Equal(129_00, created.Refund.Total.MinorUnits);
+        Assert.Equal(created, read);
+        Assert.Equal(["Approve", "IssueLabel"], events.Events.Select(e => e.Type));
+        Assert.Equal("system:auto-approve", events.Events[0].Actor);
+        Assert.Equal([1L, 2L], events.Events.Select(e => e.Sequence));
+    }
+
+    [Fact]
+    public async Task A_drop_off_return_awaits_the_customer_with_a_qr_label()
+    {
+        var merchant = await MerchantAsync();
+
+        var created = await Channel.Unary(CreateReturn, NewReturn(method: ReturnMethod.DropOffPoint), merchant);
+        var label = await Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = LabelFormat.Png }, merchant);
+
+        Assert.Equal(ReturnStatus.AwaitingDropoff, created.Status);
+        Assert.Equal("", created.TrackingNumber);
+        Assert.Equal("image/png", label.ContentType);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, label.Content.Take(4));
+    }
+
+    [Theory]
+    [InlineData(LabelFormat.Zpl, "application/zpl")]
+    [InlineData(LabelFormat.Pdf, "application/pdf")]
+    [InlineData(LabelFormat.Unspecified, "application/pdf")]
+    public async Task Labels_come_in_every_format(LabelFormat format, string contentType)
+    {
+        var merchant = await MerchantAsync();
+        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+
+        var label = await Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = format }, merchant);
+
+        Assert.Equal(contentType, label.ContentType);
+        Assert.Equal(created.TrackingNumber, label.TrackingNumber);
+        Assert.NotEmpty(label.Content);
+    }
+
+    [Fact]
+    public async Task An_expensive_return_waits_for_review_then_is_approved_once()
+    {
+        var merchant = await MerchantAsync();
+        var created = await Channel.Unary(CreateReturn, NewReturn(lines: Line(unitPrice: 450_00)), merchant);
+        var approve = new ApproveReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, Note = "checked photos" };
+
+        var approved = await Channel.Unary(ApproveReturn, approve, merchant);
+        var retried = await Channel.Unary(ApproveReturn, approve, merchant);
+        var again = await FailsAsync(Channel.Unary(ApproveReturn, new ApproveReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
+
+        Assert.Equal(ReturnStatus.ManualReview, created.Status);
+        Assert.Contains(created.Decision.Reasons, r => r.Code == "VALUE_OVER_LIMIT");
+        Assert.Equal(ReturnStatus.LabelIssued, approved.Status);
+        Assert.Equal(approved, retried);
+        Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
+        Assert.Contains("label_issued", again.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_rejection_needs_a_reason_and_is_final()
+    {
+        var merchant = await MerchantAsync();
+        var created = await Channel.Unary(CreateReturn, NewReturn(lines: Line(unitPrice: 450_00)), merchant);
+
+        var noReason = await FailsAsync(Channel.Unary(RejectReturn, new RejectReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
+        var rejected = await Channel.Unary(RejectReturn, new RejectReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, Reason = "worn" }, merchant);
+        var cancel = await FailsAsync(Channel.Unary(CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
+
+        Assert.Equal("reason", Assert.Single(noReason.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
+        Assert.Equal(ReturnStatus.Rejected, rejected.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, cancel.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_cancelled_return_has_no_label_and_cannot_be_refunded()
+    {
+        var merchant = await MerchantAsync();
+        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+
+        var cancelled = await Channel.Unary(CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, Reason = "kept it" }, merchant);
+        var label = await FailsAsync(Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId }, merchant));
+        var refund = await FailsAsync(Channel.Unary(ConfirmRefund, new ConfirmRefundRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, PaymentReference = "re_1" }, merchant));
+
+        Assert.Equal(ReturnStatus.Cancelled, cancelled.Status);
+        Assert.Equal(StatusCode.FailedPrecondition, label.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, refund.StatusCode);
+        Assert.Contains("cancelled", refund.Status.Detail);
+    }
+
+    [Fact]
+    public async Task In_a_mixed_return_only_eligible_lines_proceed()
+    {
+        var merchant = await MerchantAsync();
+
+        var created = await Channel.Unary(CreateReturn, NewReturn(lines: [Line(), Line(sku: "GIFT-50", category: "gift_cards", unitPrice: 50_00)]), merchant);
+
+        Assert.Equal(ReturnStatus.LabelIssued, created.Status);
+        Assert.True(created.Lines[0].Eligibility.Eligible);
+        Assert.Equal("NON_RETURNABLE_CATEGORY", Assert.Single(created.Lines[1].Eligibility.Problems).Code);
+        Assert.Equal(129_00, created.Refund.Total.MinorUnits);
+    }
+
+    [Fact]
+    public async Task The_window_includes_its_last_day_and_not_the_next()
+    {
+        var merchant = await MerchantAsync();
+        var check = new CheckEligibilityRequest
+        {
+            CustomerReference = "cust-window",
+            CustomerAddress = NewReturn().CustomerAddress,
+            RequestedResolution = Resolution.RefundToOriginalPayment,
+            ReturnMethod = ReturnMethod.CarrierPickup,
+            Lines = { Line(sku: "LAST-DAY", deliveredDaysAgo: 30), Line(sku: "TOO-LATE", deliveredDaysAgo: 31) },
+        };
+
+        var result = await Channel.Unary(CheckEligibility, check, merchant);
+
+        Assert.True(result.Lines[0].Eligible);
+        Assert.Equal("OUTSIDE_WINDOW", Assert.Single(result.Lines[1].Problems).Code);
+        Assert.Equal(DecisionKind.AutoApprove, result.Decision.Kind);
+        Assert.Empty((await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "cust-window" }, merchant)).Returns);
+    }
+
+    [Fact]
+    public async Task A_customer_over_the_fraud_threshold_goes_to_review()
+    {
+        var merchant = await MerchantAsync();
+        var policy = await Channel.Unary(GetPolicy, new GetReturnPolicyRequest(), merchant);
+        policy.Fraud = new FraudCheck { LookbackDays = 30, MaxReturns = 1 };
+        await Channel.Unary(UpdatePolicy, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, merchant);
+
+        var first = await Channel.Unary(CreateReturn, NewReturn("serial-returner"), merchant);
+        var second = await Channel.Unary(CreateReturn, NewReturn("serial-returner"), merchant);
+        var third = await Channel.Unary(CreateReturn, NewReturn("serial-returner"), merchant);
+        var someoneElse = await Channel.Unary(CreateReturn, NewReturn("occasional"), merchant);
+
+        Assert.Equal(ReturnStatus.LabelIssued, first.Status);
+        Assert.Equal(ReturnStatus.LabelIssued, second.Status);
+        Assert.Equal(ReturnStatus.ManualReview, third.Status);
+        Assert.Contains(third.Decision.Reasons, r => r.Code == "FRAUD_THRESHOLD_EXCEEDED");
+        Assert.Equal(ReturnStatus.LabelIssued, someoneElse.Status);
+    }
+
+    [Fact]
+    public async Task Returns_are_listed_newest_first_with_filters_and_pages()
+    {
+        var merchant = await MerchantAsync();
+        var ids = new List<string>();
+        for (var i = 0; i < 3; i++) ids.Add((await Channel.Unary(CreateReturn, NewReturn("lister", lines: Line(order: $"SO-{i}")), merchant)).ReturnId);
+        var review = await Channel.Unary(CreateReturn, NewReturn("lister", lines: Line(unitPrice: 999_00, order: "SO-BIG")), merchant);
+
+        var firstPage = await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "lister", PageSize = 2 }, merchant);
+        var secondPage = await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "lister", PageSize = 2, PageToken = firstPage.NextPageToken }, merchant);
+        var inReview = await Channel.Unary(ListReturns, new ListReturnsRequest { Status = ReturnStatus.ManualReview }, merchant);
+        var byOrder = await Channel.Unary(ListReturns, new ListReturnsRequest { OrderReference = "SO-1" }, merchant);
+
+        Assert.Equal([review.ReturnId, ids[2], ids[1], ids[0]], firstPage.Returns.Concat(secondPage.Returns).Select(r => r.ReturnId));
+        Assert.Equal("", secondPage.NextPageToken);
+        Assert.Equal(review.ReturnId, Assert.Single(inReview.Returns).ReturnId);
+        Assert.Equal(ids[1], Assert.Single(byOrder.Returns).ReturnId);
+    }
+
+    [Fact]
+    public async Task Another_merchants_return_is_not_found()
+    {
+        var merchant = await MerchantAsync();
+        var other = await MerchantAsync();
+        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+
+        var foreign = await FailsAsync(Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, other));
+        var cancel = await FailsAsync(Channel.Unary(CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, other));
+        var listed = await Channel.Unary(ListReturns, new ListReturnsRequest(), other);
+        var missing = await FailsAsync(Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = "rma-0000000000000000" }, merchant));
+
+        Assert.Equal(StatusCode.NotFound, foreign.StatusCode);
+        Assert.Equal(StatusCode.NotFound, cancel.StatusCode);
+        Assert.Empty(listed.Returns);
+        Assert.Equal(missing.Status.Detail.Replace("rma-0000000000000000", created.ReturnId), foreign.Status.Detail);
+    }
+
+    [Fact]
+    public async Task Bad_input_names_every_field_and_creates_nothing()
+    {
+        var merchant = await MerchantAsync();
+        var request = NewReturn("bad-input", lines: Line(quantity: 0));
+        request.CustomerAddress.CountryCode = "XX";
+
+        var error = await FailsAsync(Channel.Unary(CreateReturn, request, merchant));
+        var listed = await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "bad-input" }, merchant);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var fields = error.Status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
+        Assert.Contains("customer_address.country_code", fields);
+        Assert.Contains("lines[0].quantity", fields);
+        Assert.Empty(listed.Returns);
+    }
+
+    [Fact]
+    public async Task A_retried_create_returns_the_same_return()
+    {
+        var merchant = await MerchantAsync();
+        var request = NewReturn("retrier");
+
+        var first = await Channel.Unary(CreateReturn, request, merchant);
+        var retry = await Channel.Unary(CreateReturn, request, merchant);
+        var listed = await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "retrier" }, merchant);
+
+        Assert.Equal(first, retry);
+        Assert.Single(listed.Returns);
+    }
+
+    [Fact]
+    public async Task Returns_are_for_merchant_keys()
+    {
+        var error = await FailsAsync(Channel.Unary(ListReturns, new ListReturnsRequest(), As(SiloFixture.OperatorKey)));
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+}
