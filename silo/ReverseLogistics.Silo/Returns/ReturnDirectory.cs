@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Silo.Paging;
 using ReverseLogistics.Storage;
 using ReverseLogistics.V1;
 
@@ -16,10 +16,9 @@ public sealed class ReturnDirectory(IActorStore store)
 
     public async Task<ListReturnsResponse> ListAsync(string tenantId, ListReturnsRequest request, CancellationToken cancellationToken)
     {
-        var after = DecodeToken(request.PageToken);
+        var after = PageTokens.Decode(request.PageToken, ReturnIds.IsWellFormed);
         new Validator()
             .Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}")
-            .Require(request.PageToken.Length == 0 || after is not null, "page_token", "not a token from a previous page")
             .Require(request.Status == ReturnStatus.Unspecified || Enum.IsDefined((ReturnState)(int)request.Status), "status", "unknown status")
             .ThrowIfInvalid();
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
@@ -43,23 +42,7 @@ public sealed class ReturnDirectory(IActorStore store)
             if (record is not null)
                 response.Returns.Add(ReturnMapper.ToProto(key.Id, JsonSerializer.Deserialize<ReturnRecord>(record.State, ActorJson.Options)!));
         }
-        if (keys.Count > size) response.NextPageToken = EncodeToken(keys[size - 1].Id);
+        if (keys.Count > size) response.NextPageToken = PageTokens.Encode(keys[size - 1].Id);
         return response;
-    }
-
-    private static string EncodeToken(string returnId) => Convert.ToBase64String(Encoding.UTF8.GetBytes(returnId));
-
-    private static string? DecodeToken(string token)
-    {
-        if (token.Length == 0) return null;
-        try
-        {
-            var returnId = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            return ReturnIds.IsWellFormed(returnId) ? returnId : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

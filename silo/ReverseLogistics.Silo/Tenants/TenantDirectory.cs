@@ -1,8 +1,8 @@
-using System.Text;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Silo.Paging;
 using ReverseLogistics.Storage;
 using ReverseLogistics.V1;
 
@@ -16,10 +16,9 @@ public sealed class TenantDirectory(IActorStore store)
 
     public async Task<ListTenantsResponse> ListAsync(int pageSize, string pageToken, CancellationToken cancellationToken)
     {
-        var after = DecodeToken(pageToken);
+        var after = PageTokens.Decode(pageToken, TenantIds.IsValidMerchantId);
         new Validator()
             .Require(pageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}")
-            .Require(pageToken.Length == 0 || after is not null, "page_token", "not a token from a previous page")
             .ThrowIfInvalid();
         var size = pageSize == 0 ? DefaultPageSize : pageSize;
 
@@ -39,24 +38,8 @@ public sealed class TenantDirectory(IActorStore store)
         if (response.Tenants.Count == size && cursor is { } last)
         {
             var more = await store.ListAsync(TenantActor.TypeName, null, last, 1, cancellationToken);
-            if (more.Count > 0) response.NextPageToken = EncodeToken(response.Tenants[^1].TenantId);
+            if (more.Count > 0) response.NextPageToken = PageTokens.Encode(response.Tenants[^1].TenantId);
         }
         return response;
-    }
-
-    private static string EncodeToken(string tenantId) => Convert.ToBase64String(Encoding.UTF8.GetBytes(tenantId));
-
-    private static string? DecodeToken(string token)
-    {
-        if (token.Length == 0) return null;
-        try
-        {
-            var tenantId = Encoding.UTF8.GetString(Convert.FromBase64String(token));
-            return TenantIds.IsValidMerchantId(tenantId) ? tenantId : null;
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
     }
 }

@@ -240,6 +240,16 @@ public sealed class ReturnsApiTests(SiloFixture silo)
         Assert.Single(listed.Returns);
     }
 
+    [Theory]
+    [InlineData("not base64!")]
+    [InlineData("dGVuYW50LWE=")] // base64 of an id that is not a return id
+    public async Task A_foreign_page_token_is_invalid(string token)
+    {
+        var error = await FailsAsync(Channel.Unary(ListReturns, new ListReturnsRequest { PageToken = token }, await MerchantAsync()));
+
+        Assert.Equal("page_token", Assert.Single(error.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
+    }
+
     [Fact]
     public async Task Returns_are_for_merchant_keys()
     {
