@@ -16,6 +16,7 @@ const PROTO_FILES = [
   'google/rpc/error_details.proto',
   'reverselogistics/testing/v1/conformance.proto',
   'reverselogistics/v1/tenant_admin.proto',
+  'reverselogistics/v1/returns.proto',
 ];
 
 const packageDefinition = protoLoader.loadSync(PROTO_FILES, {
@@ -34,6 +35,7 @@ const services = {
   ReflectionV1Alpha: loaded.grpc.reflection.v1alpha.ServerReflection,
   Conformance: loaded.reverselogistics.testing.v1.ConformanceService,
   TenantAdmin: loaded.reverselogistics.v1.TenantAdminService,
+  Returns: loaded.reverselogistics.v1.ReturnsService,
 };
 
 // protobufjs ships with @grpc/proto-loader; resolve it from there so that no extra
