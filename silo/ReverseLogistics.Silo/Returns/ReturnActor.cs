@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Idempotency;
@@ -68,6 +69,52 @@ public sealed class ReturnActor : Actor<ReturnRecord>, IActor
         return MoveAsync(ReturnTrigger.ConfirmRefund, $"payment {paymentReference}", caller, ticket);
     }
 
+    /// <summary>Units scanned in at the centre (partial receipts allowed); the return is received once all expected units are in.</summary>
+    public async Task<Proto.Return> ReceiveAsync(IReadOnlyList<ReceivedItem> items, string actor, IdempotencyTicket? ticket)
+    {
+        var rma = new Rma(RequireExisting().Rma);
+        var now = Now;
+        return await CommitAsync([rma.ReceiveItems(items, actor, now)], ticket, now);
+    }
+
+    /// <summary>
+    /// Inspection of what arrived, one grade per received line. The refund is then computed from the
+    /// policy the return was created under and issued at once, in the resolution the customer asked for.
+    /// </summary>
+    public async Task<Proto.Return> InspectAsync(IReadOnlyDictionary<int, InspectionGrade> grades, string actor, IdempotencyTicket? ticket)
+    {
+        var record = RequireExisting();
+        var received = record.Rma.ReceivedQuantities;
+        var validator = new Validator();
+        for (var line = 0; line < received.Count; line++)
+            validator.Require(received[line] == 0 || grades.ContainsKey(line), $"grades[{line}]", "every received line needs a grade");
+        foreach (var line in grades.Keys)
+            validator.Require(line >= 0 && line < received.Count && received[line] > 0, $"grades[{line}]", "no units of this line were received");
+        validator.ThrowIfInvalid();
+
+        var rma = new Rma(record.Rma);
+        var now = Now;
+        var inspected = rma.Apply(ReturnTrigger.CompleteInspection, actor, now,
+            string.Join(", ", grades.OrderBy(g => g.Key).Select(g => $"line {g.Key}: {g.Value}")));
+        var refund = RefundCalculator.Compute(record.Policy, record.Request.RequestedResolution, [.. grades.Select(g =>
+        {
+            var line = record.Request.Lines[g.Key];
+            return new RefundLine(g.Key, line.Category, line.UnitPrice, received[g.Key], line.ReasonCode, g.Value);
+        })]);
+        record.Refund = refund;
+        var amounts = $"total {refund.Total.MinorUnits} {refund.Total.CurrencyCode} (gross {refund.Gross.MinorUnits}, " +
+            $"grading -{refund.GradeDeductions.MinorUnits}, restocking -{refund.RestockingFees.MinorUnits}, " +
+            $"shipping -{refund.ShippingFee.MinorUnits}, bonus +{refund.Bonus.MinorUnits})";
+        var settlement = record.Request.RequestedResolution switch
+        {
+            Resolution.StoreCredit => rma.Apply(ReturnTrigger.IssueStoreCredit, "system:refunds", now, amounts),
+            Resolution.Exchange => rma.Apply(ReturnTrigger.RequestExchange, "system:refunds", now, amounts),
+            _ when refund.Total.MinorUnits == 0 => rma.Apply(ReturnTrigger.Close, "system:refunds", now, "nothing to refund: " + amounts),
+            _ => rma.Apply(ReturnTrigger.IssueRefund, "system:refunds", now, amounts),
+        };
+        return await CommitAsync([inspected, settlement], ticket, now);
+    }
+
     public Proto.ListReturnEventsResponse Events()
     {
         var record = RequireExisting();
@@ -118,13 +165,13 @@ public sealed class ReturnActor : Actor<ReturnRecord>, IActor
         return carrier ? [issued] : [issued, rma.Apply(ReturnTrigger.AwaitDropOff, "system:labels", now)];
     }
 
-    private async Task<Proto.Return> CommitAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket ticket, DateTime now)
+    private async Task<Proto.Return> CommitAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket? ticket, DateTime now)
     {
         State.UpdatedAt = now;
         var response = ReturnMapper.ToProto(Key.Id, State);
         var events = entries.Select(e => new NewEvent(e.Trigger.ToString(),
             JsonSerializer.Serialize(new { e.From, e.To, e.Details }, ActorJson.Options), e.Actor, e.At)).ToList();
-        await CommitAsync(events, ticket.Record(response, now), ReturnIndex.Of(State));
+        await CommitAsync(events, ticket?.Record(response, now), ReturnIndex.Of(State));
         return response;
     }
 
