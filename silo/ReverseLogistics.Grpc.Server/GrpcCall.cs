@@ -53,6 +53,8 @@ internal sealed class GrpcCall : IDisposable
 
     public HttpServerCallContext Context { get; }
 
+    public bool DeadlineExceeded => _deadline.IsCancellationRequested;
+
     /// <summary>Runs the interceptors and handler, then ends the call with the status they produced.</summary>
     public async Task RunAsync(Func<ServerCallContext, Task> pipeline)
     {
@@ -60,14 +62,14 @@ internal sealed class GrpcCall : IDisposable
         try
         {
             await pipeline(Context);
-            status = _deadline.IsCancellationRequested ? DeadlineStatus : Status.Ok;
+            status = DeadlineExceeded ? DeadlineStatus : Status.Ok;
         }
         catch (RpcException e)
         {
             status = e.Status;
             foreach (var entry in e.Trailers) Context.ResponseTrailers.Add(entry);
         }
-        catch (Exception) when (_deadline.IsCancellationRequested)
+        catch (Exception) when (DeadlineExceeded)
         {
             status = DeadlineStatus;
         }

@@ -9,6 +9,8 @@ internal sealed class HttpServerCallContext(
 {
     public override HttpContext HttpContext => http;
 
+    public override bool DeadlineExceeded => call.DeadlineExceeded;
+
     protected override Task WriteResponseHeadersCoreAsync(Metadata headers) => call.StartResponseAsync(headers);
 
     private static string PeerOf(HttpContext http)

@@ -25,6 +25,8 @@ public class ServerCallContext(
     public DateTime Deadline { get; } = deadline;
     /// <summary>Fires when the deadline passes or the client cancels.</summary>
     public CancellationToken CancellationToken { get; } = cancellationToken;
+    /// <summary>True once the call's deadline has passed (as opposed to the client cancelling).</summary>
+    public virtual bool DeadlineExceeded => false;
     public Metadata RequestHeaders { get; } = requestHeaders;
     /// <summary>Headers sent with <see cref="WriteResponseHeadersAsync"/>, or null before that.</summary>
     public Metadata? ResponseHeaders { get; private set; }

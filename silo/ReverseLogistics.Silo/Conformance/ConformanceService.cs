@@ -98,7 +98,7 @@ public sealed class ConformanceService(ProbeRegistry probes) : IGrpcService
         }
         catch (OperationCanceledException)
         {
-            probes.Record(probeId, DateTime.UtcNow >= context.Deadline ? Outcome.DeadlineExceeded : Outcome.ClientCancelled);
+            probes.Record(probeId, context.DeadlineExceeded ? Outcome.DeadlineExceeded : Outcome.ClientCancelled);
             throw;
         }
     }
