@@ -13,6 +13,8 @@ namespace ReverseLogistics.Grpc.Client;
 internal sealed class ClientCall<TRequest, TResponse> : ICallState
     where TRequest : class, IMessage<TRequest> where TResponse : class, IMessage<TResponse>
 {
+    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(int.MaxValue - 1);
+
     private readonly GrpcChannel _channel;
     private readonly Method<TRequest, TResponse> _method;
     private readonly CallOptions _options;
@@ -37,8 +39,6 @@ internal sealed class ClientCall<TRequest, TResponse> : ICallState
             else if (remaining < LongestTimer) _cancellation.CancelAfter(remaining);
         }
     }
-
-    private static readonly TimeSpan LongestTimer = TimeSpan.FromMilliseconds(int.MaxValue - 1);
 
     /// <summary>The response headers, once the server has sent them.</summary>
     public async Task<Metadata> GetResponseHeadersAsync()
