@@ -20,6 +20,10 @@ public sealed record Carrier
 
     public bool Covers(string countryCode, string postalCode) => ServiceAreas.Any(a => a.Covers(countryCode, postalCode));
 
-    public Money CostTo(string destinationCountryCode) =>
-        CountryRates.FirstOrDefault(r => r.CountryCode == destinationCountryCode)?.CostPerParcel ?? CostPerParcel;
+    public Money CostTo(string destinationCountryCode)
+    {
+        for (var i = 0; i < CountryRates.Count; i++)
+            if (CountryRates[i].CountryCode == destinationCountryCode) return CountryRates[i].CostPerParcel;
+        return CostPerParcel;
+    }
 }

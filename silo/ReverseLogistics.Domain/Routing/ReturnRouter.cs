@@ -16,13 +16,18 @@ namespace ReverseLogistics.Domain.Routing;
 /// location the contract is read in preference order until K eligible centres are found.
 /// Either way the K found are exactly the K nearest eligible (or most preferred).
 /// </para>
-/// The decision also lists up to K rejected centres, the nearest (or most preferred) the search
-/// met, each with its reason, so "why not the warehouse down the road?" has an answer.
+/// The decision also lists up to K rejected centres of the contract and <see cref="NotContractedListed"/>
+/// centres outside it, the nearest (or most preferred) the search met, each with its reason, so
+/// "why not the warehouse down the road?" has an answer.
 /// </summary>
-public sealed class ReturnRouter(NetworkIndex index, int nearestCount = ReturnRouter.NearestCount)
+public sealed class ReturnRouter(
+    NetworkIndex index, int nearestCount = ReturnRouter.NearestCount, int contractScanLimit = ReturnRouter.ContractScanLimit)
 {
     public const int NearestCount = 32;
     public const int ContractScanLimit = 512;
+
+    /// <summary>How many of the nearest centres outside the tenant's contract a decision names.</summary>
+    public const int NotContractedListed = 4;
 
     private static readonly Comparer<double> Farthest = Comparer<double>.Create((a, b) => b.CompareTo(a));
 
@@ -38,43 +43,45 @@ public sealed class ReturnRouter(NetworkIndex index, int nearestCount = ReturnRo
 
         var eligible = new PriorityQueue<Evaluation, double>(Farthest);
         var rejected = new PriorityQueue<Evaluation, double>(Farthest);
-        void Consider(int center, double? km, double key)
+        var notContracted = new PriorityQueue<Evaluation, double>(Farthest);
+        // key: the chord² to the customer (ordered as distance), or the preference rank without a location.
+        void Consider(int center, double key)
         {
-            var e = Evaluate(center, km, contract, carriers, request, expectedUnits);
-            var heap = e.Rejection is null ? eligible : rejected;
-            heap.Enqueue(e, key);
-            if (heap.Count > nearestCount) heap.Dequeue();
+            var e = Evaluate(center, key, contract, carriers, request, expectedUnits);
+            var (heap, keep) = e.Rejection switch
+            {
+                null => (eligible, nearestCount),
+                RejectionCode.NotContracted => (notContracted, NotContractedListed),
+                _ => (rejected, nearestCount),
+            };
+            if (heap.Count < keep) heap.Enqueue(e, key);
+            else if (heap.TryPeek(out _, out var worst) && key < worst) heap.EnqueueDequeue(e, key);
         }
 
         if (request.CustomerLocation is not { } from)
         {
             for (var rank = 0; rank < contract.Centers.Length && eligible.Count < nearestCount; rank++)
-                Consider(contract.Centers[rank], null, rank);
+                Consider(contract.Centers[rank], rank);
         }
-        else if (contract.Centers.Length <= ContractScanLimit)
+        else if (contract.Centers.Length <= contractScanLimit)
         {
-            var (latRad, lonRad) = (GeoPoint.ToRadians(from.Latitude), GeoPoint.ToRadians(from.Longitude));
-            var cosLat = Math.Cos(latRad);
-            foreach (var center in contract.Centers)
-            {
-                var km = index.DistanceKm(latRad, cosLat, lonRad, center);
-                Consider(center, km, km);
-            }
+            var p = NetworkIndex.UnitVector(from);
+            foreach (var center in contract.Centers) Consider(center, index.Chord2(p, center));
         }
         else
         {
-            index.VisitOutward(from, (center, km) => Consider(center, km, km),
-                boundKm => eligible.Count >= nearestCount && eligible.TryPeek(out _, out var kthKm) && kthKm <= boundKm);
+            index.VisitOutward(from, Consider,
+                bound => eligible.Count >= nearestCount && eligible.TryPeek(out _, out var kth) && kth <= bound);
         }
 
-        return Decide(request, contract.Centers.Length, Drain(eligible), Drain(rejected));
+        return Decide(request, contract.Centers.Length, Drain(eligible), [.. Drain(rejected), .. Drain(notContracted)]);
     }
 
     private Evaluation Evaluate(
-        int center, double? km, NetworkIndex.Contract contract, int[] carriers, RoutingRequest request, CapacityLookup expectedUnits)
+        int center, double key, NetworkIndex.Contract contract, int[] carriers, RoutingRequest request, CapacityLookup expectedUnits)
     {
         var c = index.Center(center);
-        var e = new Evaluation(center, km);
+        var e = new Evaluation(center, key);
         if (c.Status != CenterStatus.Active) return e with { Rejection = RejectionCode.Paused };
         e = e with { Rank = contract.RankOf(center) };
         if (e.Rank is null) return e with { Rejection = RejectionCode.NotContracted };
@@ -100,13 +107,13 @@ public sealed class ReturnRouter(NetworkIndex index, int nearestCount = ReturnRo
     {
         var cheapest = eligible.Count == 0 ? 0 : eligible.Min(e => e.Cost.MinorUnits);
         var scored = eligible
-            .Select(e => Candidate(e, request) with { Score = Score(e, contractSize, cheapest) })
+            .Select(e => Candidate(e, request) with { Score = Score(e, request, contractSize, cheapest) })
             .OrderByDescending(c => c.Score!.Total)
             .ThenBy(c => c.PreferenceRank)
             .ThenBy(c => c.CenterId, StringComparer.Ordinal)
             .ToList();
         var refused = rejected
-            .OrderBy(e => e.Km ?? e.Rank ?? 0)
+            .OrderBy(e => e.Key)
             .ThenBy(e => index.Center(e.Center).Id, StringComparer.Ordinal)
             .Select(e => Candidate(e, request))
             .ToList();
@@ -119,14 +126,16 @@ public sealed class ReturnRouter(NetworkIndex index, int nearestCount = ReturnRo
         };
     }
 
-    private CandidateScore Score(Evaluation e, int contractSize, long cheapest)
+    private CandidateScore Score(Evaluation e, RoutingRequest request, int contractSize, long cheapest)
     {
-        var distance = e.Km is { } km ? RoutingWeights.DistanceScaleKm / (RoutingWeights.DistanceScaleKm + km) : RoutingWeights.NeutralDistance;
+        var distance = DistanceKm(e, request) is { } km ? RoutingWeights.DistanceScaleKm / (RoutingWeights.DistanceScaleKm + km) : RoutingWeights.NeutralDistance;
         var capacity = (double)e.Free!.Value / index.Center(e.Center).DailyCapacity;
         var preference = 1 - (double)e.Rank!.Value / contractSize;
         var cost = e.Cost.MinorUnits == 0 ? 1 : (double)cheapest / e.Cost.MinorUnits;
-        var total = RoutingWeights.Distance * distance + RoutingWeights.Capacity * capacity +
-                    RoutingWeights.Preference * preference + RoutingWeights.Cost * cost;
+        // Rounded so that float noise in the last bits does not decide: equal-looking totals tie.
+        var total = Math.Round(
+            RoutingWeights.Distance * distance + RoutingWeights.Capacity * capacity +
+            RoutingWeights.Preference * preference + RoutingWeights.Cost * cost, 9);
         return new CandidateScore(distance, capacity, preference, cost, total);
     }
 
@@ -136,7 +145,7 @@ public sealed class ReturnRouter(NetworkIndex index, int nearestCount = ReturnRo
         return new RoutingCandidate
         {
             CenterId = c.Id,
-            DistanceKm = e.Km,
+            DistanceKm = DistanceKm(e, request),
             PreferenceRank = e.Rank,
             FreeUnits = e.Free,
             DailyCapacity = e.Free is null ? null : c.DailyCapacity,
@@ -146,6 +155,9 @@ public sealed class ReturnRouter(NetworkIndex index, int nearestCount = ReturnRo
         };
     }
 
+    private static double? DistanceKm(Evaluation e, RoutingRequest request) =>
+        request.CustomerLocation is null ? null : NetworkIndex.ChordToKm(e.Key);
+
     private static List<Evaluation> Drain(PriorityQueue<Evaluation, double> heap)
     {
         var items = new List<Evaluation>(heap.Count);
@@ -153,7 +165,7 @@ public sealed class ReturnRouter(NetworkIndex index, int nearestCount = ReturnRo
         return items;
     }
 
-    private readonly record struct Evaluation(int Center, double? Km)
+    private readonly record struct Evaluation(int Center, double Key)
     {
         public int? Rank { get; init; }
         public int Carrier { get; init; } = -1;

@@ -9,6 +9,7 @@ namespace ReverseLogistics.Domain.Routing;
 /// <item>preference = 1 - rank / contract size: the first centre in the contract 1, the last just above 0.</item>
 /// <item>cost = cheapest carrier cost among the eligible candidates / this one's (1 if both are free).</item>
 /// </list>
+/// The total is rounded to 9 decimals before comparing.
 /// Distance weighs most because transit days and emissions follow it; cost least because carrier
 /// rates differ by cents while a far centre costs days. Ties go to the better preference rank, then
 /// the lower centre id (ordinal), so equal inputs always give the same winner.

@@ -12,11 +12,14 @@ public sealed class NetworkIndexTests
     private static List<string> BruteForceNearest(FulfillmentNetwork network, RoutingRequest request, CapacityLookup usage)
     {
         var contract = network.Contracts.Single(c => c.TenantId == request.TenantId).CenterIds.ToHashSet();
-        var carriers = network.Carriers.Where(c => c.ReturnMethods.Contains(request.ReturnMethod) && c.Covers(request.CountryCode, request.PostalCode)).ToList();
+        var carriers = network.Carriers
+            .Where(c => c.ReturnMethods.Contains(request.ReturnMethod) && c.Covers(request.CountryCode, request.PostalCode))
+            .Select(c => c.CenterIds.ToHashSet())
+            .ToList();
         return network.Centers
             .Where(c => c.Status == CenterStatus.Active && contract.Contains(c.Id))
             .Where(c => request.Categories.All(c.Accepts) && c.Services.HasFlag(request.ServicesNeeded))
-            .Where(c => carriers.Any(k => k.CenterIds.Count == 0 || k.CenterIds.Contains(c.Id)))
+            .Where(c => carriers.Any(k => k.Count == 0 || k.Contains(c.Id)))
             .Where(c => c.ReceivesOn(request.ArrivalDay.DayOfWeek) && c.DailyCapacity - usage(c.Id, request.ArrivalDay) > 0)
             .OrderBy(c => request.CustomerLocation!.Value.DistanceKm(c.Location))
             .Take(K)
