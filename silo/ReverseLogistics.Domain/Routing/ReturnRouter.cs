@@ -29,8 +29,6 @@ public sealed class ReturnRouter(
     /// <summary>How many of the nearest centres outside the tenant's contract a decision names.</summary>
     public const int NotContractedListed = 4;
 
-    private static readonly Comparer<double> Farthest = Comparer<double>.Create((a, b) => b.CompareTo(a));
-
     public NetworkIndex Index => index;
 
     public RoutingDecision Route(RoutingRequest request, CapacityLookup expectedUnits)
@@ -41,12 +39,17 @@ public sealed class ReturnRouter(
         if (carriers.Length == 0)
             return new RoutingDecision { Explanation = $"No centre: no carrier collects from {request.CountryCode} {request.PostalCode} by {request.ReturnMethod}." };
 
-        var eligible = new PriorityQueue<Evaluation, double>(Farthest);
-        var rejected = new PriorityQueue<Evaluation, double>(Farthest);
-        var notContracted = new PriorityQueue<Evaluation, double>(Farthest);
+        // Max-heaps by key (priorities negated), each keeping the nearest few of its kind.
+        var eligible = new PriorityQueue<Evaluation, double>(nearestCount + 1);
+        var rejected = new PriorityQueue<Evaluation, double>(nearestCount + 1);
+        var notContracted = new PriorityQueue<Evaluation, double>(NotContractedListed + 1);
         // key: the chord² to the customer (ordered as distance), or the preference rank without a location.
         void Consider(int center, double key)
         {
+            // Farther than everything kept in every list it could land in: it would be dropped, so skip the checks.
+            if (key >= Worst(eligible, nearestCount) && key >= Worst(rejected, nearestCount) &&
+                (contract.RankOf(center) is not null || key >= Worst(notContracted, NotContractedListed)))
+                return;
             var e = Evaluate(center, key, contract, carriers, request, expectedUnits);
             var (heap, keep) = e.Rejection switch
             {
@@ -54,8 +57,8 @@ public sealed class ReturnRouter(
                 RejectionCode.NotContracted => (notContracted, NotContractedListed),
                 _ => (rejected, nearestCount),
             };
-            if (heap.Count < keep) heap.Enqueue(e, key);
-            else if (heap.TryPeek(out _, out var worst) && key < worst) heap.EnqueueDequeue(e, key);
+            if (heap.Count < keep) heap.Enqueue(e, -key);
+            else if (key < Worst(heap, keep)) heap.EnqueueDequeue(e, -key);
         }
 
         if (request.CustomerLocation is not { } from)
@@ -71,7 +74,7 @@ public sealed class ReturnRouter(
         else
         {
             index.VisitOutward(from, Consider,
-                bound => eligible.Count >= nearestCount && eligible.TryPeek(out _, out var kth) && kth <= bound);
+                bound => Worst(eligible, nearestCount) <= bound);
         }
 
         return Decide(request, contract.Centers.Length, Drain(eligible), [.. Drain(rejected), .. Drain(notContracted)]);
@@ -157,6 +160,10 @@ public sealed class ReturnRouter(
 
     private static double? DistanceKm(Evaluation e, RoutingRequest request) =>
         request.CustomerLocation is null ? null : NetworkIndex.ChordToKm(e.Key);
+
+    /// <summary>The largest key a full heap holds; infinity while it has room.</summary>
+    private static double Worst(PriorityQueue<Evaluation, double> heap, int keep) =>
+        heap.Count >= keep && heap.TryPeek(out _, out var negated) ? -negated : double.PositiveInfinity;
 
     private static List<Evaluation> Drain(PriorityQueue<Evaluation, double> heap)
     {
