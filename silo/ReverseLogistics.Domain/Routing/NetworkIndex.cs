@@ -65,7 +65,8 @@ public sealed class NetworkIndex
     /// <summary>Validates the network (every violation at once) and indexes it.</summary>
     public static NetworkIndex Build(FulfillmentNetwork network, double cellDegrees = DefaultCellDegrees)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(cellDegrees, 0.01);
+        // The grid is dense over the globe: 0.1 degree cells take 26 MB, 0.5 degree cells (the default) 1 MB.
+        ArgumentOutOfRangeException.ThrowIfLessThan(cellDegrees, 0.1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(cellDegrees, 90);
         NetworkValidator.Validate(network);
         return new NetworkIndex(network, cellDegrees);
