@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Pricing;
 
@@ -31,8 +32,10 @@ public sealed class ReturnRouter(
 
     public NetworkIndex Index => index;
 
+    /// <exception cref="InvalidInputException">The request names no tenant or method, or a location off the globe.</exception>
     public RoutingDecision Route(RoutingRequest request, CapacityLookup expectedUnits)
     {
+        Validate(request);
         if (index.ContractOf(request.TenantId) is not { } contract)
             return new RoutingDecision { Explanation = $"No centre: tenant {request.TenantId} has no contract." };
         var carriers = index.CarriersFrom(request.CountryCode, request.PostalCode, request.ReturnMethod);
@@ -78,6 +81,17 @@ public sealed class ReturnRouter(
         }
 
         return Decide(request, contract.Centers.Length, Drain(eligible), [.. Drain(rejected), .. Drain(notContracted)]);
+    }
+
+    private static void Validate(RoutingRequest request)
+    {
+        var location = request.CustomerLocation ?? new GeoPoint(0, 0);
+        new Validator()
+            .Require(!string.IsNullOrEmpty(request.TenantId), "tenant_id", "required")
+            .Require(Enum.IsDefined(request.ReturnMethod), "return_method", "required")
+            .Require(double.IsFinite(location.Latitude) && location.Latitude is >= -90 and <= 90, "customer_location.latitude", "-90 to 90 degrees")
+            .Require(double.IsFinite(location.Longitude) && location.Longitude is >= -180 and <= 180, "customer_location.longitude", "-180 to 180 degrees")
+            .ThrowIfInvalid();
     }
 
     private Evaluation Evaluate(

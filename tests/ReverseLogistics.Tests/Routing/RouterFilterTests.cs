@@ -133,6 +133,15 @@ public sealed class RouterFilterTests
     }
 
     [Fact]
+    public void A_request_off_the_globe_or_without_a_method_is_refused()
+    {
+        var error = Assert.Throws<ReverseLogistics.Domain.Errors.InvalidInputException>(() =>
+            Route(Network(), Request with { CustomerLocation = new GeoPoint(double.NaN, 200), ReturnMethod = 0 }));
+
+        Assert.Equal(["return_method", "customer_location.latitude", "customer_location.longitude"], error.Violations.Select(v => v.Field));
+    }
+
+    [Fact]
     public void Without_a_contract_there_is_no_winner()
     {
         var decision = Route(Network(), Request with { TenantId = "stranger" });
