@@ -44,6 +44,16 @@ public static class BenchCommand
             return 0;
         });
 
-        return new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.") { store };
+        var centers = new Option<int>("--centers") { Description = "Fulfilment centres in the random network", DefaultValueFactory = _ => 10_000 };
+        var decisions = new Option<int>("--decisions") { Description = "Routing decisions timed per tenant", DefaultValueFactory = _ => 100_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the random network and returns", DefaultValueFactory = _ => 42 };
+        var routing = new Command("routing", "Routing decisions per second over a random European network of centres") { centers, decisions, seed };
+        routing.SetAction(result =>
+        {
+            RoutingBenchmark.Run(result.GetValue(centers), result.GetValue(decisions), result.GetValue(seed));
+            return 0;
+        });
+
+        return new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.") { store, routing };
     }
 }

@@ -1,0 +1,3 @@
+namespace ReverseLogistics.Domain.Routing;
+
+public sealed record Rejection(RejectionCode Code, string Message);
