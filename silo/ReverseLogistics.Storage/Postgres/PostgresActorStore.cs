@@ -13,7 +13,7 @@ namespace ReverseLogistics.Storage.Postgres;
 /// <see cref="ActorChangedNotification.Channel"/> and a listener connection raises
 /// <see cref="ActorChanged"/> for the other nodes' commits. Thread-safe.
 /// </summary>
-public sealed class PostgresActorStore : IActorStore
+public sealed class PostgresActorStore : SqlActorStore
 {
     private const string Dialect = "Postgres";
 
@@ -84,8 +84,6 @@ public sealed class PostgresActorStore : IActorStore
         """;
 
     private readonly NpgsqlDataSource dataSource;
-    private readonly ActorQueries queries;
-    private readonly CommitQueue commits;
     private readonly ActorChangedListener listener;
     private readonly string node = Guid.NewGuid().ToString("N");
     private readonly ILogger logger;
@@ -99,19 +97,17 @@ public sealed class PostgresActorStore : IActorStore
         // The store runs a handful of fixed statements: prepared, the server plans each only once.
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
         dataSource = builder.Build();
-        queries = new ActorQueries(async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken), PostgresTimestamps.Instance);
-        commits = new CommitQueue(WriteBatchAsync, MaxBatchSize, this.logger);
+        Queries = new ActorQueries(async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken), PostgresTimestamps.Instance);
+        Commits = new CommitQueue(WriteBatchAsync, MaxBatchSize, this.logger);
         listener = new ActorChangedListener(connectionString, node, (key, version) => ActorChanged?.Invoke(key, version), this.logger);
     }
 
     /// <summary>Raised on the listener's thread for each actor another store instance committed.</summary>
-    public event Action<ActorKey, long>? ActorChanged;
-
-    internal long TransactionsCommitted => commits.TransactionsCommitted;
+    public override event Action<ActorKey, long>? ActorChanged;
 
     internal Task Listening => listener.Listening;
 
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
@@ -119,44 +115,17 @@ public sealed class PostgresActorStore : IActorStore
         await transaction.CommitAsync(cancellationToken);
     }
 
-    public Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken) => queries.ReadAsync(key, cancellationToken);
-
-    public Task<CommitResult> CommitAsync(ActorCommit commit, CancellationToken cancellationToken)
-    {
-        StoreArguments.Validate(commit);
-        return commits.EnqueueAsync(commit, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<(ActorKey Key, ActorRecord Record)>> ListAsync(
-        string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken) =>
-        queries.ListAsync(actorType, tenantId, after, limit, cancellationToken);
-
-    public Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken) =>
-        queries.FindAsync(query, cancellationToken);
-
-    public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>
-        queries.CountAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken) =>
-        queries.ReadStreamAsync(stream, afterSequence, limit, cancellationToken);
-
-    public Task<IReadOnlyList<StoredEvent>> ReadTenantEventsAsync(string tenantId, long afterPosition, int limit, CancellationToken cancellationToken) =>
-        queries.ReadTenantEventsAsync(tenantId, afterPosition, limit, cancellationToken);
-
-    public Task<IdempotencyRecord?> FindRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken) =>
-        queries.FindRequestAsync(tenantId, requestId, cancellationToken);
-
-    public async Task<int> PurgeRequestsAsync(DateTime cutoff, CancellationToken cancellationToken)
+    public override async Task<int> PurgeRequestsAsync(DateTime cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await queries.PurgeRequestsAsync(connection, cutoff, cancellationToken);
+        return await Queries.PurgeRequestsAsync(connection, cutoff, cancellationToken);
     }
 
     /// <summary>Finishes the batch being written, fails the commits still queued, stops listening and closes the pool.</summary>
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-        await commits.DisposeAsync();
+        await Commits.DisposeAsync();
         await listener.DisposeAsync();
         await dataSource.DisposeAsync();
     }

@@ -12,7 +12,7 @@ namespace ReverseLogistics.Storage.Sqlite;
 /// connection (the group-commit writer, which migrations and purges share); reads open pooled
 /// connections of their own, which WAL lets run while the writer writes. Thread-safe.
 /// </summary>
-public sealed class SqliteActorStore : IActorStore
+public sealed class SqliteActorStore : SqlActorStore
 {
     public const string DefaultFileName = "reverselogistics.db";
     private const string Dialect = "Sqlite";
@@ -30,8 +30,6 @@ public sealed class SqliteActorStore : IActorStore
     private readonly string readerConnectionString;
     private readonly SqliteConnection writer;
     private readonly SemaphoreSlim writerLock = new(1, 1);
-    private readonly ActorQueries queries;
-    private readonly CommitQueue commits;
     private readonly ILogger logger;
     private int disposed;
 
@@ -57,18 +55,16 @@ public sealed class SqliteActorStore : IActorStore
             writer.Dispose();
             throw;
         }
-        queries = new ActorQueries(OpenReaderAsync, SqliteTimestamps.Instance);
-        commits = new CommitQueue(WriteBatchAsync, MaxBatchSize, this.logger);
+        Queries = new ActorQueries(OpenReaderAsync, SqliteTimestamps.Instance);
+        Commits = new CommitQueue(WriteBatchAsync, MaxBatchSize, this.logger);
     }
 
     public string DatabasePath { get; }
 
     /// <summary>Never raised: one embedded node has no other node to hear from.</summary>
-    public event Action<ActorKey, long>? ActorChanged { add { } remove { } }
+    public override event Action<ActorKey, long>? ActorChanged { add { } remove { } }
 
-    internal long TransactionsCommitted => commits.TransactionsCommitted;
-
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    public override async Task MigrateAsync(CancellationToken cancellationToken)
     {
         await writerLock.WaitAsync(cancellationToken);
         try
@@ -84,39 +80,12 @@ public sealed class SqliteActorStore : IActorStore
         }
     }
 
-    public Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken) => queries.ReadAsync(key, cancellationToken);
-
-    public Task<CommitResult> CommitAsync(ActorCommit commit, CancellationToken cancellationToken)
-    {
-        StoreArguments.Validate(commit);
-        return commits.EnqueueAsync(commit, cancellationToken);
-    }
-
-    public Task<IReadOnlyList<(ActorKey Key, ActorRecord Record)>> ListAsync(
-        string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken) =>
-        queries.ListAsync(actorType, tenantId, after, limit, cancellationToken);
-
-    public Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken) =>
-        queries.FindAsync(query, cancellationToken);
-
-    public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>
-        queries.CountAsync(query, cancellationToken);
-
-    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken) =>
-        queries.ReadStreamAsync(stream, afterSequence, limit, cancellationToken);
-
-    public Task<IReadOnlyList<StoredEvent>> ReadTenantEventsAsync(string tenantId, long afterPosition, int limit, CancellationToken cancellationToken) =>
-        queries.ReadTenantEventsAsync(tenantId, afterPosition, limit, cancellationToken);
-
-    public Task<IdempotencyRecord?> FindRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken) =>
-        queries.FindRequestAsync(tenantId, requestId, cancellationToken);
-
-    public async Task<int> PurgeRequestsAsync(DateTime cutoff, CancellationToken cancellationToken)
+    public override async Task<int> PurgeRequestsAsync(DateTime cutoff, CancellationToken cancellationToken)
     {
         await writerLock.WaitAsync(cancellationToken);
         try
         {
-            return await queries.PurgeRequestsAsync(writer, cutoff, cancellationToken);
+            return await Queries.PurgeRequestsAsync(writer, cutoff, cancellationToken);
         }
         finally
         {
@@ -125,10 +94,10 @@ public sealed class SqliteActorStore : IActorStore
     }
 
     /// <summary>Finishes the batch being written, fails the commits still queued, and closes the database.</summary>
-    public async ValueTask DisposeAsync()
+    public override async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
-        await commits.DisposeAsync();
+        await Commits.DisposeAsync();
         await writerLock.WaitAsync();
         try
         {

@@ -1,0 +1,51 @@
+using ReverseLogistics.Storage.GroupCommit;
+
+namespace ReverseLogistics.Storage.Sql;
+
+/// <summary>
+/// What the SQLite and PostgreSQL stores share: reads through <see cref="ActorQueries"/> and
+/// writes through the group-commit queue. Each store supplies its connections, its batch
+/// writer, migrations, purging and disposal.
+/// </summary>
+public abstract class SqlActorStore : IActorStore
+{
+    private protected ActorQueries Queries { get; init; } = null!;
+    private protected CommitQueue Commits { get; init; } = null!;
+
+    internal long TransactionsCommitted => Commits.TransactionsCommitted;
+
+    public abstract event Action<ActorKey, long>? ActorChanged;
+
+    public abstract Task MigrateAsync(CancellationToken cancellationToken);
+
+    public abstract Task<int> PurgeRequestsAsync(DateTime cutoff, CancellationToken cancellationToken);
+
+    public abstract ValueTask DisposeAsync();
+
+    public Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken) => Queries.ReadAsync(key, cancellationToken);
+
+    public Task<CommitResult> CommitAsync(ActorCommit commit, CancellationToken cancellationToken)
+    {
+        StoreArguments.Validate(commit);
+        return Commits.EnqueueAsync(commit, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<(ActorKey Key, ActorRecord Record)>> ListAsync(
+        string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken) =>
+        Queries.ListAsync(actorType, tenantId, after, limit, cancellationToken);
+
+    public Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken) =>
+        Queries.FindAsync(query, cancellationToken);
+
+    public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>
+        Queries.CountAsync(query, cancellationToken);
+
+    public Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken) =>
+        Queries.ReadStreamAsync(stream, afterSequence, limit, cancellationToken);
+
+    public Task<IReadOnlyList<StoredEvent>> ReadTenantEventsAsync(string tenantId, long afterPosition, int limit, CancellationToken cancellationToken) =>
+        Queries.ReadTenantEventsAsync(tenantId, afterPosition, limit, cancellationToken);
+
+    public Task<IdempotencyRecord?> FindRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken) =>
+        Queries.FindRequestAsync(tenantId, requestId, cancellationToken);
+}
