@@ -24,7 +24,6 @@ public sealed class ReturnPolicyService(ActorRuntime actors, IdempotentRequests 
     {
         new Validator().Require(request.Policy is not null, "policy", "required").ThrowIfInvalid();
         var policy = PolicyMapper.ToDomain(request.Policy!);
-        Domain.Policies.PolicyValidator.Validate(policy);
         return idempotency.RunAsync(context, request.RequestId, request, ReturnPolicy.Parser,
             (caller, ticket) => PolicyOf(context).AskAsync(actor => actor.ReplaceAsync(policy, caller, ticket), context.CancellationToken));
     }

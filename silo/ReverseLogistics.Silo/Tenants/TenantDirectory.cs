@@ -22,24 +22,16 @@ public sealed class TenantDirectory(IActorStore store)
             .ThrowIfInvalid();
         var size = pageSize == 0 ? DefaultPageSize : pageSize;
 
-        var response = new ListTenantsResponse();
+        // The platform's own tenant may be among the rows (it is not a merchant), and one more
+        // merchant than a page tells whether another page follows.
         var cursor = after is null ? (ActorKey?)null : new ActorKey(after, TenantActor.TypeName, after);
-        while (response.Tenants.Count < size)
-        {
-            var page = await store.ListAsync(TenantActor.TypeName, null, cursor, size - response.Tenants.Count, cancellationToken);
-            if (page.Count == 0) break;
-            foreach (var (key, record) in page)
-            {
-                if (key.TenantId != TenantIds.Platform)
-                    response.Tenants.Add(TenantMapper.ToProto(key.TenantId, JsonSerializer.Deserialize<TenantState>(record.State, ActorJson.Options)!));
-            }
-            cursor = page[^1].Key;
-        }
-        if (response.Tenants.Count == size && cursor is { } last)
-        {
-            var more = await store.ListAsync(TenantActor.TypeName, null, last, 1, cancellationToken);
-            if (more.Count > 0) response.NextPageToken = PageTokens.Encode(response.Tenants[^1].TenantId);
-        }
+        var merchants = (await store.ListAsync(TenantActor.TypeName, null, cursor, size + 2, cancellationToken))
+            .Where(row => row.Key.TenantId != TenantIds.Platform)
+            .ToList();
+        var response = new ListTenantsResponse();
+        response.Tenants.AddRange(merchants.Take(size).Select(row =>
+            TenantMapper.ToProto(row.Key.TenantId, JsonSerializer.Deserialize<TenantState>(row.Record.State, ActorJson.Options)!)));
+        if (merchants.Count > size) response.NextPageToken = PageTokens.Encode(response.Tenants[^1].TenantId);
         return response;
     }
 }
