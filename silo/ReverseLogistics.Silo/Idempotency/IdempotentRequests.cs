@@ -22,10 +22,11 @@ public sealed class IdempotentRequests(IActorStore store)
     /// <summary>
     /// Runs <paramref name="mutation"/> for the calling tenant unless this request already ran, in which
     /// case its first result is returned. The mutation must commit <c>ticket.Record(response, now)</c>
-    /// together with its state.
+    /// together with its state. With <paramref name="sealResponse"/> (responses carrying a secret) the
+    /// recorded result is encrypted under the caller's credential and only replayed to that credential.
     /// </summary>
     public async Task<TResponse> RunAsync<TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
-        MessageParser<TResponse> parser, Func<Caller, IdempotencyTicket, Task<TResponse>> mutation)
+        MessageParser<TResponse> parser, Func<Caller, IdempotencyTicket, Task<TResponse>> mutation, bool sealResponse = false)
         where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse>
     {
         new Validator()
@@ -33,7 +34,11 @@ public sealed class IdempotentRequests(IActorStore store)
             .Require(requestId.Length <= MaxRequestIdLength, "request_id", $"at most {MaxRequestIdLength} characters")
             .ThrowIfInvalid();
         var caller = context.GetCaller();
-        var ticket = new IdempotencyTicket(caller.TenantId, requestId, context.Method, Fingerprint(context.Method, request));
+        var fingerprint = Fingerprint(context.Method, request);
+        var ticket = new IdempotencyTicket(caller.TenantId, requestId, context.Method, fingerprint)
+        {
+            SealingKey = sealResponse ? ResponseSeal.DeriveKey(context.GetCredential(), fingerprint) : null,
+        };
         var cancellationToken = context.CancellationToken;
 
         if (await FindFirstResultAsync(ticket, parser, cancellationToken) is { } first) return first;
@@ -60,7 +65,12 @@ public sealed class IdempotentRequests(IActorStore store)
             throw new PreconditionFailedException(
                 $"request_id '{ticket.RequestId}' was already used at {record.CreatedAt:O} for a different request ({record.Method}); " +
                 "use a new request_id for a new request.");
-        return parser.ParseFrom(record.Response);
+        if (ticket.SealingKey is null) return parser.ParseFrom(record.Response);
+        var opened = ResponseSeal.TryOpen(ticket.SealingKey, record.Response, ticket.SealContext)
+            ?? throw new PreconditionFailedException(
+                $"request_id '{ticket.RequestId}' already ran, and its result holds a secret that is only replayed to the API key that made the request; " +
+                "retry with that key, or use a new request_id.");
+        return parser.ParseFrom(opened);
     }
 
     /// <summary>A hash of the method and the request without its request_id, so retries match and different requests do not.</summary>

@@ -24,13 +24,15 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator)
         var header = context.RequestHeaders.GetValue("authorization");
         if (header is null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
             throw new RpcException(StatusCode.Unauthenticated, "Missing API key: send `authorization: Bearer <key>`.");
-        var caller = await authenticator.AuthenticateAsync(header[Scheme.Length..].Trim(), context.CancellationToken)
+        var presented = header[Scheme.Length..].Trim();
+        var caller = await authenticator.AuthenticateAsync(presented, context.CancellationToken)
             ?? throw new RpcException(StatusCode.Unauthenticated, "The API key is unknown or revoked.");
         if (!allowed.Contains(caller.Role))
             throw new RpcException(StatusCode.PermissionDenied,
                 $"{context.Method} is for {string.Join(" or ", allowed.Order())} keys; this is a {caller.Role} key.");
 
         context.SetCaller(caller);
+        context.SetCredential(presented);
         await next(context);
     }
 }

@@ -16,4 +16,14 @@ public static class CallerExtensions
         context.Items.TryGetValue(Key, out var caller) ? caller as Caller : null;
 
     internal static void SetCaller(this ServerCallContext context, Caller caller) => context.Items[Key] = caller;
+
+    /// <summary>The API key the caller presented. Only for deriving per-caller keys; never log or store it.</summary>
+    public static string GetCredential(this ServerCallContext context) =>
+        context.Items.TryGetValue(CredentialKey, out var credential) && credential is string s
+            ? s
+            : throw new InvalidOperationException($"{context.Method} ran without a presented API key.");
+
+    internal static void SetCredential(this ServerCallContext context, string credential) => context.Items[CredentialKey] = credential;
+
+    private static readonly object CredentialKey = new();
 }

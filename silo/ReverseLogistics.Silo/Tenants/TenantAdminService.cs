@@ -52,7 +52,7 @@ public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests i
             .Require(Enum.IsDefined((ApiKeyRole)(int)request.Role), "role", "one of ROLE_MERCHANT, ROLE_HANDHELD, ROLE_OPERATOR")
             .ThrowIfInvalid();
         return MutateAsync(context, request.RequestId, request, KeyOwner(request.TenantId), CreateApiKeyResponse.Parser,
-            (tenant, caller, ticket) => tenant.IssueKeyAsync(request, caller, ticket));
+            (tenant, caller, ticket) => tenant.IssueKeyAsync(request, caller, ticket), sealResponse: true);
     }
 
     private Task<ListApiKeysResponse> ListApiKeysAsync(ListApiKeysRequest request, ServerCallContext context) =>
@@ -69,10 +69,11 @@ public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests i
 
     /// <summary>One idempotent turn of the tenant actor <paramref name="tenantId"/>.</summary>
     private Task<TResponse> MutateAsync<TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
-        string tenantId, MessageParser<TResponse> parser, Func<TenantActor, Caller, IdempotencyTicket, Task<TResponse>> turn)
+        string tenantId, MessageParser<TResponse> parser, Func<TenantActor, Caller, IdempotencyTicket, Task<TResponse>> turn,
+        bool sealResponse = false)
         where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
         idempotency.RunAsync(context, requestId, request, parser,
-            (caller, ticket) => TenantOf(tenantId).AskAsync(tenant => turn(tenant, caller, ticket), context.CancellationToken));
+            (caller, ticket) => TenantOf(tenantId).AskAsync(tenant => turn(tenant, caller, ticket), context.CancellationToken), sealResponse);
 
     /// <summary>A merchant's tenant id from a request; the 3PL's own tenant is not one.</summary>
     private static string MerchantId(string tenantId)

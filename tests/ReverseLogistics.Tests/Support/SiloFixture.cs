@@ -14,6 +14,7 @@ public sealed class SiloFixture : IAsyncLifetime
     /// <summary>"127.0.0.1:port".</summary>
     public string Address => _silo!.Address;
     public GrpcChannel Channel => _silo!.Channel;
+    public IServiceProvider Services => _silo!.Services;
 
     public async Task InitializeAsync() =>
         _silo = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = _dataDirectory, Conformance = true, OperatorKey = OperatorKey });

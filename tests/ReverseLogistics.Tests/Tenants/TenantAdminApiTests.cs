@@ -1,4 +1,7 @@
+using System.Text;
 using Google.Rpc;
+using Microsoft.Extensions.DependencyInjection;
+using ReverseLogistics.Storage;
 using Grpc.Health.V1;
 using ReverseLogistics.Grpc;
 using ReverseLogistics.Grpc.Client;
@@ -131,6 +134,25 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains(requestId, error.Status.Detail);
+    }
+
+    [Fact]
+    public async Task A_new_keys_secret_is_kept_only_sealed_and_replayed_only_to_the_key_that_asked()
+    {
+        var request = new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Operator, Description = "sealed" };
+        var created = await Channel.Unary(CreateApiKey, request, Operator);
+        var otherOperator = await Channel.Unary(CreateApiKey,
+            new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Operator, Description = "another operator" }, Operator);
+
+        var record = await silo.Services.GetRequiredService<IActorStore>().FindRequestAsync(Domain.Tenants.TenantIds.Platform, request.RequestId, CancellationToken.None);
+        var retry = await Channel.Unary(CreateApiKey, request, Operator);
+        var foreignRetry = await FailsAsync(Channel.Unary(CreateApiKey, request, As(otherOperator.Secret)));
+
+        Assert.NotNull(record);
+        Assert.DoesNotContain(Convert.ToHexString(Encoding.UTF8.GetBytes(created.Secret)), Convert.ToHexString(record.Response));
+        Assert.Equal(created, retry);
+        Assert.Equal(StatusCode.FailedPrecondition, foreignRetry.StatusCode);
+        Assert.Contains("only replayed to the API key that made the request", foreignRetry.Status.Detail);
     }
 
     [Fact]
