@@ -31,7 +31,6 @@ public sealed class ParcelHandling(Rma rma, ReceivingState receiving, IReadOnlyL
     public List<TimelineEntry> Arrive(string centreId, string actor, DateTime at)
     {
         receiving.ArrivedAt ??= at;
-        receiving.CentreId ??= centreId;
         return NotYetTravelled.Contains(rma.Current)
             ? [rma.Apply(ReturnTrigger.MarkInTransit, actor, at, $"parcel arrived at {centreId}")]
             : [];
