@@ -1,8 +1,6 @@
 using Google.Protobuf;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
-using ReverseLogistics.Domain.Policies;
-using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grpc.Server;
