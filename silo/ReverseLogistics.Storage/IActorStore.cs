@@ -31,6 +31,13 @@ public interface IActorStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Actors of one type, in any tenant, holding the index entry <paramref name="name"/> = <paramref name="value"/>,
+    /// ordered by (tenant, id), at most <paramref name="limit"/>. For the few lookups that cross tenants by design,
+    /// such as a warehouse scanning a parcel whose merchant it cannot know.
+    /// </summary>
+    Task<IReadOnlyList<ActorKey>> FindAcrossTenantsAsync(string actorType, string name, string value, int limit, CancellationToken cancellationToken);
+
     /// <summary>How many actors match <paramref name="query"/>'s tenant, type and conditions; its AfterId and Limit are ignored.</summary>
     Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken);
 

@@ -66,6 +66,14 @@ internal static class StoreArguments
         }
     }
 
+    public static void ValidateLookup(string actorType, string name, string value, int limit)
+    {
+        RequireKeyPart(actorType, "actorType");
+        RequireIndexText(name, nameof(name));
+        RequireIndexText(value, nameof(value));
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+    }
+
     public static void Validate(ActorKey key)
     {
         RequireKeyPart(key.TenantId, nameof(ActorKey.TenantId));

@@ -7,4 +7,6 @@ public enum ExceptionKind
     WrongItem = 2,
     Missing = 3,
     LostInTransit = 4,
+    /// <summary>The parcel arrived with nothing in it.</summary>
+    EmptyBox = 5,
 }

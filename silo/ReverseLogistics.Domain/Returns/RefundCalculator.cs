@@ -8,7 +8,10 @@ namespace ReverseLogistics.Domain.Returns;
 /// 1. Gross = unit price x accepted quantity.
 /// 2. Grade deduction = gross minus the grade's refund percent of it; none before inspection, and
 ///    none for a fee-waiving reason (a defective item's low grade is the merchant's problem).
-/// 3. Restocking fee = the category's percent of (gross - grade deduction); none for a fee-waiving reason.
+///    Inspection mismatches override both: a wrong item refunds nothing (what came back is not what
+///    was sold), and missing parts refund at most grade C's percent (incomplete), whatever the reason.
+/// 3. Restocking fee = the category's percent of (gross - grade deduction); none for a fee-waiving
+///    reason, and none on a wrong item (nothing is left to charge it on).
 /// 4. The return shipping fee is charged once per return, and only if at least one line with
 ///    accepted units is neither in a free-shipping category nor returned for a fee-waiving reason.
 ///    It is deducted from the sum of line nets, capped so the refund never goes below zero.
@@ -45,8 +48,13 @@ public static class RefundCalculator
     {
         var gross = line.UnitPrice.Times(line.Quantity);
         var waived = policy.WaivesFees(line.ReasonCode);
-        var graded = line.Grade is { } grade && !waived ? gross.Percent(policy.GradeRefunds.PercentFor(grade)) : gross;
-        var restocking = waived ? Money.Zero(gross.CurrencyCode) : graded.Percent(policy.RestockingFee.PercentFor(line.Category));
+        var percent = line.Grade is { } grade && !waived ? policy.GradeRefunds.PercentFor(grade) : 100m;
+        if (line.Has(MismatchFlag.MissingParts)) percent = Math.Min(percent, policy.GradeRefunds.PercentFor(InspectionGrade.C));
+        if (line.Has(MismatchFlag.WrongItem)) percent = 0;
+        var graded = percent == 100m ? gross : gross.Percent(percent);
+        var restocking = waived || line.Has(MismatchFlag.WrongItem)
+            ? Money.Zero(gross.CurrencyCode)
+            : graded.Percent(policy.RestockingFee.PercentFor(line.Category));
         return new RefundLineBreakdown(line.LineIndex, gross, gross - graded, restocking, graded - restocking);
     }
 }

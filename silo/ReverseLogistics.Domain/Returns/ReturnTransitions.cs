@@ -8,7 +8,8 @@ namespace ReverseLogistics.Domain.Returns;
 /// <summary>
 /// Every legal move of a return, in one table. A pair not in the table is illegal. A null
 /// target means "back to the state the exception was raised in". Rejected, closed, cancelled
-/// and expired are final.
+/// and expired are final for the customer: only a warehouse's disposition may still be noted on
+/// a closed return (a scrapped unit closes the return and is disposed of afterwards).
 /// </summary>
 public static class ReturnTransitions
 {
@@ -52,14 +53,19 @@ public static class ReturnTransitions
         (S.InTransit, T.ReceiveSome, S.PartiallyReceived),
         (S.InTransit, T.ReceiveAll, S.Received),
         (S.InTransit, T.RaiseException, S.Exception),
+        (S.InTransit, T.RecordDiscrepancy, S.InTransit), // only unexpected units in the parcel so far
 
         (S.PartiallyReceived, T.ReceiveSome, S.PartiallyReceived),
         (S.PartiallyReceived, T.ReceiveAll, S.Received),
         (S.PartiallyReceived, T.CompleteInspection, S.Inspected), // settle what arrived
         (S.PartiallyReceived, T.RaiseException, S.Exception),
+        (S.PartiallyReceived, T.RecordDiscrepancy, S.PartiallyReceived),
+        (S.PartiallyReceived, T.InspectLine, S.PartiallyReceived),
 
         (S.Received, T.CompleteInspection, S.Inspected),
         (S.Received, T.RaiseException, S.Exception),
+        (S.Received, T.RecordDiscrepancy, S.Received),
+        (S.Received, T.InspectLine, S.Received),
 
         (S.Inspected, T.IssueRefund, S.RefundPending),
         (S.Inspected, T.IssueStoreCredit, S.StoreCreditIssued),
@@ -71,6 +77,13 @@ public static class ReturnTransitions
         (S.Refunded, T.Close, S.Closed),
         (S.StoreCreditIssued, T.Close, S.Closed),
         (S.ExchangeRequested, T.Close, S.Closed),
+
+        // Dispositions follow the settlement, which inspection triggers at once.
+        (S.RefundPending, T.AssignDisposition, S.RefundPending),
+        (S.Refunded, T.AssignDisposition, S.Refunded),
+        (S.StoreCreditIssued, T.AssignDisposition, S.StoreCreditIssued),
+        (S.ExchangeRequested, T.AssignDisposition, S.ExchangeRequested),
+        (S.Closed, T.AssignDisposition, S.Closed),
 
         (S.Exception, T.ResolveException, null),
         (S.Exception, T.IssueRefund, S.RefundPending), // e.g. lost in transit: refund anyway

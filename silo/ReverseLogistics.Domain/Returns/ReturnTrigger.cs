@@ -24,4 +24,10 @@ public enum ReturnTrigger
     Expire = 17,
     RaiseException = 18,
     ResolveException = 19,
+    /// <summary>Units the return did not expect arrived (more than expected, or another SKU); the state stays.</summary>
+    RecordDiscrepancy = 20,
+    /// <summary>One received line was graded; the return is inspected once every received line is.</summary>
+    InspectLine = 21,
+    /// <summary>The warehouse decided what becomes of an inspected line's units; the customer's lifecycle is not affected.</summary>
+    AssignDisposition = 22,
 }

@@ -6,6 +6,7 @@ using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.RateLimiting;
+using ReverseLogistics.Silo.Receiving;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Silo.Security;
@@ -55,6 +56,9 @@ public static class PlatformServiceExtensions
         services.AddSingleton<CustomerHistories>();
         services.AddSingleton<ReturnDirectory>();
         services.AddGrpcService<ReturnsService>();
+
+        services.AddSingleton<ParcelLookup>();
+        services.AddGrpcService<ReceivingService>();
         return services;
     }
 }

@@ -2,9 +2,11 @@ using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Policies;
+using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Receiving;
 using ReverseLogistics.Storage;
 using Proto = ReverseLogistics.V1;
 
@@ -69,52 +71,6 @@ public sealed class ReturnActor : Actor<ReturnRecord>, IActor
         return MoveAsync(ReturnTrigger.ConfirmRefund, $"payment {paymentReference}", caller, ticket);
     }
 
-    /// <summary>Units scanned in at the centre (partial receipts allowed); the return is received once all expected units are in.</summary>
-    public async Task<Proto.Return> ReceiveAsync(IReadOnlyList<ReceivedItem> items, string actor, IdempotencyTicket? ticket)
-    {
-        var rma = new Rma(RequireExisting().Rma);
-        var now = Now;
-        return await CommitAsync([rma.ReceiveItems(items, actor, now)], ticket, now);
-    }
-
-    /// <summary>
-    /// Inspection of what arrived, one grade per received line. The refund is then computed from the
-    /// policy the return was created under and issued at once, in the resolution the customer asked for.
-    /// </summary>
-    public async Task<Proto.Return> InspectAsync(IReadOnlyDictionary<int, InspectionGrade> grades, string actor, IdempotencyTicket? ticket)
-    {
-        var record = RequireExisting();
-        var received = record.Rma.ReceivedQuantities;
-        var validator = new Validator();
-        for (var line = 0; line < received.Count; line++)
-            validator.Require(received[line] == 0 || grades.ContainsKey(line), $"grades[{line}]", "every received line needs a grade");
-        foreach (var line in grades.Keys)
-            validator.Require(line >= 0 && line < received.Count && received[line] > 0, $"grades[{line}]", "no units of this line were received");
-        validator.ThrowIfInvalid();
-
-        var rma = new Rma(record.Rma);
-        var now = Now;
-        var inspected = rma.Apply(ReturnTrigger.CompleteInspection, actor, now,
-            string.Join(", ", grades.OrderBy(g => g.Key).Select(g => $"line {g.Key}: {g.Value}")));
-        var refund = RefundCalculator.Compute(record.Policy, record.Request.RequestedResolution, [.. grades.Select(g =>
-        {
-            var line = record.Request.Lines[g.Key];
-            return new RefundLine(g.Key, line.Category, line.UnitPrice, received[g.Key], line.ReasonCode, g.Value);
-        })]);
-        record.Refund = refund;
-        var amounts = $"total {refund.Total.MinorUnits} {refund.Total.CurrencyCode} (gross {refund.Gross.MinorUnits}, " +
-            $"grading -{refund.GradeDeductions.MinorUnits}, restocking -{refund.RestockingFees.MinorUnits}, " +
-            $"shipping -{refund.ShippingFee.MinorUnits}, bonus +{refund.Bonus.MinorUnits})";
-        var settlement = record.Request.RequestedResolution switch
-        {
-            Resolution.StoreCredit => rma.Apply(ReturnTrigger.IssueStoreCredit, "system:refunds", now, amounts),
-            Resolution.Exchange => rma.Apply(ReturnTrigger.RequestExchange, "system:refunds", now, amounts),
-            _ when refund.Total.MinorUnits == 0 => rma.Apply(ReturnTrigger.Close, "system:refunds", now, "nothing to refund: " + amounts),
-            _ => rma.Apply(ReturnTrigger.IssueRefund, "system:refunds", now, amounts),
-        };
-        return await CommitAsync([inspected, settlement], ticket, now);
-    }
-
     public Proto.ListReturnEventsResponse Events()
     {
         var record = RequireExisting();
@@ -169,14 +125,58 @@ public sealed class ReturnActor : Actor<ReturnRecord>, IActor
     {
         State.UpdatedAt = now;
         var response = ReturnMapper.ToProto(Key.Id, State);
-        var events = entries.Select(e => new NewEvent(e.Trigger.ToString(),
-            JsonSerializer.Serialize(new { e.From, e.To, e.Details }, ActorJson.Options), e.Actor, e.At)).ToList();
-        await CommitAsync(events, ticket?.Record(response, now), ReturnIndex.Of(State));
+        await CommitAsync(Events(entries), ticket?.Record(response, now), ReturnIndex.Of(Key.Id, State));
         return response;
     }
+
+    private static List<NewEvent> Events(IEnumerable<TimelineEntry> entries) => [.. entries.Select(e => new NewEvent(e.Trigger.ToString(),
+        JsonSerializer.Serialize(new { e.From, e.To, e.Details }, ActorJson.Options), e.Actor, e.At))];
 
     private ReturnRecord RequireExisting() =>
         Exists ? State : throw new NotFoundException($"Return '{Key.Id}' not found.");
 
     private static string Describe(ReturnState state) => JsonNamingPolicy.SnakeCaseLower.ConvertName(state.ToString());
+
+    // Warehouse handhelds (ReceivingService): each step checks the parcel is at its destination centre, in the same turn.
+
+    public Task<Proto.Parcel> ScanAsync(HandheldScan scan, IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, _, now) => handling.Arrive(scan.CentreId, scan.Actor, now));
+
+    public Task<Proto.Parcel> ReceiveItemsAsync(HandheldScan scan, IReadOnlyList<ReceivedItem> items, IReadOnlyList<UnexpectedItem> unexpected,
+        IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, _, now) => handling.Receive(items, unexpected, scan.CentreId, scan.Actor, now));
+
+    /// <summary>Grades one line; the last one settles the return and issues the refund.</summary>
+    public Task<Proto.Parcel> RecordInspectionAsync(HandheldScan scan, int lineIndex, InspectionGrade grade, string? notes,
+        IReadOnlyList<string> photoReferences, IReadOnlyList<MismatchFlag> mismatches, IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, record, now) =>
+        {
+            var (entries, complete) = handling.Inspect(lineIndex, grade, notes, photoReferences, mismatches, scan.Actor, now);
+            if (!complete) return entries;
+            var (settled, refund) = handling.Settle(record.Policy, record.Request.RequestedResolution, now);
+            record.Refund = refund;
+            return [.. entries, .. settled];
+        });
+
+    public Task<Proto.Parcel> SetDispositionAsync(HandheldScan scan, int lineIndex, Disposition disposition, IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, _, now) => handling.SetDisposition(lineIndex, disposition, scan.Actor, now));
+
+    public Task<Proto.Parcel> ReportExceptionAsync(HandheldScan scan, ExceptionKind kind, string? notes, IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, _, now) => handling.ReportException(kind, notes, scan.CentreId, scan.Actor, now));
+
+    private async Task<Proto.Parcel> HandleAsync(HandheldScan scan, IdempotencyTicket ticket,
+        Func<ParcelHandling, ReturnRecord, DateTime, List<TimelineEntry>> step)
+    {
+        var record = RequireExisting();
+        var destination = record.Destination?.FulfillmentCenterId;
+        if (destination != scan.CentreId)
+            throw new PreconditionFailedException(
+                $"Return '{Key.Id}' belongs to fulfilment centre '{destination ?? "none"}', not '{scan.CentreId}': send the parcel there.");
+        var now = Now;
+        var entries = step(new ParcelHandling(new Rma(record.Rma), record.Receiving, record.Request.Lines), record, now);
+        State.UpdatedAt = now;
+        var response = ParcelMapper.ToProto(Key.TenantId, Key.Id, State);
+        await CommitAsync(Events(entries), ticket.Record(response, now), ReturnIndex.Of(Key.Id, State));
+        return response;
+    }
 }

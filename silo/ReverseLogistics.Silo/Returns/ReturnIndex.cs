@@ -3,22 +3,29 @@ using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Returns;
 
-/// <summary>The searchable attributes of a return, written with its state: what ListReturns and the fraud check query.</summary>
+/// <summary>
+/// The searchable attributes of a return, written with its state: what ListReturns and the fraud check
+/// query, and what a warehouse scans (tracking number or return id), looked up across tenants.
+/// </summary>
 public static class ReturnIndex
 {
     public const string Status = "status";
     public const string Customer = "customer";
     public const string Order = "order";
     public const string Created = "created";
+    public const string Id = "id";
+    public const string Tracking = "tracking";
 
-    public static IReadOnlyList<IndexEntry> Of(ReturnRecord record)
+    public static IReadOnlyList<IndexEntry> Of(string returnId, ReturnRecord record)
     {
         List<IndexEntry> entries =
         [
             new(Status, record.Rma.State.ToString()),
             new(Customer, record.Request.CustomerReference),
             new(Created, Timestamp(record.CreatedAt)),
+            new(Id, returnId),
         ];
+        if (record.TrackingNumber is { } tracking) entries.Add(new(Tracking, tracking));
         entries.AddRange(record.Request.Lines.Select(l => l.OrderReference).Distinct().Select(order => new IndexEntry(Order, order)));
         return entries;
     }

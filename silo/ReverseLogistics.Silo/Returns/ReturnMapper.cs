@@ -4,6 +4,7 @@ using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
 using ReverseLogistics.Domain.Pricing;
 using ReverseLogistics.Silo.Policies;
+using ReverseLogistics.Silo.Receiving;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Returns;
 using Proto = ReverseLogistics.V1;
@@ -63,7 +64,9 @@ public static partial class ReturnMapper
             CreateTime = Timestamp.FromDateTime(record.CreatedAt),
             UpdateTime = Timestamp.FromDateTime(record.UpdatedAt),
             PaymentReference = record.PaymentReference ?? "",
+            ArriveTime = record.Receiving.ArrivedAt is { } arrived ? Timestamp.FromDateTime(arrived) : null,
         };
+        proto.ReceiptDiscrepancies.AddRange(record.Receiving.Discrepancies.Select(ParcelMapper.ToProto));
         for (var i = 0; i < request.Lines.Count; i++)
         {
             proto.Lines.Add(new Proto.ReturnLine
@@ -71,6 +74,8 @@ public static partial class ReturnMapper
                 Input = ToProto(request.Lines[i]),
                 Eligibility = record.Eligibility is { } e ? ToProto(e.Lines[i]) : null,
                 ReceivedQuantity = i < record.Rma.ReceivedQuantities.Count ? record.Rma.ReceivedQuantities[i] : 0,
+                Inspection = record.Receiving.Inspections.TryGetValue(i, out var inspection) ? ParcelMapper.ToProto(inspection) : null,
+                Disposition = record.Receiving.Dispositions.TryGetValue(i, out var disposition) ? ParcelMapper.ToProto(disposition) : null,
             });
         }
         return proto;

@@ -1,4 +1,5 @@
 using ReverseLogistics.Domain.Policies;
+using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Silo.Routing;
 
@@ -19,6 +20,8 @@ public sealed class ReturnRecord
     public Destination? Destination { get; set; }
     public string? TrackingNumber { get; set; }
     public string? PaymentReference { get; set; }
+    /// <summary>What the fulfilment centre recorded: arrival, inspections, dispositions, discrepancies.</summary>
+    public ReceivingState Receiving { get; set; } = new();
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

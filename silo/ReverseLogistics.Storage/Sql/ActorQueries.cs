@@ -75,6 +75,20 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
         return keys;
     }
 
+    public async Task<IReadOnlyList<ActorKey>> FindAcrossTenantsAsync(string actorType, string name, string value, int limit, CancellationToken cancellationToken)
+    {
+        StoreArguments.ValidateLookup(actorType, name, value, limit);
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT tenant_id, actor_id FROM actor_index WHERE actor_type = @actor_type AND name = @name AND value = @value" +
+            " ORDER BY tenant_id, actor_id LIMIT @limit",
+            ("actor_type", actorType), ("name", name), ("value", value), ("limit", limit));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var keys = new List<ActorKey>();
+        while (await reader.ReadAsync(cancellationToken)) keys.Add(new ActorKey(reader.GetString(0), actorType, reader.GetString(1)));
+        return keys;
+    }
+
     public async Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(query);

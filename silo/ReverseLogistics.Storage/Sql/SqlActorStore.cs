@@ -37,6 +37,9 @@ public abstract class SqlActorStore : IActorStore
     public Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken) =>
         Queries.FindAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<ActorKey>> FindAcrossTenantsAsync(string actorType, string name, string value, int limit, CancellationToken cancellationToken) =>
+        Queries.FindAcrossTenantsAsync(actorType, name, value, limit, cancellationToken);
+
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>
         Queries.CountAsync(query, cancellationToken);
 

@@ -11,8 +11,9 @@ public sealed class RefundCalculatorTests
     private static RefundBreakdown Refund(Resolution resolution, params RefundLine[] lines) =>
         RefundCalculator.Compute(Policy, resolution, lines);
 
-    private static RefundLine L(int index, string category, long cents, int quantity, string reason = "wrong_size", InspectionGrade? grade = null) =>
-        new(index, category, Usd(cents), quantity, reason, grade);
+    private static RefundLine L(int index, string category, long cents, int quantity, string reason = "wrong_size", InspectionGrade? grade = null,
+        params MismatchFlag[] mismatches) =>
+        new(index, category, Usd(cents), quantity, reason, grade, mismatches);
 
     [Fact]
     public void Restocking_fee_by_category_and_one_shipping_fee_per_return()
@@ -90,6 +91,28 @@ public sealed class RefundCalculatorTests
         var line = Refund(L(0, "apparel", 40_00, 1, "defective", InspectionGrade.D)).Lines.Single();
 
         Assert.Equal(Usd(40_00), line.Net);
+    }
+
+    [Theory]
+    [InlineData("wrong_size")]
+    [InlineData("defective")]
+    public void A_wrong_item_refunds_nothing_and_charges_no_restocking_fee_whatever_the_reason(string reason)
+    {
+        var line = Refund(L(0, "apparel", 40_00, 2, reason, InspectionGrade.A, MismatchFlag.WrongItem)).Lines.Single();
+
+        Assert.Equal(new RefundLineBreakdown(0, Usd(80_00), Usd(80_00), Usd(0), Usd(0)), line);
+    }
+
+    [Theory]
+    [InlineData(InspectionGrade.A, "wrong_size", 40_00, 4_00, 36_00)] // capped at grade C's 50 %, then 10 % restocking
+    [InlineData(InspectionGrade.C, "wrong_size", 40_00, 4_00, 36_00)]
+    [InlineData(InspectionGrade.D, "wrong_size", 80_00, 0, 0)] // a lower grade's percent still applies
+    [InlineData(InspectionGrade.A, "defective", 40_00, 0, 40_00)] // the reason waives the fee, not the missing parts
+    public void Missing_parts_refund_at_most_grade_c(InspectionGrade grade, string reason, long deduction, long restocking, long net)
+    {
+        var line = Refund(L(0, "apparel", 40_00, 2, reason, grade, MismatchFlag.MissingParts)).Lines.Single();
+
+        Assert.Equal(new RefundLineBreakdown(0, Usd(80_00), Usd(deduction), Usd(restocking), Usd(net)), line);
     }
 
     [Fact]

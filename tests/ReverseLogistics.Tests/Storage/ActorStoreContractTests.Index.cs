@@ -194,6 +194,36 @@ public abstract partial class ActorStoreContractTests
         Assert.Equal([key], await FindAsync(key, IndexCondition.Equal(longest, longest)));
     }
 
+    [SkippableFact]
+    public async Task A_lookup_across_tenants_finds_the_entry_in_every_tenant_and_only_that_entry()
+    {
+        var (first, second, third) = (NewKey("return"), NewKey("return"), NewKey("return"));
+        var parcel = "RL" + Guid.NewGuid().ToString("N");
+        await CommitAsync(new ActorCommit(first, 0, 0, "{}", [], Index: [new("tracking", parcel)]));
+        await CommitAsync(new ActorCommit(second, 0, 0, "{}", [], Index: [new("tracking", parcel), new("status", "open")]));
+        await CommitAsync(new ActorCommit(third, 0, 0, "{}", [], Index: [new("tracking", parcel + "-other"), new("other", parcel)]));
+        await CommitAsync(new ActorCommit(first with { ActorType = "label" }, 0, 0, "{}", [], Index: [new("tracking", parcel)]));
+
+        var found = await Store.FindAcrossTenantsAsync("return", "tracking", parcel, 10, Ct);
+        var limited = await Store.FindAcrossTenantsAsync("return", "tracking", parcel, 1, Ct);
+
+        Assert.Equal(new[] { first, second }.OrderBy(k => k.TenantId, StringComparer.Ordinal), found);
+        Assert.Equal(found.Take(1), limited);
+        Assert.Empty(await Store.FindAcrossTenantsAsync("return", "tracking", parcel + "-missing", 10, Ct));
+    }
+
+    [SkippableFact]
+    public async Task A_lookup_across_tenants_sees_an_entry_gone_once_the_next_index_replaces_it()
+    {
+        var key = NewKey("return");
+        var parcel = "RL" + Guid.NewGuid().ToString("N");
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Index: [new("tracking", parcel)]));
+        await CommitAsync(new ActorCommit(key, 1, 0, "{}", [], Index: [new("tracking", parcel + "-relabelled")]));
+
+        Assert.Empty(await Store.FindAcrossTenantsAsync("return", "tracking", parcel, 10, Ct));
+        Assert.Equal([key], await Store.FindAcrossTenantsAsync("return", "tracking", parcel + "-relabelled", 10, Ct));
+    }
+
     /// <summary>
     /// Turns <paramref name="fresh"/>'s database (migrated, unused) back into one an earlier
     /// release migrated through 0001 only, then checks the next migration applies just 0002.

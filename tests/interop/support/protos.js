@@ -17,6 +17,7 @@ const PROTO_FILES = [
   'reverselogistics/testing/v1/conformance.proto',
   'reverselogistics/v1/tenant_admin.proto',
   'reverselogistics/v1/returns.proto',
+  'reverselogistics/v1/receiving.proto',
 ];
 
 const packageDefinition = protoLoader.loadSync(PROTO_FILES, {
@@ -36,6 +37,7 @@ const services = {
   Conformance: loaded.reverselogistics.testing.v1.ConformanceService,
   TenantAdmin: loaded.reverselogistics.v1.TenantAdminService,
   Returns: loaded.reverselogistics.v1.ReturnsService,
+  Receiving: loaded.reverselogistics.v1.ReceivingService,
 };
 
 // protobufjs ships with @grpc/proto-loader; resolve it from there so that no extra

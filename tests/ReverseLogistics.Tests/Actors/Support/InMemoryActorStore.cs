@@ -113,6 +113,20 @@ public sealed class InMemoryActorStore : IActorStore
         }
     }
 
+    public Task<IReadOnlyList<ActorKey>> FindAcrossTenantsAsync(string actorType, string name, string value, int limit, CancellationToken cancellationToken)
+    {
+        lock (gate)
+        {
+            IReadOnlyList<ActorKey> found = index
+                .Where(e => e.Key.ActorType == actorType && e.Value.Contains(new IndexEntry(name, value)))
+                .Select(e => e.Key)
+                .OrderBy(key => key.TenantId, StringComparer.Ordinal).ThenBy(key => key.Id, StringComparer.Ordinal)
+                .Take(limit)
+                .ToList();
+            return Task.FromResult(found);
+        }
+    }
+
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken)
     {
         lock (gate) return Task.FromResult((long)Matching(query).Count());

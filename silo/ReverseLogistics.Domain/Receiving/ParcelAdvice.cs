@@ -1,0 +1,3 @@
+namespace ReverseLogistics.Domain.Receiving;
+
+public sealed record ParcelAdvice(NextStep Step, string Detail);

@@ -1,0 +1,133 @@
+using Google.Protobuf;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grpc.Server;
+using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Paging;
+using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Silo.Security;
+using ReverseLogistics.Storage;
+using ReverseLogistics.V1;
+using Disposition = ReverseLogistics.Domain.Receiving.Disposition;
+using InspectionGrade = ReverseLogistics.Domain.Policies.InspectionGrade;
+using MismatchFlag = ReverseLogistics.Domain.Returns.MismatchFlag;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using UnexpectedItem = ReverseLogistics.Domain.Receiving.UnexpectedItem;
+
+namespace ReverseLogistics.Silo.Receiving;
+
+/// <summary>
+/// reverselogistics.v1.ReceivingService: a fulfilment centre's handhelds scan, receive, inspect and
+/// dispose of returned parcels. A scan id is idempotent per centre; after every answer, first or
+/// repeated, the centre's inventory is brought up to date from it.
+/// </summary>
+public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests idempotency, ParcelLookup parcels) : IGrpcService
+{
+    public const int MaxScanIdLength = 64;
+    public const int MaxDeviceIdLength = 64;
+    public const int MaxBarcodeLength = 128;
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 500;
+
+    public static ServiceDescriptor Descriptor => ReceivingReflection.Descriptor.Services[0];
+
+    public void Bind(ServiceBinder binder) => binder
+        .Unary<ScanParcelRequest, Parcel>("ScanParcel", ScanParcelAsync)
+        .Unary<ReceiveItemsRequest, Parcel>("ReceiveItems", ReceiveItemsAsync)
+        .Unary<RecordInspectionRequest, Parcel>("RecordInspection", RecordInspectionAsync)
+        .Unary<SetDispositionRequest, Parcel>("SetDisposition", SetDispositionAsync)
+        .Unary<ReportExceptionRequest, Parcel>("ReportException", ReportExceptionAsync)
+        .Unary<ListInventoryRequest, ListInventoryResponse>("ListInventory", ListInventoryAsync);
+
+    private Task<Parcel> ScanParcelAsync(ScanParcelRequest request, ServerCallContext context)
+    {
+        var scan = Scan(context, request.ScanId, request.DeviceId, v => v
+            .Require(request.Barcode.Length > 0, "barcode", "required: a tracking number or an RMA id")
+            .Require(request.Barcode.Length <= MaxBarcodeLength, "barcode", $"at most {MaxBarcodeLength} characters"));
+        return RunAsync(context, scan, request.ScanId, request, async ticket =>
+        {
+            var key = await parcels.FindByBarcodeAsync(request.Barcode, context.CancellationToken);
+            return await ReturnOf(key).AskAsync(r => r.ScanAsync(scan, ticket), context.CancellationToken);
+        });
+    }
+
+    private Task<Parcel> ReceiveItemsAsync(ReceiveItemsRequest request, ServerCallContext context)
+    {
+        var items = request.Items.Select(i => new ReceivedItem(i.LineIndex, i.Quantity)).ToList();
+        var unexpected = request.UnexpectedItems
+            .Select(u => new UnexpectedItem(u.Sku, u.Quantity, u.Description.Length == 0 ? null : u.Description)).ToList();
+        return MutateAsync(context, request.ScanId, request.DeviceId, request.ReturnId, request,
+            (r, scan, ticket) => r.ReceiveItemsAsync(scan, items, unexpected, ticket));
+    }
+
+    private Task<Parcel> RecordInspectionAsync(RecordInspectionRequest request, ServerCallContext context) =>
+        MutateAsync(context, request.ScanId, request.DeviceId, request.ReturnId, request, (r, scan, ticket) => r.RecordInspectionAsync(
+            scan, request.LineIndex, (InspectionGrade)(int)request.Grade, request.Notes, [.. request.PhotoReferences],
+            [.. request.Mismatches.Select(m => (MismatchFlag)(int)m)], ticket));
+
+    private Task<Parcel> SetDispositionAsync(SetDispositionRequest request, ServerCallContext context) =>
+        MutateAsync(context, request.ScanId, request.DeviceId, request.ReturnId, request,
+            (r, scan, ticket) => r.SetDispositionAsync(scan, request.LineIndex, (Disposition)(int)request.Disposition, ticket));
+
+    private Task<Parcel> ReportExceptionAsync(ReportExceptionRequest request, ServerCallContext context) =>
+        MutateAsync(context, request.ScanId, request.DeviceId, request.ReturnId, request,
+            (r, scan, ticket) => r.ReportExceptionAsync(scan, ParcelMapper.ToDomain(request.Problem), request.Notes, ticket));
+
+    private Task<ListInventoryResponse> ListInventoryAsync(ListInventoryRequest request, ServerCallContext context)
+    {
+        var centre = Centre(context);
+        var after = PageTokens.Decode(request.PageToken, key => key.Length > 0);
+        new Validator()
+            .Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}")
+            .Require(request.Disposition == V1.Disposition.Unspecified || Enum.IsDefined((Disposition)(int)request.Disposition), "disposition", "unknown disposition")
+            .ThrowIfInvalid();
+        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        Disposition? disposition = request.Disposition == V1.Disposition.Unspecified ? null : (Disposition)(int)request.Disposition;
+        return Inventory(centre).AskAsync(i => Task.FromResult(i.List(
+            NullIfEmpty(request.TenantId), NullIfEmpty(request.Sku), disposition, after, size)), context.CancellationToken);
+    }
+
+    private Task<Parcel> MutateAsync<TRequest>(ServerCallContext context, string scanId, string deviceId, string returnId, TRequest request,
+        Func<ReturnActor, HandheldScan, IdempotencyTicket, Task<Parcel>> step) where TRequest : IMessage<TRequest>
+    {
+        var scan = Scan(context, scanId, deviceId, v => v.Require(returnId.Length > 0, "return_id", "required"));
+        return RunAsync(context, scan, scanId, request, async ticket =>
+        {
+            var key = await parcels.FindReturnAsync(returnId, context.CancellationToken);
+            return await ReturnOf(key).AskAsync(r => step(r, scan, ticket), context.CancellationToken);
+        });
+    }
+
+    /// <summary>Runs a step once per scan id of the centre, then brings the centre's inventory up to date from its answer.</summary>
+    private async Task<Parcel> RunAsync<TRequest>(ServerCallContext context, HandheldScan scan, string scanId, TRequest request,
+        Func<IdempotencyTicket, Task<Parcel>> step) where TRequest : IMessage<TRequest>
+    {
+        var parcel = await idempotency.RunAsync(context, $"{scan.CentreId}/{scanId}", request, Parcel.Parser, (_, ticket) => step(ticket));
+        await Inventory(scan.CentreId).AskAsync(i => i.SyncAsync(parcel), context.CancellationToken);
+        return parcel;
+    }
+
+    private static HandheldScan Scan(ServerCallContext context, string scanId, string deviceId, Action<Validator> more)
+    {
+        var centre = Centre(context);
+        var v = new Validator()
+            .Require(scanId.Length > 0, "scan_id", "required: the id the device generated for this scan, which makes it safe to resend")
+            .Require(scanId.Length <= MaxScanIdLength, "scan_id", $"at most {MaxScanIdLength} characters")
+            .Require(deviceId.Trim().Length > 0, "device_id", "required: the device's name, shown in timelines")
+            .Require(deviceId.Length <= MaxDeviceIdLength, "device_id", $"at most {MaxDeviceIdLength} characters");
+        more(v);
+        v.ThrowIfInvalid();
+        return new HandheldScan(centre, deviceId);
+    }
+
+    private static string Centre(ServerCallContext context) =>
+        context.GetCaller().FulfillmentCenterId ?? throw new PreconditionFailedException("This key belongs to no fulfilment centre.");
+
+    private ActorRef<ReturnActor> ReturnOf(ActorKey key) => actors.Get<ReturnActor>(key.TenantId, key.Id);
+
+    private ActorRef<CenterInventoryActor> Inventory(string centreId) => actors.Get<CenterInventoryActor>(TenantIds.Platform, centreId);
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
