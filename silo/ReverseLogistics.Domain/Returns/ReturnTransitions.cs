@@ -57,9 +57,11 @@ public static class ReturnTransitions
         (S.PartiallyReceived, T.ReceiveAll, S.Received),
         (S.PartiallyReceived, T.CompleteInspection, S.Inspected), // settle what arrived
         (S.PartiallyReceived, T.RaiseException, S.Exception),
+        (S.PartiallyReceived, T.EscalateInspection, S.PartiallyReceived),
 
         (S.Received, T.CompleteInspection, S.Inspected),
         (S.Received, T.RaiseException, S.Exception),
+        (S.Received, T.EscalateInspection, S.Received),
 
         (S.Inspected, T.IssueRefund, S.RefundPending),
         (S.Inspected, T.IssueStoreCredit, S.StoreCreditIssued),

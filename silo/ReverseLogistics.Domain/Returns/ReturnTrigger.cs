@@ -24,4 +24,6 @@ public enum ReturnTrigger
     Expire = 17,
     RaiseException = 18,
     ResolveException = 19,
+    /// <summary>A received return waited longer than the policy's inspection SLA: recorded once, the state stays.</summary>
+    EscalateInspection = 20,
 }

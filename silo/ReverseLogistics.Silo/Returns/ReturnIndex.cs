@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Returns;
@@ -10,6 +11,9 @@ public static class ReturnIndex
     public const string Customer = "customer";
     public const string Order = "order";
     public const string Created = "created";
+    /// <summary>Due kinds (<see cref="DueIndex"/>) of the return's timers, swept by the scheduler.</summary>
+    public const string LabelExpiry = "label_expiry";
+    public const string InspectionSla = "inspection_sla";
 
     public static IReadOnlyList<IndexEntry> Of(ReturnRecord record)
     {
@@ -20,6 +24,8 @@ public static class ReturnIndex
             new(Created, Timestamp(record.CreatedAt)),
         ];
         entries.AddRange(record.Request.Lines.Select(l => l.OrderReference).Distinct().Select(order => new IndexEntry(Order, order)));
+        if (ReturnTimers.LabelExpiresAt(record.Rma, record.Policy) is { } expiresAt) entries.Add(DueIndex.Entry(LabelExpiry, expiresAt));
+        if (ReturnTimers.InspectionDueAt(record.Rma, record.Policy) is { } inspectBy) entries.Add(DueIndex.Entry(InspectionSla, inspectBy));
         return entries;
     }
 

@@ -37,6 +37,10 @@ public abstract class SqlActorStore : IActorStore
     public Task<IReadOnlyList<ActorKey>> FindAsync(IndexQuery query, CancellationToken cancellationToken) =>
         Queries.FindAsync(query, cancellationToken);
 
+    public Task<IReadOnlyList<DueActor>> FindDueAsync(
+        string actorType, string kind, DateTime upTo, DueActor? after, int limit, CancellationToken cancellationToken) =>
+        Queries.FindDueAsync(actorType, kind, upTo, after, limit, cancellationToken);
+
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>
         Queries.CountAsync(query, cancellationToken);
 
