@@ -117,7 +117,7 @@ public sealed class InMemoryActorStore : IActorStore
         string actorType, string kind, DateTime upTo, DueActor? after, int limit, CancellationToken cancellationToken)
     {
         var (from, to) = (DueIndex.Prefix(kind), DueIndex.Value(kind, upTo));
-        var afterRow = after is null ? null : (DueIndex.Value(kind, after.DueAt), after.Key.TenantId, after.Key.Id);
+        (string, string, string)? afterRow = after is null ? null : (DueIndex.Value(kind, after.DueAt), after.Key.TenantId, after.Key.Id);
         lock (gate)
         {
             IReadOnlyList<DueActor> page = index
