@@ -11,7 +11,7 @@ namespace ReverseLogistics.Tests.Scheduling;
 /// cluster nodes). Time moves through the silos' clock, never by sleeping: a restarted silo is simply
 /// started with its clock where the test wants it.
 /// </summary>
-public abstract class SchedulerTests : IAsyncLifetime
+public abstract partial class SchedulerTests : IAsyncLifetime
 {
     protected const string OperatorKey = "rl-scheduling-operator-key";
     private readonly string directory = Directory.CreateTempSubdirectory("rl-scheduling-").FullName;
@@ -29,6 +29,7 @@ public abstract class SchedulerTests : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    /// <summary>A silo on this test's store; on PostgreSQL, nodes with different names form a cluster.</summary>
     protected Task<InProcessSilo> StartAsync(TimeProvider? clock = null, string node = "a") =>
         InProcessSilo.StartAsync(StoreOptions(Path.Combine(directory, node)) with { OperatorKey = OperatorKey, Clock = clock ?? TimeProvider.System });
 
