@@ -16,32 +16,35 @@ public static class SchedulerServiceExtensions
     {
         services.AddSingleton<ReturnTimerSweeps>();
         services.AddHostedService<SchedulerStartup>();
-        services.AddQuartz(quartz =>
-        {
-            quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = PlatformScheduler.Name);
-            quartz.UseTimeProvider(options.Clock);
-            quartz.UseDefaultThreadPool(4);
-            quartz.UsePersistentStore(store =>
-            {
-                store.ConfigureStore(jobStore =>
-                {
-                    jobStore.TablePrefix = PlatformScheduler.TablePrefix;
-                    jobStore.SchemaProvisioning = SchemaProvisioning.Validate;
-                });
-                store.UseSystemTextJsonSerializer();
-                if (options.Store == StoreKind.Postgres)
-                {
-                    store.UsePostgres(options.PostgresConnectionString!);
-                    store.UseClustering();
-                }
-                else
-                {
-                    store.UseSqlite(SqliteSchedulerDatabase.ConnectionString(options.DataDirectory));
-                }
-            });
-        });
+        services.AddQuartz(quartz => ConfigureQuartz(quartz, options));
         // Stopping waits for running jobs, and Quartz stops before the actor runtime and the store are disposed.
         services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
         return services;
+    }
+
+    /// <summary>The scheduler itself: name, clock, threads and the job store the options choose.</summary>
+    public static void ConfigureQuartz(IQuartzBuilder quartz, SiloOptions options)
+    {
+        quartz.ConfigureScheduler(scheduler => scheduler.InstanceName = PlatformScheduler.Name);
+        quartz.UseTimeProvider(options.Clock);
+        quartz.UseDefaultThreadPool(4);
+        quartz.UsePersistentStore(store =>
+        {
+            store.ConfigureStore(jobStore =>
+            {
+                jobStore.TablePrefix = PlatformScheduler.TablePrefix;
+                jobStore.SchemaProvisioning = SchemaProvisioning.Validate;
+            });
+            store.UseSystemTextJsonSerializer();
+            if (options.Store == StoreKind.Postgres)
+            {
+                store.UsePostgres(options.PostgresConnectionString!);
+                store.UseClustering();
+            }
+            else
+            {
+                store.UseSqlite(SqliteSchedulerDatabase.ConnectionString(options.DataDirectory));
+            }
+        });
     }
 }
