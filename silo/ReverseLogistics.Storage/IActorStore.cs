@@ -41,6 +41,14 @@ public interface IActorStore : IAsyncDisposable
     /// <summary>How many actors match <paramref name="query"/>'s tenant, type and conditions; its AfterId and Limit are ignored.</summary>
     Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Across all tenants: actors of <paramref name="actorType"/> due for <paramref name="kind"/> at or before
+    /// <paramref name="upTo"/> (entries made by <see cref="DueIndex.Entry"/>), earliest first, then by tenant
+    /// and id; paged by keyset after <paramref name="after"/>, the last of the page before.
+    /// </summary>
+    Task<IReadOnlyList<DueActor>> FindDueAsync(
+        string actorType, string kind, DateTime upTo, DueActor? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>Events of one actor's stream with sequence greater than <paramref name="afterSequence"/>, in order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadStreamAsync(ActorKey stream, long afterSequence, int limit, CancellationToken cancellationToken);
 

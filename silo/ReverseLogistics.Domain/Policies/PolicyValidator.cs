@@ -7,6 +7,8 @@ namespace ReverseLogistics.Domain.Policies;
 public static class PolicyValidator
 {
     public const int MaxWindowDays = 3650;
+    public const int MaxLabelValidDays = 365;
+    public const int MaxInspectionSlaHours = 24 * 60;
 
     public static void Validate(ReturnPolicy policy, string prefix = "policy")
     {
@@ -28,6 +30,8 @@ public static class PolicyValidator
         RequirePercent(v, grades.CPercent, $"{prefix}.grade_refunds.c_percent");
         RequirePercent(v, grades.DPercent, $"{prefix}.grade_refunds.d_percent");
         RequirePercent(v, grades.ScrapPercent, $"{prefix}.grade_refunds.scrap_percent");
+        v.Require(policy.LabelValidDays is >= 1 and <= MaxLabelValidDays, $"{prefix}.label_valid_days", $"between 1 and {MaxLabelValidDays}");
+        v.Require(policy.InspectionSlaHours is >= 1 and <= MaxInspectionSlaHours, $"{prefix}.inspection_sla_hours", $"between 1 and {MaxInspectionSlaHours}");
         v.ThrowIfInvalid();
     }
 

@@ -23,6 +23,12 @@ public sealed record ReturnPolicy
     public FraudRule Fraud { get; init; } = new();
     public GradeRefunds GradeRefunds { get; init; } = new();
 
+    /// <summary>Days a return label stays valid once issued; a return not shipped by then expires.</summary>
+    public int LabelValidDays { get; init; } = 30;
+
+    /// <summary>Hours a received return may wait for inspection before it is escalated.</summary>
+    public int InspectionSlaHours { get; init; } = 48;
+
     /// <summary>30 days, common reasons, no restocking fee, free return shipping, auto-approval up to 200.00 USD.</summary>
     public static ReturnPolicy Default { get; } = new()
     {

@@ -61,11 +61,13 @@ public static class ReturnTransitions
         (S.PartiallyReceived, T.RaiseException, S.Exception),
         (S.PartiallyReceived, T.RecordDiscrepancy, S.PartiallyReceived),
         (S.PartiallyReceived, T.InspectLine, S.PartiallyReceived),
+        (S.PartiallyReceived, T.EscalateInspection, S.PartiallyReceived),
 
         (S.Received, T.CompleteInspection, S.Inspected),
         (S.Received, T.RaiseException, S.Exception),
         (S.Received, T.RecordDiscrepancy, S.Received),
         (S.Received, T.InspectLine, S.Received),
+        (S.Received, T.EscalateInspection, S.Received),
 
         (S.Inspected, T.IssueRefund, S.RefundPending),
         (S.Inspected, T.IssueStoreCredit, S.StoreCreditIssued),

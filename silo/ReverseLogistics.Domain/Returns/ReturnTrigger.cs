@@ -30,4 +30,6 @@ public enum ReturnTrigger
     InspectLine = 21,
     /// <summary>The warehouse decided what becomes of an inspected line's units; the customer's lifecycle is not affected.</summary>
     AssignDisposition = 22,
+    /// <summary>A received return waited longer than the policy's inspection SLA: recorded once, the state stays.</summary>
+    EscalateInspection = 23,
 }

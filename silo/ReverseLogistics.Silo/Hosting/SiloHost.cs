@@ -1,6 +1,7 @@
 using ReverseLogistics.Actors;
 using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Conformance;
+using ReverseLogistics.Silo.Scheduling;
 
 namespace ReverseLogistics.Silo.Hosting;
 
@@ -15,9 +16,11 @@ public static class SiloHost
         // Per-request HTTP logs would drown the gRPC call log and halve throughput.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Services.AddSingleton(options);
+        builder.Services.AddSingleton(options.Clock);
         builder.Services.AddPlatformStorage(options);
         builder.Services.AddActorRuntime();
         builder.Services.AddPlatformApi(options);
+        builder.Services.AddPlatformScheduler(options);
         if (options.Conformance) builder.Services.AddConformanceService();
 
         var app = builder.Build();

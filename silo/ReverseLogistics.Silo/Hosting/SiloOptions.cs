@@ -17,6 +17,8 @@ public sealed record SiloOptions
     public string? TlsCertificate { get; init; }
     /// <summary>PEM private key for a PEM certificate.</summary>
     public string? TlsKey { get; init; }
+    /// <summary>The platform's clock (actors, timers, the scheduler). Tests move it; the command line never sets it.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
     public bool Conformance { get; init; }
 }

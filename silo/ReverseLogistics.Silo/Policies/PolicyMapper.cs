@@ -55,6 +55,8 @@ public static class PolicyMapper
                 ScrapPercent = Percent(grades.ScrapPercent),
             }
             : new GradeRefunds(),
+        LabelValidDays = policy.LabelValidDays == 0 ? ReturnPolicy.Default.LabelValidDays : policy.LabelValidDays,
+        InspectionSlaHours = policy.InspectionSlaHours == 0 ? ReturnPolicy.Default.InspectionSlaHours : policy.InspectionSlaHours,
     };
 
     public static Proto.ReturnPolicy ToProto(ReturnPolicy policy, long revision, DateTime? updatedAt)
@@ -81,6 +83,8 @@ public static class PolicyMapper
                 DPercent = (double)policy.GradeRefunds.DPercent,
                 ScrapPercent = (double)policy.GradeRefunds.ScrapPercent,
             },
+            LabelValidDays = policy.LabelValidDays,
+            InspectionSlaHours = policy.InspectionSlaHours,
             Revision = revision,
             UpdateTime = updatedAt is { } at ? Timestamp.FromDateTime(at) : null,
         };

@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Returns;
@@ -15,6 +16,9 @@ public static class ReturnIndex
     public const string Created = "created";
     public const string Id = "id";
     public const string Tracking = "tracking";
+    /// <summary>Due kinds (<see cref="DueIndex"/>) of the return's timers, swept by the scheduler.</summary>
+    public const string LabelExpiry = "label_expiry";
+    public const string InspectionSla = "inspection_sla";
 
     public static IReadOnlyList<IndexEntry> Of(string returnId, ReturnRecord record)
     {
@@ -27,6 +31,8 @@ public static class ReturnIndex
         ];
         if (record.TrackingNumber is { } tracking) entries.Add(new(Tracking, tracking));
         entries.AddRange(record.Request.Lines.Select(l => l.OrderReference).Distinct().Select(order => new IndexEntry(Order, order)));
+        if (ReturnTimers.LabelExpiresAt(record.Rma, record.Policy) is { } expiresAt) entries.Add(DueIndex.Entry(LabelExpiry, expiresAt));
+        if (ReturnTimers.InspectionDueAt(record.Rma, record.Policy) is { } inspectBy) entries.Add(DueIndex.Entry(InspectionSla, inspectBy));
         return entries;
     }
 

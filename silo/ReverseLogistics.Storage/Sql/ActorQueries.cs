@@ -89,6 +89,36 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
         return keys;
     }
 
+    public async Task<IReadOnlyList<DueActor>> FindDueAsync(
+        string actorType, string kind, DateTime upTo, DueActor? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(actorType);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(limit);
+        // The name is a literal, not a parameter: that is what lets SQLite use the partial index.
+        var sql = new StringBuilder($"SELECT tenant_id, actor_id, value FROM actor_index WHERE name = '{DueIndex.Name}'")
+            .Append(" AND actor_type = @actor_type AND value >= @from AND value <= @to");
+        var parameters = new List<(string, object?)>
+        {
+            ("actor_type", actorType), ("from", DueIndex.Prefix(kind)), ("to", DueIndex.Value(kind, upTo)), ("limit", limit),
+        };
+        if (after is not null)
+        {
+            sql.Append(" AND (value, tenant_id, actor_id) > (@after_value, @after_tenant_id, @after_actor_id)");
+            parameters.Add(("after_value", DueIndex.Value(kind, after.DueAt)));
+            parameters.Add(("after_tenant_id", after.Key.TenantId));
+            parameters.Add(("after_actor_id", after.Key.Id));
+        }
+        sql.Append(" ORDER BY value, tenant_id, actor_id LIMIT @limit");
+
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(sql.ToString(), [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var due = new List<DueActor>();
+        while (await reader.ReadAsync(cancellationToken))
+            due.Add(new DueActor(new ActorKey(reader.GetString(0), actorType, reader.GetString(1)), DueIndex.DueAt(reader.GetString(2))));
+        return due;
+    }
+
     public async Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(query);

@@ -40,6 +40,10 @@ public abstract class SqlActorStore : IActorStore
     public Task<IReadOnlyList<ActorKey>> FindAcrossTenantsAsync(string actorType, string name, string value, int limit, CancellationToken cancellationToken) =>
         Queries.FindAcrossTenantsAsync(actorType, name, value, limit, cancellationToken);
 
+    public Task<IReadOnlyList<DueActor>> FindDueAsync(
+        string actorType, string kind, DateTime upTo, DueActor? after, int limit, CancellationToken cancellationToken) =>
+        Queries.FindDueAsync(actorType, kind, upTo, after, limit, cancellationToken);
+
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>
         Queries.CountAsync(query, cancellationToken);
 

@@ -18,7 +18,7 @@ public sealed class SqliteActorStore : SqlActorStore
     private const string Dialect = "Sqlite";
     private const int MaxBatchSize = 256;
 
-    private const string CreateHistorySql = """
+    internal const string CreateHistorySql = """
         CREATE TABLE IF NOT EXISTS schema_migrations (
             version    INTEGER NOT NULL,
             name       TEXT NOT NULL,

@@ -65,6 +65,7 @@ public sealed class ReturnPolicyApiTests(SiloFixture silo)
         expected.Revision = 1;
         expected.UpdateTime = read.UpdateTime;
         expected.GradeRefunds = read.GradeRefunds; // unset in the request: the defaults apply
+        (expected.LabelValidDays, expected.InspectionSlaHours) = (30, 48); // likewise
         Assert.Equal(expected, read);
         Assert.Equal(50, read.GradeRefunds.CPercent);
         Assert.Equal("USD", other.CurrencyCode);

@@ -127,6 +127,35 @@ public sealed class InMemoryActorStore : IActorStore
         }
     }
 
+    public Task<IReadOnlyList<DueActor>> FindDueAsync(
+        string actorType, string kind, DateTime upTo, DueActor? after, int limit, CancellationToken cancellationToken)
+    {
+        var (from, to) = (DueIndex.Prefix(kind), DueIndex.Value(kind, upTo));
+        (string, string, string)? afterRow = after is null ? null : (DueIndex.Value(kind, after.DueAt), after.Key.TenantId, after.Key.Id);
+        lock (gate)
+        {
+            IReadOnlyList<DueActor> page = index
+                .Where(pair => pair.Key.ActorType == actorType)
+                .SelectMany(pair => pair.Value.Where(entry => entry.Name == DueIndex.Name).Select(entry => (Value: entry.Value, pair.Key)))
+                .Where(row => string.CompareOrdinal(row.Value, from) >= 0 && string.CompareOrdinal(row.Value, to) <= 0)
+                .Select(row => (row.Value, row.Key.TenantId, row.Key.Id, row.Key))
+                .Where(row => afterRow is not { } a || Compare((row.Value, row.TenantId, row.Id), a) > 0)
+                .OrderBy(row => row.Value, StringComparer.Ordinal).ThenBy(row => row.TenantId, StringComparer.Ordinal).ThenBy(row => row.Id, StringComparer.Ordinal)
+                .Take(limit)
+                .Select(row => new DueActor(row.Key, DueIndex.DueAt(row.Value)))
+                .ToList();
+            return Task.FromResult(page);
+        }
+
+        static int Compare((string, string, string) x, (string, string, string) y)
+        {
+            var byValue = string.CompareOrdinal(x.Item1, y.Item1);
+            if (byValue != 0) return byValue;
+            var byTenant = string.CompareOrdinal(x.Item2, y.Item2);
+            return byTenant != 0 ? byTenant : string.CompareOrdinal(x.Item3, y.Item3);
+        }
+    }
+
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken)
     {
         lock (gate) return Task.FromResult((long)Matching(query).Count());
