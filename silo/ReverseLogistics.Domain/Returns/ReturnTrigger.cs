@@ -24,4 +24,6 @@ public enum ReturnTrigger
     Expire = 17,
     RaiseException = 18,
     ResolveException = 19,
+    /// <summary>Sent to another centre before the parcel is on its way; the state does not change.</summary>
+    Reroute = 20,
 }
