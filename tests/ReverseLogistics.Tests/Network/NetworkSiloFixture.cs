@@ -15,6 +15,8 @@ public sealed class NetworkSiloFixture : IAsyncLifetime
     private readonly string _dataDirectory = Directory.CreateTempSubdirectory("rl-network-tests-").FullName;
     private InProcessSilo? _silo;
 
+    /// <summary>"127.0.0.1:port".</summary>
+    public string Address => _silo!.Address;
     public GrpcChannel Channel => _silo!.Channel;
     public IServiceProvider Services => _silo!.Services;
 
