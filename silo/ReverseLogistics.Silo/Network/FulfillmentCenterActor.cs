@@ -22,7 +22,7 @@ public sealed class FulfillmentCenterActor(NetworkSnapshot snapshot) : Actor<Ful
     public const string CountryIndex = "country";
 
     /// <summary>Bookings for arrival days this long past are dropped: the parcels have arrived or been rerouted.</summary>
-    private static readonly int KeepDays = 14;
+    private const int KeepDays = 14;
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
 

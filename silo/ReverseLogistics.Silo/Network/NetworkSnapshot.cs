@@ -26,7 +26,9 @@ public sealed partial class NetworkSnapshot : IDisposable
     private readonly Dictionary<string, (long Version, Carrier Carrier)> carriers = [];
     private readonly Dictionary<string, (long Version, TenantContract? Contract)> contracts = [];
     private readonly ConcurrentDictionary<string, CenterLoad> loads = new();
+    private readonly SemaphoreSlim building = new(1, 1);
     private NetworkView? view;
+    private long generation;
     private Task? loading;
 
     public NetworkSnapshot(IActorStore store, ILogger<NetworkSnapshot> logger)
@@ -39,7 +41,29 @@ public sealed partial class NetworkSnapshot : IDisposable
     public async Task<NetworkView> CurrentAsync(CancellationToken cancellationToken)
     {
         await EnsureLoadedAsync(cancellationToken);
-        lock (gate) return view ??= Build();
+        if (Volatile.Read(ref view) is { } current) return current;
+        // Indexing a large network takes a while: one caller builds, outside the lock, so commits are never held up.
+        await building.WaitAsync(cancellationToken);
+        try
+        {
+            FulfillmentNetwork network;
+            long builtFrom;
+            lock (gate)
+            {
+                if (view is not null) return view;
+                (network, builtFrom) = (Collect(), generation);
+            }
+            var built = Index(network);
+            lock (gate)
+            {
+                if (generation == builtFrom) view = built;
+            }
+            return built;
+        }
+        finally
+        {
+            building.Release();
+        }
     }
 
     /// <summary>Units expected at a centre on a day, as last published; <paramref name="exceptReturn"/>'s own booking left out.</summary>
@@ -51,7 +75,7 @@ public sealed partial class NetworkSnapshot : IDisposable
         lock (gate)
         {
             if (centers.TryGetValue(centerId, out var held) && held.Version >= version) return;
-            if (held.Center is null || held.Revision != state.Revision) view = null;
+            if (held.Center is null || held.Revision != state.Revision) Invalidate();
             centers[centerId] = (version, state.Revision, state.Center);
             loads[centerId] = new CenterLoad(new Dictionary<string, CapacityBooking>(state.Bookings));
         }
@@ -63,7 +87,7 @@ public sealed partial class NetworkSnapshot : IDisposable
         {
             if (carriers.TryGetValue(carrierId, out var held) && held.Version >= version) return;
             carriers[carrierId] = (version, state.Carrier);
-            view = null;
+            Invalidate();
         }
     }
 
@@ -73,11 +97,22 @@ public sealed partial class NetworkSnapshot : IDisposable
         {
             if (contracts.TryGetValue(tenantId, out var held) && held.Version >= version) return;
             contracts[tenantId] = (version, state.Contract);
-            view = null;
+            Invalidate();
         }
     }
 
-    public void Dispose() => store.ActorChanged -= OnActorChanged;
+    public void Dispose()
+    {
+        store.ActorChanged -= OnActorChanged;
+        building.Dispose();
+    }
+
+    /// <summary>Under <see cref="gate"/>: a definition changed, so the next decision indexes afresh.</summary>
+    private void Invalidate()
+    {
+        view = null;
+        generation++;
+    }
 
     private Task EnsureLoadedAsync(CancellationToken cancellationToken)
     {
@@ -133,17 +168,17 @@ public sealed partial class NetworkSnapshot : IDisposable
         JsonSerializer.Deserialize<TState>(record.State, ActorJson.Options) ?? throw new InvalidDataException("Null network actor state.");
 
     /// <summary>
-    /// Indexes what is held. Each part was validated when it was written; references the whole network
-    /// cannot honour (a centre not yet seen here, a second currency from a concurrent write on another
-    /// node) are left out rather than stopping routing.
+    /// Under <see cref="gate"/>: what is held, as a network. Each part was validated when it was written;
+    /// references the whole network cannot honour (a centre not yet seen here, a second currency from a
+    /// concurrent write on another node) are left out rather than stopping routing.
     /// </summary>
-    private NetworkView Build()
+    private FulfillmentNetwork Collect()
     {
         var centerList = centers.Values.Select(c => c.Center).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         var known = centerList.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
         var carrierList = carriers.Values.Select(c => c.Carrier).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
         var currency = carrierList.FirstOrDefault()?.CostPerParcel.CurrencyCode;
-        var network = new FulfillmentNetwork
+        return new FulfillmentNetwork
         {
             Centers = centerList,
             Carriers = [.. carrierList
@@ -156,11 +191,12 @@ public sealed partial class NetworkSnapshot : IDisposable
                 .Select(c => c with { CenterIds = [.. c.CenterIds.Where(known.Contains)] })
                 .Where(c => c.CenterIds.Count > 0)],
         };
-        return new NetworkView(
-            new ReturnRouter(NetworkIndex.Build(network)),
-            centerList.ToDictionary(c => c.Id, StringComparer.Ordinal),
-            network.Contracts.ToDictionary(c => c.TenantId, StringComparer.Ordinal));
     }
+
+    private static NetworkView Index(FulfillmentNetwork network) => new(
+        new ReturnRouter(NetworkIndex.Build(network)),
+        network.Centers.ToDictionary(c => c.Id, StringComparer.Ordinal),
+        network.Contracts.ToDictionary(c => c.TenantId, StringComparer.Ordinal));
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reloading {Key} into the network snapshot failed")]
     private partial void LogReloadFailed(Exception exception, ActorKey key);
