@@ -14,6 +14,9 @@ public static partial class NetworkValidator
 {
     public const int MaxText = 100;
 
+    /// <summary>The shape of a centre or carrier id: 2-40 upper-case letters, digits or hyphens.</summary>
+    public static bool IsValidId(string id) => Id().IsMatch(id);
+
     public static void Validate(FulfillmentCenter center) => Throw(v => Check(v, center, "center"));
 
     public static void Validate(Carrier carrier) => Throw(v => Check(v, carrier, "carrier"));

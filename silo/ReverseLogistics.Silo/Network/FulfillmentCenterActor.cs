@@ -21,9 +21,6 @@ public sealed class FulfillmentCenterActor(NetworkSnapshot snapshot) : Actor<Ful
     public const string StatusIndex = "status";
     public const string CountryIndex = "country";
 
-    /// <summary>Bookings for arrival days this long past are dropped: the parcels have arrived or been rerouted.</summary>
-    private const int KeepDays = 14;
-
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
     public Proto.FulfillmentCenter Get() => ToProto(RequireExisting());
@@ -57,9 +54,10 @@ public sealed class FulfillmentCenterActor(NetworkSnapshot snapshot) : Actor<Ful
             return false;
         }
 
+        // Past days no longer limit anything, and the state is rewritten on every booking: keep it to the days ahead.
         var today = DateOnly.FromDateTime(Now);
-        foreach (var old in State.Bookings.Where(b => b.Value.Day < today.AddDays(-KeepDays)).Select(b => b.Key).ToList())
-            State.Bookings.Remove(old);
+        foreach (var past in State.Bookings.Where(b => b.Value.Day < today).Select(b => b.Key).ToList())
+            State.Bookings.Remove(past);
         State.Bookings[returnKey] = booking;
         await CommitAndPublishAsync(Event("CapacityBooked", new { Return = returnKey, booking.Day, booking.Units }, "system:routing"));
         return true;

@@ -63,5 +63,5 @@ public sealed class NetworkDirectory(IActorStore store, TimeProvider time)
         return keys.Count > size ? PageTokens.Encode(keys[size - 1].Id) : "";
     }
 
-    private static bool IsId(string id) => id.Length is >= 2 and <= 40;
+    private static bool IsId(string id) => NetworkValidator.IsValidId(id);
 }

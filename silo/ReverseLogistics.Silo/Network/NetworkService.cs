@@ -65,6 +65,8 @@ public sealed class NetworkService(
     private Task<Proto.FulfillmentCenter> GetCenterAsync(Proto.GetFulfillmentCenterRequest request, ServerCallContext context)
     {
         new Validator().Require(request.FulfillmentCenterId.Length > 0, "fulfillment_center_id", "required").ThrowIfInvalid();
+        if (!NetworkValidator.IsValidId(request.FulfillmentCenterId))
+            throw new NotFoundException($"Fulfilment centre '{request.FulfillmentCenterId}' not found.");
         return Center(request.FulfillmentCenterId).AskAsync(c => Task.FromResult(c.Get()), context.CancellationToken);
     }
 

@@ -106,9 +106,11 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
     {
         var update = await FailsAsync(Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(NewPrefix() + "-NONE") }, Operator));
         var get = await FailsAsync(Channel.Unary(GetCenter, new GetFulfillmentCenterRequest { FulfillmentCenterId = NewPrefix() + "-NONE" }, Operator));
+        var malformed = await FailsAsync(Channel.Unary(GetCenter, new GetFulfillmentCenterRequest { FulfillmentCenterId = new string('A', 300) }, Operator));
 
         Assert.Equal(StatusCode.NotFound, update.StatusCode);
         Assert.Equal(StatusCode.NotFound, get.StatusCode);
+        Assert.Equal(StatusCode.NotFound, malformed.StatusCode);
     }
 
     [Fact]
