@@ -268,6 +268,30 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
     }
 
     [Fact]
+    public async Task Rerouting_moves_a_return_off_a_centre_that_became_full()
+    {
+        var shrinking = await CentreAsync("SHRINKING");
+        var spare = await CentreAsync("SPARE");
+        await CarrierAsync("UPS", "US", shrinking, spare);
+        var (tenantId, merchant) = await MerchantAsync(shrinking, spare);
+        var created = await Channel.Unary(CreateReturn, NewReturn(method: ReturnMethod.DropOffPoint), merchant);
+        var same = await Channel.Unary(RerouteReturn, new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId }, Operator);
+
+        var centre = await ReadCentreAsync(shrinking);
+        centre.DailyCapacity = 0;
+        await Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        var moved = await Channel.Unary(RerouteReturn, new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId, Reason = "short-staffed" }, Operator);
+        var events = await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
+
+        Assert.Equal(shrinking, same.DestinationFulfillmentCenterId);
+        Assert.Equal((ReturnStatus.AwaitingDropoff, spare), (moved.Status, moved.DestinationFulfillmentCenterId));
+        Assert.Equal("FULL", Candidate(moved, shrinking).RejectionCode);
+        Assert.StartsWith($"stays at {shrinking}: ", events.Events[^2].Details);
+        Assert.StartsWith($"{shrinking} -> {spare}: short-staffed; ", events.Events[^1].Details);
+        Assert.Empty((await ReadCentreAsync(shrinking)).Load);
+    }
+
+    [Fact]
     public async Task A_return_on_its_way_or_cancelled_or_unknown_is_not_rerouted()
     {
         var centre = await CentreAsync("ONE");
