@@ -42,6 +42,12 @@ public sealed class Output(TextWriter writer, bool json)
         _console.Write(table);
     }
 
+    /// <summary>A line for people; nothing in JSON mode, where the response says it all.</summary>
+    public void Line(string text)
+    {
+        if (!json) writer.WriteLine(text);
+    }
+
     private static string Describe(object? value) => value switch
     {
         null => "",

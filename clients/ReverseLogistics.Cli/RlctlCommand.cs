@@ -4,7 +4,7 @@ using ReverseLogistics.Grpc;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network.</summary>
 public static class RlctlCommand
 {
     public static RootCommand Create()
@@ -15,6 +15,7 @@ public static class RlctlCommand
             HealthCommand.Create(),
             TenantCommands.Create(),
             KeyCommands.Create(),
+            NetworkCommands.Create(),
         };
         return root;
     }

@@ -18,6 +18,10 @@ public sealed record Carrier
     /// <summary>Centre ids the carrier delivers to; empty means every centre.</summary>
     public IReadOnlyList<string> CenterIds { get; init; } = [];
 
+    /// <summary>When the carrier collects from customers; at most one window per weekday and time.</summary>
+    public IReadOnlyList<PickupWindow> PickupWindows { get; init; } = [];
+    public CarrierLabelFormat LabelFormat { get; init; } = CarrierLabelFormat.Pdf;
+
     public bool Covers(string countryCode, string postalCode) => ServiceAreas.Any(a => a.Covers(countryCode, postalCode));
 
     public Money CostTo(string destinationCountryCode)

@@ -14,6 +14,9 @@ public static partial class NetworkValidator
 {
     public const int MaxText = 100;
 
+    /// <summary>The shape of a centre or carrier id: 2-40 upper-case letters, digits or hyphens.</summary>
+    public static bool IsValidId(string id) => Id().IsMatch(id);
+
     public static void Validate(FulfillmentCenter center) => Throw(v => Check(v, center, "center"));
 
     public static void Validate(Carrier carrier) => Throw(v => Check(v, carrier, "carrier"));
@@ -110,6 +113,16 @@ public static partial class NetworkValidator
             RequireCost(v, rate.CostPerParcel, c.CostPerParcel.CurrencyCode, $"{path}.country_rates[{i}].cost_per_parcel");
         }
         RequireDistinctTexts(v, c.CenterIds, $"{path}.center_ids");
+        for (var i = 0; i < c.PickupWindows.Count; i++)
+        {
+            var window = c.PickupWindows[i];
+            v.Require(Enum.IsDefined(window.Day), $"{path}.pickup_windows[{i}].day", "a weekday");
+            v.Require(window.Ends > window.Starts, $"{path}.pickup_windows[{i}].ends", "after starts");
+            v.Require(window.Capacity >= 1, $"{path}.pickup_windows[{i}].capacity", "at least 1 pickup");
+            v.Require(!c.PickupWindows.Take(i).Any(w => w.Day == window.Day && w.Starts < window.Ends && window.Starts < w.Ends),
+                $"{path}.pickup_windows[{i}]", "overlaps an earlier window on the same day");
+        }
+        v.Require(Enum.IsDefined(c.LabelFormat), $"{path}.label_format", "pdf, zpl or png");
     }
 
     private static void Check(Validator v, TenantContract c, string path)
@@ -117,6 +130,15 @@ public static partial class NetworkValidator
         v.Require(TenantIds.IsValidMerchantId(c.TenantId), $"{path}.tenant_id", TenantIds.Rule);
         v.Require(c.CenterIds.Count > 0, $"{path}.center_ids", "at least one centre");
         RequireDistinctTexts(v, c.CenterIds, $"{path}.center_ids");
+        var categories = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < c.CategoryServices.Count; i++)
+        {
+            var rule = c.CategoryServices[i];
+            RequireText(v, rule.Category, $"{path}.category_services[{i}].category");
+            v.Require(categories.Add(rule.Category), $"{path}.category_services[{i}].category", "one rule per category");
+            v.Require(rule.Services != CenterServices.None && (rule.Services & ~CenterServices.All) == 0,
+                $"{path}.category_services[{i}].services", "at least one of grading, refurbishment, hazmat and liquidation");
+        }
     }
 
     private static void RequireCost(Validator v, Money cost, string currency, string path)

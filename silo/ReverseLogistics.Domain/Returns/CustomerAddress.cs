@@ -10,4 +10,7 @@ public sealed record CustomerAddress
 
     /// <summary>ISO 3166-1 alpha-2, upper case ("DE").</summary>
     public string CountryCode { get; init; } = "";
+
+    /// <summary>Where the address is, when the merchant geocoded it; routing then weighs distance.</summary>
+    public Network.GeoPoint? Location { get; init; }
 }

@@ -19,6 +19,11 @@ public static partial class ReturnRequestValidator
         var address = request.CustomerAddress;
         v.Require(CountryCodes.IsAssigned(address.CountryCode), "customer_address.country_code", "an assigned ISO 3166-1 alpha-2 code, upper case");
         v.Require(PostalCode().IsMatch(address.PostalCode), "customer_address.postal_code", "1-12 letters, digits, spaces or hyphens");
+        if (address.Location is { } location)
+        {
+            v.Require(double.IsFinite(location.Latitude) && location.Latitude is >= -90 and <= 90, "customer_address.latitude", "-90 to 90 degrees");
+            v.Require(double.IsFinite(location.Longitude) && location.Longitude is >= -180 and <= 180, "customer_address.longitude", "-180 to 180 degrees");
+        }
         v.Require(request.Lines.Count > 0, "lines", "at least one line");
         v.Require(request.Lines.Count <= MaxLines, "lines", $"at most {MaxLines} lines");
         v.Require(Enum.IsDefined(request.RequestedResolution), "requested_resolution", "required");

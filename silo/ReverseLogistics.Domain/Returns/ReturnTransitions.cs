@@ -29,18 +29,21 @@ public static class ReturnTransitions
         (S.Approved, T.IssueLabel, S.LabelIssued),
         (S.Approved, T.AwaitDropOff, S.AwaitingDropoff), // in store or label-less drop-off: no label needed
         (S.Approved, T.Cancel, S.Cancelled),
+        (S.Approved, T.Reroute, S.Approved), // approved while no centre qualified: routed, then labelled
         (S.Approved, T.Expire, S.Expired),
 
         (S.LabelIssued, T.SchedulePickup, S.AwaitingPickup),
         (S.LabelIssued, T.AwaitDropOff, S.AwaitingDropoff),
         (S.LabelIssued, T.MarkInTransit, S.InTransit),
         (S.LabelIssued, T.Cancel, S.Cancelled),
+        (S.LabelIssued, T.Reroute, S.LabelIssued), // the label is reissued
         (S.LabelIssued, T.Expire, S.Expired),
 
         (S.AwaitingPickup, T.SchedulePickup, S.AwaitingPickup), // a missed pickup is rebooked
         (S.AwaitingPickup, T.AwaitDropOff, S.AwaitingDropoff),
         (S.AwaitingPickup, T.MarkInTransit, S.InTransit),
         (S.AwaitingPickup, T.Cancel, S.Cancelled),
+        (S.AwaitingPickup, T.Reroute, S.AwaitingPickup),
         (S.AwaitingPickup, T.Expire, S.Expired),
 
         (S.AwaitingDropoff, T.SchedulePickup, S.AwaitingPickup),
@@ -48,6 +51,7 @@ public static class ReturnTransitions
         (S.AwaitingDropoff, T.ReceiveSome, S.PartiallyReceived), // handed over in store
         (S.AwaitingDropoff, T.ReceiveAll, S.Received),
         (S.AwaitingDropoff, T.Cancel, S.Cancelled),
+        (S.AwaitingDropoff, T.Reroute, S.AwaitingDropoff),
         (S.AwaitingDropoff, T.Expire, S.Expired),
 
         (S.InTransit, T.ReceiveSome, S.PartiallyReceived),

@@ -32,4 +32,6 @@ public enum ReturnTrigger
     AssignDisposition = 22,
     /// <summary>A received return waited longer than the policy's inspection SLA: recorded once, the state stays.</summary>
     EscalateInspection = 23,
+    /// <summary>Sent to another centre before the parcel is on its way; the state does not change.</summary>
+    Reroute = 24,
 }

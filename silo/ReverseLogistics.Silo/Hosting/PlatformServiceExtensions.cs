@@ -4,6 +4,7 @@ using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Grpc.Server.Logging;
 using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Network;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.RateLimiting;
 using ReverseLogistics.Silo.Receiving;
@@ -52,7 +53,11 @@ public static class PlatformServiceExtensions
         services.AddGrpcService<TenantAdminService>();
         services.AddGrpcService<ReturnPolicyService>();
 
-        services.AddSingleton<IReturnRouter>(new DefaultCentreRouter(DefaultCentreRouter.Default));
+        services.AddSingleton<NetworkSnapshot>();
+        services.AddSingleton<NetworkDirectory>();
+        services.AddSingleton<IReturnRouter, NetworkReturnRouter>();
+        services.AddGrpcService<NetworkService>();
+
         services.AddSingleton<CustomerHistories>();
         services.AddSingleton<ReturnDirectory>();
         services.AddGrpcService<ReturnsService>();

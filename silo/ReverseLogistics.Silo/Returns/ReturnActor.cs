@@ -7,6 +7,7 @@ using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Receiving;
+using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Storage;
 using Proto = ReverseLogistics.V1;
 
@@ -16,7 +17,7 @@ namespace ReverseLogistics.Silo.Returns;
 /// One return (key: tenant id + return id). It applies the lifecycle to its record and
 /// persists every transition both in its state's timeline and as an event in its stream.
 /// </summary>
-public sealed class ReturnActor : Actor<ReturnRecord>, IActor
+public sealed class ReturnActor(IReturnRouter router) : Actor<ReturnRecord>, IActor
 {
     public static string TypeName => "return";
 
@@ -38,13 +39,12 @@ public sealed class ReturnActor : Actor<ReturnRecord>, IActor
         State.Rma = rma.State;
         State.Refund = draft.Eligibility.EstimatedRefund;
         State.TenantName = draft.TenantName;
-        State.Destination = draft.Destination;
         State.CreatedAt = now;
 
         var reasons = string.Join("; ", draft.Eligibility.Decision.Reasons.Select(r => r.Message));
         var entries = draft.Eligibility.Decision.Kind switch
         {
-            DecisionKind.AutoApprove => [rma.Apply(ReturnTrigger.Approve, "system:auto-approve", now, reasons), .. IssueLabel(rma, now)],
+            DecisionKind.AutoApprove => [rma.Apply(ReturnTrigger.Approve, "system:auto-approve", now, reasons), .. await RouteAndLabelAsync(rma, now)],
             DecisionKind.ManualReview => [rma.Apply(ReturnTrigger.SendToManualReview, "system:policy", now, reasons)],
             _ => new List<TimelineEntry> { rma.Apply(ReturnTrigger.Reject, "system:policy", now, reasons) },
         };
@@ -56,7 +56,40 @@ public sealed class ReturnActor : Actor<ReturnRecord>, IActor
         var rma = new Rma(RequireExisting().Rma);
         var now = Now;
         var approval = rma.Apply(ReturnTrigger.Approve, caller.AuditName, now, note.Length == 0 ? null : note);
-        return await CommitAsync([approval, .. IssueLabel(rma, now)], ticket, now);
+        return await CommitAsync([approval, .. await RouteAndLabelAsync(rma, now)], ticket, now);
+    }
+
+    /// <summary>
+    /// Routes the return again before its parcel is on the way: books the new centre, frees the old one and
+    /// reissues the label (a new tracking number for carrier returns). A return approved while no centre could
+    /// take it gets its first label here. FAILED_PRECONDITION when no centre can take it now either.
+    /// </summary>
+    public async Task<Proto.Return> RerouteAsync(string reason, Caller caller, IdempotencyTicket ticket)
+    {
+        var record = RequireExisting();
+        var rma = new Rma(record.Rma);
+        ReturnTransitions.Next(rma.Current, ReturnTrigger.Reroute);
+        var now = Now;
+        var subject = RoutingSubject.Of(Key.TenantId, Key.Id, record);
+        var route = await router.AssignAsync(subject, now, CancellationToken.None);
+        if (route.Destination is not { } destination)
+            throw new PreconditionFailedException($"No centre can take return '{Key.Id}' now: {route.Decision.Explanation}");
+        var previous = record.Routing is { DefaultCentre: false } ? record.Destination?.FulfillmentCenterId : null;
+        if (previous is not null && previous != destination.FulfillmentCenterId) await router.ReleaseAsync(subject, previous, CancellationToken.None);
+
+        var moved = record.Destination?.FulfillmentCenterId != destination.FulfillmentCenterId;
+        var from = record.Destination?.FulfillmentCenterId ?? "no centre";
+        State.Routing = route;
+        State.Destination = destination;
+        var why = reason.Length == 0 ? "" : $"{reason}; ";
+        List<TimelineEntry> entries =
+        [
+            rma.Apply(ReturnTrigger.Reroute, caller.AuditName, now,
+                moved ? $"{from} -> {destination.FulfillmentCenterId}: {why}{route.Decision.Explanation}" : $"stays at {from}: {why}{route.Decision.Explanation}"),
+        ];
+        if (rma.Current == ReturnState.Approved) entries.AddRange(IssueLabel(rma, now));
+        else if (moved && State.TrackingNumber is not null) State.TrackingNumber = TrackingNumbers.New();
+        return await CommitAsync(entries, ticket, now);
     }
 
     public Task<Proto.Return> RejectAsync(string reason, Caller caller, IdempotencyTicket ticket) =>
@@ -108,6 +141,18 @@ public sealed class ReturnActor : Actor<ReturnRecord>, IActor
         var now = Now;
         var entry = rma.Apply(trigger, caller.AuditName, now, details.Length == 0 ? null : details);
         return await CommitAsync([entry], ticket, now);
+    }
+
+    /// <summary>
+    /// Routes the approved return (booking the centre's capacity) and issues its label there. When no centre
+    /// can take it, it stays approved without a label, the decision explaining why, until an operator reroutes it.
+    /// </summary>
+    private async Task<List<TimelineEntry>> RouteAndLabelAsync(Rma rma, DateTime now)
+    {
+        var route = await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, CancellationToken.None);
+        State.Routing = route;
+        State.Destination = route.Destination;
+        return route.Destination is null ? [] : IssueLabel(rma, now);
     }
 
     /// <summary>Carrier returns get a tracking number; drop-off and in-store returns then wait for the customer.</summary>

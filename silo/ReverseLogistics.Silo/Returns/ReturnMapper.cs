@@ -2,9 +2,11 @@ using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Google.Protobuf.Collections;
 using Google.Protobuf.WellKnownTypes;
+using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Pricing;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.Receiving;
+using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Returns;
 using Proto = ReverseLogistics.V1;
@@ -25,6 +27,10 @@ public static partial class ReturnMapper
             City = address?.City ?? "",
             PostalCode = address?.PostalCode ?? "",
             CountryCode = address?.CountryCode ?? "",
+            // Half a coordinate is kept as NaN, which validation reports under the missing field.
+            Location = address is null || (!address.HasLatitude && !address.HasLongitude)
+                ? null
+                : new GeoPoint(address.HasLatitude ? address.Latitude : double.NaN, address.HasLongitude ? address.Longitude : double.NaN),
         },
         Lines = [.. lines.Select(ToDomain)],
         RequestedResolution = (Resolution)(int)resolution,
@@ -65,6 +71,7 @@ public static partial class ReturnMapper
             UpdateTime = Timestamp.FromDateTime(record.UpdatedAt),
             PaymentReference = record.PaymentReference ?? "",
             ArriveTime = record.Receiving.ArrivedAt is { } arrived ? Timestamp.FromDateTime(arrived) : null,
+            Routing = record.Routing is { } route ? RoutingMapper.ToProto(route) : null,
         };
         proto.ReceiptDiscrepancies.AddRange(record.Receiving.Discrepancies.Select(ParcelMapper.ToProto));
         for (var i = 0; i < request.Lines.Count; i++)
@@ -154,15 +161,20 @@ public static partial class ReturnMapper
         return proto;
     }
 
-    private static Proto.Address ToProto(CustomerAddress address, string name) => new()
+    private static Proto.Address ToProto(CustomerAddress address, string name)
     {
-        Name = name,
-        Line1 = address.Line1,
-        Line2 = address.Line2 ?? "",
-        City = address.City,
-        PostalCode = address.PostalCode,
-        CountryCode = address.CountryCode,
-    };
+        var proto = new Proto.Address
+        {
+            Name = name,
+            Line1 = address.Line1,
+            Line2 = address.Line2 ?? "",
+            City = address.City,
+            PostalCode = address.PostalCode,
+            CountryCode = address.CountryCode,
+        };
+        if (address.Location is { } location) (proto.Latitude, proto.Longitude) = (location.Latitude, location.Longitude);
+        return proto;
+    }
 
     private static Proto.Money ToProto(Money money) => PolicyMapper.ToProto(money);
 

@@ -18,6 +18,9 @@ public sealed class ReturnRecord
     public RefundBreakdown? Refund { get; set; }
     public string TenantName { get; set; } = "";
     public Destination? Destination { get; set; }
+
+    /// <summary>The routing decision taken at approval (or the last reroute): where, and why.</summary>
+    public ReturnRoute? Routing { get; set; }
     public string? TrackingNumber { get; set; }
     public string? PaymentReference { get; set; }
     /// <summary>What the fulfilment centre recorded: arrival, inspections, dispositions, discrepancies.</summary>

@@ -6,7 +6,6 @@ using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Policies;
-using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Silo.Tenants;
 using ReverseLogistics.V1;
@@ -20,7 +19,6 @@ public sealed class ReturnsService(
     IdempotentRequests idempotency,
     CustomerHistories histories,
     ReturnDirectory directory,
-    IReturnRouter router,
     TimeProvider time) : IGrpcService
 {
     public static ServiceDescriptor Descriptor => ReturnsReflection.Descriptor.Services[0];
@@ -52,7 +50,7 @@ public sealed class ReturnsService(
         var (policy, eligibility) = await EvaluateAsync(tenantId, returnRequest, request.CustomerFlagged, context.CancellationToken);
         var tenant = await actors.Get<TenantActor>(tenantId, tenantId).AskAsync(t => Task.FromResult(t.Get()), context.CancellationToken);
         var draft = new ReturnDraft(returnRequest, request.CustomerAddress?.Name ?? "", request.CustomerFlagged, policy, eligibility,
-            tenant.DisplayName, router.Route(tenantId, returnRequest));
+            tenant.DisplayName);
         var returnId = ReturnIds.New(time.GetUtcNow());
         return await idempotency.RunAsync(context, request.RequestId, request, Return.Parser,
             (caller, ticket) => ReturnOf(tenantId, returnId).AskAsync(r => r.CreateAsync(draft, caller, ticket), context.CancellationToken));

@@ -1,12 +1,17 @@
-using ReverseLogistics.Domain.Returns;
-
 namespace ReverseLogistics.Silo.Routing;
 
-/// <summary>
-/// Chooses the fulfilment centre a return goes to. The seam routing fills in: until then
-/// every return goes to the configured default centre.
-/// </summary>
+/// <summary>Chooses the fulfilment centre a return goes to, and holds its place in the centre's receiving capacity.</summary>
 public interface IReturnRouter
 {
-    Destination Route(string tenantId, ReturnRequest request);
+    /// <summary>The decision routing would take now. Books nothing.</summary>
+    Task<ReturnRoute> PreviewAsync(RoutingSubject subject, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Routes the return and books its units at the winner on the arrival day (idempotently per return).
+    /// A route without a destination means no centre could take it; nothing is booked then.
+    /// </summary>
+    Task<ReturnRoute> AssignAsync(RoutingSubject subject, DateTime now, CancellationToken cancellationToken);
+
+    /// <summary>Frees the return's booking at a centre it no longer goes to.</summary>
+    Task ReleaseAsync(RoutingSubject subject, string centerId, CancellationToken cancellationToken);
 }

@@ -38,7 +38,7 @@ public sealed class NetworkIndexTests
         int seed, double cellDegrees, double minLat, double maxLat, double minLon, double maxLon)
     {
         var random = new RandomNetworks(seed, minLat, maxLat, minLon, maxLon);
-        var network = random.Network(centers: 3000, contractShare: 0.6);
+        var network = random.NetworkOf(centers: 3000, contractShare: 0.6);
         var router = new ReturnRouter(NetworkIndex.Build(network, cellDegrees));
         var scanning = new ReturnRouter(NetworkIndex.Build(network, cellDegrees), contractScanLimit: int.MaxValue);
 
@@ -74,7 +74,7 @@ public sealed class NetworkIndexTests
     [Fact]
     public void Building_validates_the_network()
     {
-        var bad = RoutingSamples.Network() with { Contracts = [new("acme", ["FC-NOPE-1"])] };
+        var bad = RoutingSamples.NetworkOf() with { Contracts = [new("acme", ["FC-NOPE-1"])] };
 
         var error = Assert.Throws<ReverseLogistics.Domain.Errors.InvalidInputException>(() => NetworkIndex.Build(bad));
         Assert.Equal("contracts[0].center_ids[0]", Assert.Single(error.Violations).Field);

@@ -11,7 +11,7 @@ public sealed class NetworkJsonTests
     [Fact]
     public void A_network_survives_a_json_round_trip()
     {
-        var network = Network(Berlin with
+        var network = NetworkOf(Berlin with
         {
             OpeningHours = [new(DayOfWeek.Monday, new(8, 30), new(17, 0))],
             CategoriesAccepted = ["shoes"],

@@ -12,7 +12,7 @@ public sealed class NetworkValidatorTests
         Assert.Throws<InvalidInputException>(validate).Violations.Select(v => v.Field).Distinct().ToList();
 
     [Fact]
-    public void The_sample_network_is_valid() => NetworkValidator.Validate(Network());
+    public void The_sample_network_is_valid() => NetworkValidator.Validate(NetworkOf());
 
     public static TheoryData<string, FulfillmentCenter> BadCenters => new()
     {
@@ -75,7 +75,7 @@ public sealed class NetworkValidatorTests
     [Fact]
     public void The_network_checks_ids_references_and_one_currency()
     {
-        var network = Network() with
+        var network = NetworkOf() with
         {
             Centers = [Berlin, Berlin with { Location = new(100, 0) }],
             Carriers = [Dhl with { CenterIds = ["FC-NOPE-1"] }, Hermes with { CostPerParcel = new Money(300, "PLN") }],

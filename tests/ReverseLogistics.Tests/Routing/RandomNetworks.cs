@@ -15,7 +15,7 @@ internal sealed class RandomNetworks(int seed, double minLat, double maxLat, dou
 
     public double NextLon() => minLon + _random.NextDouble() * (maxLon - minLon);
 
-    public FulfillmentNetwork Network(int centers, double contractShare)
+    public FulfillmentNetwork NetworkOf(int centers, double contractShare)
     {
         var list = Enumerable.Range(0, centers).Select(i => RoutingSamples.Center($"FC-R-{i}", NextLat(), NextLon()) with
         {

@@ -10,7 +10,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void The_nearest_capable_centre_wins_with_its_only_carrier()
     {
-        var decision = Route(Network(), Request);
+        var decision = Route(NetworkOf(), Request);
 
         Assert.Equal("FC-BER-1", decision.CenterId);
         Assert.Equal("DHL", decision.CarrierId);
@@ -21,7 +21,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void A_paused_centre_is_listed_as_paused_and_the_next_one_wins()
     {
-        var decision = Route(Network(Berlin with { Status = CenterStatus.Paused }), Request);
+        var decision = Route(NetworkOf(Berlin with { Status = CenterStatus.Paused }), Request);
 
         Assert.Equal("FC-LEJ-1", decision.CenterId);
         Assert.Equal(RejectionCode.Paused, decision.Candidate("FC-BER-1").Rejection!.Code);
@@ -30,7 +30,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void A_full_centre_overflows_to_the_next_one()
     {
-        var decision = Route(Network(), Request, Booked("FC-BER-1", 400));
+        var decision = Route(NetworkOf(), Request, Booked("FC-BER-1", 400));
 
         Assert.Equal("FC-LEJ-1", decision.CenterId);
         var berlin = decision.Candidate("FC-BER-1");
@@ -42,7 +42,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void One_free_unit_is_not_full()
     {
-        var berlin = Route(Network(), Request, Booked("FC-BER-1", 399)).Candidate("FC-BER-1");
+        var berlin = Route(NetworkOf(), Request, Booked("FC-BER-1", 399)).Candidate("FC-BER-1");
 
         Assert.True(berlin.IsEligible);
         Assert.Equal(1, berlin.FreeUnits);
@@ -51,7 +51,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void A_centre_that_does_not_take_every_category_is_rejected()
     {
-        var decision = Route(Network(Berlin with { CategoriesAccepted = ["apparel", "shoes"] }, Leipzig with { CategoriesAccepted = ["apparel"] }),
+        var decision = Route(NetworkOf(Berlin with { CategoriesAccepted = ["apparel", "shoes"] }, Leipzig with { CategoriesAccepted = ["apparel"] }),
             Request with { Categories = ["shoes", "apparel", "toys"] });
 
         var berlin = decision.Candidate("FC-BER-1").Rejection!;
@@ -65,7 +65,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void A_hazmat_return_goes_to_the_only_hazmat_centre()
     {
-        var decision = Route(Network(), Request with { ServicesNeeded = CenterServices.Hazmat | CenterServices.Grading });
+        var decision = Route(NetworkOf(), Request with { ServicesNeeded = CenterServices.Hazmat | CenterServices.Grading });
 
         Assert.Equal("FC-MUC-1", decision.CenterId);
         var berlin = decision.Candidate("FC-BER-1").Rejection!;
@@ -77,7 +77,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void A_centre_no_carrier_from_the_customer_delivers_to_is_unreachable()
     {
-        var decision = Route(Network(), Request);
+        var decision = Route(NetworkOf(), Request);
 
         Assert.Equal(RejectionCode.NoCarrierCoverage, decision.Candidate("FC-WAW-1").Rejection!.Code);
     }
@@ -85,7 +85,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void A_polish_customer_reaches_only_warsaw_at_the_polish_rate()
     {
-        var decision = Route(Network(), Request with { CountryCode = "PL", PostalCode = "00-001", CustomerLocation = new GeoPoint(52.23, 21.0) });
+        var decision = Route(NetworkOf(), Request with { CountryCode = "PL", PostalCode = "00-001", CustomerLocation = new GeoPoint(52.23, 21.0) });
 
         Assert.Equal("FC-WAW-1", decision.CenterId);
         Assert.Equal(("PL-POST", 250L), (decision.CarrierId, decision.CarrierCost!.Value.MinorUnits));
@@ -95,8 +95,8 @@ public sealed class RouterFilterTests
     [Fact]
     public void The_cheapest_covering_carrier_is_chosen_and_postal_prefixes_limit_coverage()
     {
-        var potsdam = Route(Network(), Request with { ReturnMethod = ReturnMethod.DropOffPoint });
-        var munich = Route(Network(), Request with { ReturnMethod = ReturnMethod.DropOffPoint, PostalCode = "80331" });
+        var potsdam = Route(NetworkOf(), Request with { ReturnMethod = ReturnMethod.DropOffPoint });
+        var munich = Route(NetworkOf(), Request with { ReturnMethod = ReturnMethod.DropOffPoint, PostalCode = "80331" });
 
         Assert.Equal(("HERMES", 300L), (potsdam.CarrierId, potsdam.CarrierCost!.Value.MinorUnits));
         Assert.Equal("DHL", munich.CarrierId);
@@ -108,7 +108,7 @@ public sealed class RouterFilterTests
     public void A_centre_closed_on_the_arrival_day_is_rejected()
     {
         var weekdays = Enumerable.Range(1, 5).Select(d => new OpeningHours((DayOfWeek)d, new TimeOnly(8, 0), new TimeOnly(18, 0))).ToList();
-        var network = Network(Berlin with { OpeningHours = weekdays });
+        var network = NetworkOf(Berlin with { OpeningHours = weekdays });
 
         Assert.Equal("FC-BER-1", Route(network, Request).CenterId);
         var saturday = Route(network, Request with { ArrivalDay = Monday.AddDays(5) });
@@ -120,8 +120,8 @@ public sealed class RouterFilterTests
     public void Only_contracted_centres_are_eligible_and_the_grid_walk_names_the_others()
     {
         var southern = Request with { TenantId = "southern" };
-        var scanned = Route(Network(), southern);
-        var walked = Route(Network(), southern, contractScanLimit: 0);
+        var scanned = Route(NetworkOf(), southern);
+        var walked = Route(NetworkOf(), southern, contractScanLimit: 0);
 
         Assert.Equal("FC-LEJ-1", scanned.CenterId);
         Assert.Equal(["FC-LEJ-1", "FC-MUC-1"], scanned.Candidates.Select(c => c.CenterId));
@@ -136,7 +136,7 @@ public sealed class RouterFilterTests
     public void A_request_off_the_globe_or_without_a_method_is_refused()
     {
         var error = Assert.Throws<ReverseLogistics.Domain.Errors.InvalidInputException>(() =>
-            Route(Network(), Request with { CustomerLocation = new GeoPoint(double.NaN, 200), ReturnMethod = 0 }));
+            Route(NetworkOf(), Request with { CustomerLocation = new GeoPoint(double.NaN, 200), ReturnMethod = 0 }));
 
         Assert.Equal(["return_method", "customer_location.latitude", "customer_location.longitude"], error.Violations.Select(v => v.Field));
     }
@@ -144,7 +144,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void Without_a_contract_there_is_no_winner()
     {
-        var decision = Route(Network(), Request with { TenantId = "stranger" });
+        var decision = Route(NetworkOf(), Request with { TenantId = "stranger" });
 
         Assert.Null(decision.Winner);
         Assert.Contains("stranger", decision.Explanation);
@@ -153,7 +153,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void Without_a_carrier_from_the_customer_there_is_no_winner()
     {
-        var decision = Route(Network(), Request with { ReturnMethod = ReturnMethod.InStore });
+        var decision = Route(NetworkOf(), Request with { ReturnMethod = ReturnMethod.InStore });
 
         Assert.Null(decision.Winner);
         Assert.Contains("InStore", decision.Explanation);
@@ -162,7 +162,7 @@ public sealed class RouterFilterTests
     [Fact]
     public void When_every_centre_is_rejected_each_reason_is_given()
     {
-        var decision = Route(Network(), Request with { TenantId = "southern" }, (_, _) => 1000);
+        var decision = Route(NetworkOf(), Request with { TenantId = "southern" }, (_, _) => 1000);
 
         Assert.Null(decision.Winner);
         Assert.All(decision.Candidates, c => Assert.Equal(RejectionCode.Full, c.Rejection!.Code));

@@ -9,7 +9,7 @@ public sealed class RouterScoringTests
     [Fact]
     public void The_score_is_the_documented_weighted_sum()
     {
-        var decision = Route(Network(), Request, Booked("FC-BER-1", 60));
+        var decision = Route(NetworkOf(), Request, Booked("FC-BER-1", 60));
 
         var berlin = decision.Candidate("FC-BER-1");
         var km = Potsdam.DistanceKm(Berlin.Location);
@@ -27,7 +27,7 @@ public sealed class RouterScoringTests
     [Fact]
     public void Eligible_candidates_come_best_first_and_rejected_ones_after()
     {
-        var decision = Route(Network(Hamburg with { Status = CenterStatus.Paused }), Request);
+        var decision = Route(NetworkOf(Hamburg with { Status = CenterStatus.Paused }), Request);
 
         var totals = decision.Candidates.TakeWhile(c => c.IsEligible).Select(c => c.Score!.Total).ToList();
         Assert.Equal(totals.OrderDescending(), totals);
@@ -37,7 +37,7 @@ public sealed class RouterScoringTests
     [Fact]
     public void A_dearer_carrier_lowers_the_cost_term_relative_to_the_cheapest()
     {
-        var network = Network() with { Carriers = [Dhl with { CountryRates = [new("DE", new(900, "EUR"))], CenterIds = [] }, PolishPost] };
+        var network = NetworkOf() with { Carriers = [Dhl with { CountryRates = [new("DE", new(900, "EUR"))], CenterIds = [] }, PolishPost] };
         var decision = Route(network, Request);
 
         Assert.Equal(1.0, decision.Candidate("FC-WAW-1").Score!.Cost, 9);
@@ -47,7 +47,7 @@ public sealed class RouterScoringTests
     [Fact]
     public void Without_the_customers_location_distance_is_neutral_and_preference_decides()
     {
-        var decision = Route(Network(), Request with { CustomerLocation = null });
+        var decision = Route(NetworkOf(), Request with { CustomerLocation = null });
 
         Assert.Equal("FC-BER-1", decision.CenterId);
         Assert.All(decision.Candidates, c => Assert.Null(c.DistanceKm));
@@ -77,7 +77,7 @@ public sealed class RouterScoringTests
     [Fact]
     public void The_same_inputs_give_the_same_decision()
     {
-        var index = NetworkIndex.Build(Network());
+        var index = NetworkIndex.Build(NetworkOf());
         var first = new ReturnRouter(index).Route(Request, Booked("FC-LEJ-1", 10));
         var second = new ReturnRouter(index).Route(Request, Booked("FC-LEJ-1", 10));
 
@@ -88,7 +88,7 @@ public sealed class RouterScoringTests
     [Fact]
     public void The_explanation_names_the_winner_the_runner_up_and_the_deciding_term()
     {
-        var decision = Route(Network(), Request, Booked("FC-BER-1", 60));
+        var decision = Route(NetworkOf(), Request, Booked("FC-BER-1", 60));
 
         Assert.StartsWith("FC-BER-1 (score ", decision.Explanation);
         Assert.Contains("27 km away, 340/400 free on 2026-11-23, preference #1, DHL at 450 EUR minor units", decision.Explanation);
@@ -99,7 +99,7 @@ public sealed class RouterScoringTests
     [Fact]
     public void Capacity_can_outweigh_preference()
     {
-        var network = Network() with { Contracts = [new(Tenant, ["FC-BER-1", "FC-LEJ-1"])] };
+        var network = NetworkOf() with { Contracts = [new(Tenant, ["FC-BER-1", "FC-LEJ-1"])] };
         var decision = Route(network, Request with { CustomerLocation = null }, Booked("FC-BER-1", 399));
 
         Assert.Equal("FC-LEJ-1", decision.CenterId);
@@ -110,7 +110,7 @@ public sealed class RouterScoringTests
     [Fact]
     public void A_lone_eligible_centre_is_explained_with_the_nearest_rejection()
     {
-        var decision = Route(Network(), Request with { ServicesNeeded = CenterServices.Hazmat });
+        var decision = Route(NetworkOf(), Request with { ServicesNeeded = CenterServices.Hazmat });
 
         Assert.Contains("FC-MUC-1", decision.Explanation);
         Assert.Contains("the only eligible centre considered, 4 rejected (nearest FC-BER-1: ServiceMissing)", decision.Explanation);

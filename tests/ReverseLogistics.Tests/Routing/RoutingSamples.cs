@@ -66,7 +66,7 @@ internal static class RoutingSamples
         CenterIds = ["FC-WAW-1"],
     };
 
-    public static FulfillmentNetwork Network(params FulfillmentCenter[] replacing)
+    public static FulfillmentNetwork NetworkOf(params FulfillmentCenter[] replacing)
     {
         var byId = replacing.ToDictionary(c => c.Id);
         FulfillmentCenter[] centers = [.. new[] { Berlin, Leipzig, Hamburg, Munich, Warsaw }.Select(c => byId.GetValueOrDefault(c.Id, c))];

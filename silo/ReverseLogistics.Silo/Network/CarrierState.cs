@@ -1,0 +1,10 @@
+using ReverseLogistics.Domain.Network;
+
+namespace ReverseLogistics.Silo.Network;
+
+public sealed class CarrierState
+{
+    public Carrier Carrier { get; set; } = new();
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

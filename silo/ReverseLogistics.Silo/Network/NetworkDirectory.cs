@@ -1,0 +1,67 @@
+using System.Text.Json;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Network;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Silo.Paging;
+using ReverseLogistics.Storage;
+using Proto = ReverseLogistics.V1;
+
+namespace ReverseLogistics.Silo.Network;
+
+/// <summary>Lists centres and carriers by id through the store's index, without activating their actors.</summary>
+public sealed class NetworkDirectory(IActorStore store, TimeProvider time)
+{
+    public const int DefaultPageSize = 100;
+    public const int MaxPageSize = 500;
+
+    public async Task<Proto.ListFulfillmentCentersResponse> ListCentersAsync(Proto.ListFulfillmentCentersRequest request, CancellationToken cancellationToken)
+    {
+        var after = PageTokens.Decode(request.PageToken, IsId);
+        new Validator()
+            .Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}")
+            .Require(Enum.IsDefined(request.Status), "status", "unknown status")
+            .ThrowIfInvalid();
+        var conditions = new List<IndexCondition>();
+        if (request.Status != Proto.CenterStatus.Unspecified)
+            conditions.Add(IndexCondition.Equal(FulfillmentCenterActor.StatusIndex,
+                (request.Status == Proto.CenterStatus.Paused ? CenterStatus.Paused : CenterStatus.Active).ToString()));
+        if (request.CountryCode.Length > 0) conditions.Add(IndexCondition.Equal(FulfillmentCenterActor.CountryIndex, request.CountryCode));
+
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var response = new Proto.ListFulfillmentCentersResponse();
+        response.NextPageToken = await PageAsync<FulfillmentCenterState>(FulfillmentCenterActor.TypeName, conditions, after, request.PageSize,
+            state => response.FulfillmentCenters.Add(
+                NetworkMapper.ToProto(state.Center, state.CreatedAt, state.UpdatedAt, new CenterLoad(state.Bookings).From(today))),
+            cancellationToken);
+        return response;
+    }
+
+    public async Task<Proto.ListCarriersResponse> ListCarriersAsync(Proto.ListCarriersRequest request, CancellationToken cancellationToken)
+    {
+        var after = PageTokens.Decode(request.PageToken, IsId);
+        new Validator().Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}").ThrowIfInvalid();
+        var response = new Proto.ListCarriersResponse();
+        response.NextPageToken = await PageAsync<CarrierState>(CarrierActor.TypeName, [], after, request.PageSize,
+            state => response.Carriers.Add(NetworkMapper.ToProto(state.Carrier, state.CreatedAt, state.UpdatedAt)),
+            cancellationToken);
+        return response;
+    }
+
+    /// <summary>Adds one page of actors in id order; returns the next page's token, empty after the last page.</summary>
+    private async Task<string> PageAsync<TState>(string actorType, IReadOnlyList<IndexCondition> conditions, string? after, int pageSize,
+        Action<TState> add, CancellationToken cancellationToken)
+    {
+        var size = pageSize == 0 ? DefaultPageSize : pageSize;
+        // One more than a page tells whether another page follows.
+        var keys = await store.FindAsync(new IndexQuery(TenantIds.Platform, actorType, conditions, after, size + 1), cancellationToken);
+        foreach (var key in keys.Take(size))
+        {
+            if (await store.ReadAsync(key, cancellationToken) is { } record)
+                add(JsonSerializer.Deserialize<TState>(record.State, ActorJson.Options)!);
+        }
+        return keys.Count > size ? PageTokens.Encode(keys[size - 1].Id) : "";
+    }
+
+    private static bool IsId(string id) => NetworkValidator.IsValidId(id);
+}

@@ -1,0 +1,206 @@
+using System.Globalization;
+using System.Text.Json;
+using Google.Protobuf;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Network;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grpc.Server;
+using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Silo.Routing;
+using ReverseLogistics.Silo.Tenants;
+using ReverseLogistics.Storage;
+using Proto = ReverseLogistics.V1;
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+
+namespace ReverseLogistics.Silo.Network;
+
+/// <summary>reverselogistics.v1.NetworkService: the operators' fulfilment network, and routing over it.</summary>
+public sealed class NetworkService(
+    ActorRuntime actors,
+    IdempotentRequests idempotency,
+    NetworkDirectory directory,
+    NetworkSnapshot snapshot,
+    IReturnRouter router,
+    IActorStore store,
+    TimeProvider time) : IGrpcService
+{
+    private static readonly (string, string)[] CenterFields = [("center.id", "fulfillment_center.fulfillment_center_id"), ("center", "fulfillment_center")];
+    private static readonly (string, string)[] CarrierFields = [("carrier.id", "carrier.carrier_id"), ("carrier.center_ids", "carrier.fulfillment_center_ids")];
+    private static readonly (string, string)[] ContractFields = [("contract.center_ids", "contract.fulfillment_center_ids")];
+
+    public static ServiceDescriptor Descriptor => Proto.NetworkReflection.Descriptor.Services[0];
+
+    public void Bind(ServiceBinder binder) => binder
+        .Unary<Proto.CreateFulfillmentCenterRequest, Proto.FulfillmentCenter>("CreateFulfillmentCenter", CreateCenterAsync)
+        .Unary<Proto.UpdateFulfillmentCenterRequest, Proto.FulfillmentCenter>("UpdateFulfillmentCenter", UpdateCenterAsync)
+        .Unary<Proto.GetFulfillmentCenterRequest, Proto.FulfillmentCenter>("GetFulfillmentCenter", GetCenterAsync)
+        .Unary<Proto.ListFulfillmentCentersRequest, Proto.ListFulfillmentCentersResponse>("ListFulfillmentCenters",
+            (request, context) => directory.ListCentersAsync(request, context.CancellationToken))
+        .Unary<Proto.CreateCarrierRequest, Proto.Carrier>("CreateCarrier", CreateCarrierAsync)
+        .Unary<Proto.UpdateCarrierRequest, Proto.Carrier>("UpdateCarrier", UpdateCarrierAsync)
+        .Unary<Proto.ListCarriersRequest, Proto.ListCarriersResponse>("ListCarriers",
+            (request, context) => directory.ListCarriersAsync(request, context.CancellationToken))
+        .Unary<Proto.SetTenantContractRequest, Proto.TenantContract>("SetTenantContract", SetContractAsync)
+        .Unary<Proto.GetTenantContractRequest, Proto.TenantContract>("GetTenantContract", GetContractAsync)
+        .Unary<Proto.RouteReturnRequest, Proto.Routing>("RouteReturn", RouteReturnAsync)
+        .Unary<Proto.RerouteReturnRequest, Proto.Return>("RerouteReturn", RerouteReturnAsync);
+
+    private Task<Proto.FulfillmentCenter> CreateCenterAsync(Proto.CreateFulfillmentCenterRequest request, ServerCallContext context)
+    {
+        var center = CenterOf(request.FulfillmentCenter);
+        return MutateAsync(context, request.RequestId, request, Center(center.Id), Proto.FulfillmentCenter.Parser,
+            (actor, caller, ticket) => actor.CreateAsync(center, caller, ticket));
+    }
+
+    private Task<Proto.FulfillmentCenter> UpdateCenterAsync(Proto.UpdateFulfillmentCenterRequest request, ServerCallContext context)
+    {
+        var center = CenterOf(request.FulfillmentCenter);
+        return MutateAsync(context, request.RequestId, request, Center(center.Id), Proto.FulfillmentCenter.Parser,
+            (actor, caller, ticket) => actor.UpdateAsync(center, caller, ticket));
+    }
+
+    private Task<Proto.FulfillmentCenter> GetCenterAsync(Proto.GetFulfillmentCenterRequest request, ServerCallContext context)
+    {
+        new Validator().Require(request.FulfillmentCenterId.Length > 0, "fulfillment_center_id", "required").ThrowIfInvalid();
+        if (!NetworkValidator.IsValidId(request.FulfillmentCenterId))
+            throw new NotFoundException($"Fulfilment centre '{request.FulfillmentCenterId}' not found.");
+        return Center(request.FulfillmentCenterId).AskAsync(c => Task.FromResult(c.Get()), context.CancellationToken);
+    }
+
+    private async Task<Proto.Carrier> CreateCarrierAsync(Proto.CreateCarrierRequest request, ServerCallContext context)
+    {
+        var carrier = await CarrierOfAsync(request.Carrier, context.CancellationToken);
+        return await MutateAsync(context, request.RequestId, request, actors.Get<CarrierActor>(TenantIds.Platform, carrier.Id), Proto.Carrier.Parser,
+            (actor, caller, ticket) => actor.CreateAsync(carrier, caller, ticket));
+    }
+
+    private async Task<Proto.Carrier> UpdateCarrierAsync(Proto.UpdateCarrierRequest request, ServerCallContext context)
+    {
+        var carrier = await CarrierOfAsync(request.Carrier, context.CancellationToken);
+        return await MutateAsync(context, request.RequestId, request, actors.Get<CarrierActor>(TenantIds.Platform, carrier.Id), Proto.Carrier.Parser,
+            (actor, caller, ticket) => actor.UpdateAsync(carrier, caller, ticket));
+    }
+
+    private async Task<Proto.TenantContract> SetContractAsync(Proto.SetTenantContractRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var contract = NetworkMapper.ToDomain(request.Contract ?? new(), v, "contract");
+        var view = await snapshot.CurrentAsync(context.CancellationToken);
+        for (var i = 0; i < contract.CenterIds.Count; i++)
+            v.Require(contract.CenterIds[i].Length == 0 || view.Centers.ContainsKey(contract.CenterIds[i]), $"contract.fulfillment_center_ids[{i}]", "no such fulfilment centre");
+        NetworkMapper.Validate(v, () => NetworkValidator.Validate(contract), ContractFields);
+        await RequireTenantAsync(contract.TenantId, context.CancellationToken);
+        return await MutateAsync(context, request.RequestId, request, Contract(contract.TenantId), Proto.TenantContract.Parser,
+            (actor, caller, ticket) => actor.SetAsync(contract, caller, ticket));
+    }
+
+    private Task<Proto.TenantContract> GetContractAsync(Proto.GetTenantContractRequest request, ServerCallContext context) =>
+        Contract(MerchantId(request.TenantId)).AskAsync(c => Task.FromResult(c.Get()), context.CancellationToken);
+
+    private async Task<Proto.Routing> RouteReturnAsync(Proto.RouteReturnRequest request, ServerCallContext context)
+    {
+        var tenantId = MerchantId(request.TenantId);
+        var now = time.GetUtcNow().UtcDateTime;
+        var subject = request.SubjectCase switch
+        {
+            Proto.RouteReturnRequest.SubjectOneofCase.ReturnId => await ReturnSubjectAsync(tenantId, request.ReturnId, context.CancellationToken),
+            Proto.RouteReturnRequest.SubjectOneofCase.Query => QuerySubject(tenantId, request.Query),
+            _ => throw new InvalidInputException([new("subject", "either return_id or query")]),
+        };
+        return RoutingMapper.ToProto(await router.PreviewAsync(subject, now, context.CancellationToken));
+    }
+
+    private Task<Proto.Return> RerouteReturnAsync(Proto.RerouteReturnRequest request, ServerCallContext context)
+    {
+        var tenantId = MerchantId(request.TenantId);
+        new Validator().Require(request.ReturnId.Length > 0, "return_id", "required").ThrowIfInvalid();
+        if (!ReturnIds.IsWellFormed(request.ReturnId)) throw new NotFoundException($"Return '{request.ReturnId}' not found.");
+        return MutateAsync(context, request.RequestId, request, actors.Get<ReturnActor>(tenantId, request.ReturnId), Proto.Return.Parser,
+            (actor, caller, ticket) => actor.RerouteAsync(request.Reason.Trim(), caller, ticket));
+    }
+
+    private static FulfillmentCenter CenterOf(Proto.FulfillmentCenter? proto)
+    {
+        var v = new Validator();
+        var center = NetworkMapper.ToDomain(proto ?? new(), v, "fulfillment_center");
+        NetworkMapper.Validate(v, () => NetworkValidator.Validate(center), CenterFields);
+        return center;
+    }
+
+    /// <summary>A valid carrier that fits the network: centres it names exist, and it prices in the network's currency.</summary>
+    private async Task<Carrier> CarrierOfAsync(Proto.Carrier? proto, CancellationToken cancellationToken)
+    {
+        var v = new Validator();
+        var carrier = NetworkMapper.ToDomain(proto ?? new(), v, "carrier");
+        var view = await snapshot.CurrentAsync(cancellationToken);
+        for (var i = 0; i < carrier.CenterIds.Count; i++)
+            v.Require(carrier.CenterIds[i].Length == 0 || view.Centers.ContainsKey(carrier.CenterIds[i]), $"carrier.fulfillment_center_ids[{i}]", "no such fulfilment centre");
+        var currency = view.Router.Index.Network.Carriers.FirstOrDefault(c => c.Id != carrier.Id)?.CostPerParcel.CurrencyCode;
+        v.Require(currency is null || carrier.CostPerParcel.CurrencyCode == currency, "carrier.cost_per_parcel.currency_code",
+            $"every carrier of the network prices in one currency, {currency}");
+        NetworkMapper.Validate(v, () => NetworkValidator.Validate(carrier), CarrierFields);
+        return carrier;
+    }
+
+    private async Task<RoutingSubject> ReturnSubjectAsync(string tenantId, string returnId, CancellationToken cancellationToken)
+    {
+        new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
+        var record = ReturnIds.IsWellFormed(returnId) ? await store.ReadAsync(new ActorKey(tenantId, ReturnActor.TypeName, returnId), cancellationToken) : null;
+        if (record is null) throw new NotFoundException($"Return '{returnId}' not found.");
+        return RoutingSubject.Of(tenantId, returnId, JsonSerializer.Deserialize<ReturnRecord>(record.State, ActorJson.Options)!);
+    }
+
+    private static RoutingSubject QuerySubject(string tenantId, Proto.RoutingQuery query)
+    {
+        var v = new Validator();
+        var services = NetworkMapper.ToDomain(query.ServicesNeeded, v, "query.services_needed");
+        var location = query.CustomerLocation;
+        v.Require(CountryCodes.IsAssigned(query.CountryCode), "query.country_code", "an assigned ISO 3166-1 alpha-2 code, upper case");
+        v.Require(query.ReturnMethod != Proto.ReturnMethod.Unspecified && Enum.IsDefined(query.ReturnMethod), "query.return_method", "required");
+        v.Require(location is null || (double.IsFinite(location.Latitude) && location.Latitude is >= -90 and <= 90), "query.customer_location.latitude", "-90 to 90 degrees");
+        v.Require(location is null || (double.IsFinite(location.Longitude) && location.Longitude is >= -180 and <= 180), "query.customer_location.longitude", "-180 to 180 degrees");
+        DateOnly? arrival = null;
+        if (query.ArrivalDay.Length > 0)
+        {
+            var parsed = DateOnly.TryParseExact(query.ArrivalDay, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day);
+            v.Require(parsed, "query.arrival_day", "a day \"YYYY-MM-DD\"");
+            if (parsed) arrival = day;
+        }
+        for (var i = 0; i < query.Categories.Count; i++) v.Require(query.Categories[i].Length > 0, $"query.categories[{i}]", "not empty");
+        v.ThrowIfInvalid();
+        var address = new CustomerAddress
+        {
+            CountryCode = query.CountryCode,
+            PostalCode = query.PostalCode,
+            Location = location is null ? null : new GeoPoint(location.Latitude, location.Longitude),
+        };
+        return new RoutingSubject(tenantId, null, address, (ReturnMethod)(int)query.ReturnMethod, [.. query.Categories.Distinct()], 1)
+        {
+            ExtraServices = services,
+            ArrivalDay = arrival,
+        };
+    }
+
+    private async Task RequireTenantAsync(string tenantId, CancellationToken cancellationToken) =>
+        await actors.Get<TenantActor>(tenantId, tenantId).AskAsync(t => Task.FromResult(t.Get()), cancellationToken);
+
+    private Task<TResponse> MutateAsync<TActor, TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
+        ActorRef<TActor> target, MessageParser<TResponse> parser, Func<TActor, Caller, IdempotencyTicket, Task<TResponse>> turn)
+        where TActor : Actor, IActor where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
+        idempotency.RunAsync(context, requestId, request, parser,
+            (caller, ticket) => target.AskAsync(actor => turn(actor, caller, ticket), context.CancellationToken));
+
+    private ActorRef<FulfillmentCenterActor> Center(string id) => actors.Get<FulfillmentCenterActor>(TenantIds.Platform, id);
+
+    private ActorRef<TenantContractActor> Contract(string tenantId) => actors.Get<TenantContractActor>(TenantIds.Platform, tenantId);
+
+    /// <summary>The operator names the merchant; the 3PL's own tenant is not one.</summary>
+    private static string MerchantId(string tenantId)
+    {
+        new Validator().Require(TenantIds.IsValidMerchantId(tenantId), "tenant_id", TenantIds.Rule).ThrowIfInvalid();
+        return tenantId;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Network;
+using ReverseLogistics.Domain.Routing;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Storage;
+
+namespace ReverseLogistics.Silo.Network;
+
+/// <summary>
+/// The network as routing sees it, in memory: loaded once from the store, then kept current by the
+/// centre, carrier and contract actors of this node (they publish every commit) and by the store's
+/// change notifications for commits on other nodes. The routing index is rebuilt on the next
+/// decision after a definition changes; bookings only refresh the centre's load, so a decision reads
+/// no database at all.
+/// </summary>
+public sealed partial class NetworkSnapshot : IDisposable
+{
+    private const int PageSize = 1000;
+
+    private readonly IActorStore store;
+    private readonly ILogger<NetworkSnapshot> logger;
+    private readonly Lock gate = new();
+    private readonly Dictionary<string, (long Version, int Revision, FulfillmentCenter Center)> centers = [];
+    private readonly Dictionary<string, (long Version, Carrier Carrier)> carriers = [];
+    private readonly Dictionary<string, (long Version, TenantContract? Contract)> contracts = [];
+    private readonly ConcurrentDictionary<string, CenterLoad> loads = new();
+    private readonly SemaphoreSlim building = new(1, 1);
+    private NetworkView? view;
+    private long generation;
+    private Task? loading;
+
+    public NetworkSnapshot(IActorStore store, ILogger<NetworkSnapshot> logger)
+    {
+        (this.store, this.logger) = (store, logger);
+        store.ActorChanged += OnActorChanged;
+    }
+
+    /// <summary>The current network, built now if a definition changed since the last call.</summary>
+    public async Task<NetworkView> CurrentAsync(CancellationToken cancellationToken)
+    {
+        await EnsureLoadedAsync(cancellationToken);
+        if (Volatile.Read(ref view) is { } current) return current;
+        // Indexing a large network takes a while: one caller builds, outside the lock, so commits are never held up.
+        await building.WaitAsync(cancellationToken);
+        try
+        {
+            FulfillmentNetwork network;
+            long builtFrom;
+            lock (gate)
+            {
+                if (view is not null) return view;
+                (network, builtFrom) = (Collect(), generation);
+            }
+            var built = Index(network);
+            lock (gate)
+            {
+                if (generation == builtFrom) view = built;
+            }
+            return built;
+        }
+        finally
+        {
+            building.Release();
+        }
+    }
+
+    /// <summary>Units expected at a centre on a day, as last published; <paramref name="exceptReturn"/>'s own booking left out.</summary>
+    public int ExpectedUnits(string centerId, DateOnly day, string? exceptReturn = null) =>
+        loads.TryGetValue(centerId, out var load) ? load.ExpectedUnits(day, exceptReturn) : 0;
+
+    public void Apply(string centerId, long version, FulfillmentCenterState state)
+    {
+        lock (gate)
+        {
+            if (centers.TryGetValue(centerId, out var held) && held.Version >= version) return;
+            if (held.Center is null || held.Revision != state.Revision) Invalidate();
+            centers[centerId] = (version, state.Revision, state.Center);
+            loads[centerId] = new CenterLoad(new Dictionary<string, CapacityBooking>(state.Bookings));
+        }
+    }
+
+    public void Apply(string carrierId, long version, CarrierState state)
+    {
+        lock (gate)
+        {
+            if (carriers.TryGetValue(carrierId, out var held) && held.Version >= version) return;
+            carriers[carrierId] = (version, state.Carrier);
+            Invalidate();
+        }
+    }
+
+    public void Apply(string tenantId, long version, TenantContractState state)
+    {
+        lock (gate)
+        {
+            if (contracts.TryGetValue(tenantId, out var held) && held.Version >= version) return;
+            contracts[tenantId] = (version, state.Contract);
+            Invalidate();
+        }
+    }
+
+    public void Dispose()
+    {
+        store.ActorChanged -= OnActorChanged;
+        building.Dispose();
+    }
+
+    /// <summary>Under <see cref="gate"/>: a definition changed, so the next decision indexes afresh.</summary>
+    private void Invalidate()
+    {
+        view = null;
+        generation++;
+    }
+
+    private Task EnsureLoadedAsync(CancellationToken cancellationToken)
+    {
+        Task task;
+        lock (gate)
+        {
+            if (loading is null || loading.IsFaulted || loading.IsCanceled) loading = LoadAsync();
+            task = loading;
+        }
+        return task.WaitAsync(cancellationToken);
+    }
+
+    private async Task LoadAsync()
+    {
+        await LoadAllAsync<FulfillmentCenterState>(FulfillmentCenterActor.TypeName, (id, version, s) => Apply(id, version, s));
+        await LoadAllAsync<CarrierState>(CarrierActor.TypeName, (id, version, s) => Apply(id, version, s));
+        await LoadAllAsync<TenantContractState>(TenantContractActor.TypeName, (id, version, s) => Apply(id, version, s));
+    }
+
+    private async Task LoadAllAsync<TState>(string actorType, Action<string, long, TState> apply)
+    {
+        ActorKey? after = null;
+        while (true)
+        {
+            var page = await store.ListAsync(actorType, TenantIds.Platform, after, PageSize, CancellationToken.None);
+            foreach (var (key, record) in page) apply(key.Id, record.Version, Deserialize<TState>(record));
+            if (page.Count < PageSize) return;
+            after = page[^1].Key;
+        }
+    }
+
+    private void OnActorChanged(ActorKey key, long version)
+    {
+        if (key.TenantId != TenantIds.Platform) return;
+        if (key.ActorType == FulfillmentCenterActor.TypeName) _ = ReloadAsync<FulfillmentCenterState>(key, (id, v, s) => Apply(id, v, s));
+        else if (key.ActorType == CarrierActor.TypeName) _ = ReloadAsync<CarrierState>(key, (id, v, s) => Apply(id, v, s));
+        else if (key.ActorType == TenantContractActor.TypeName) _ = ReloadAsync<TenantContractState>(key, (id, v, s) => Apply(id, v, s));
+    }
+
+    private async Task ReloadAsync<TState>(ActorKey key, Action<string, long, TState> apply)
+    {
+        try
+        {
+            if (await store.ReadAsync(key, CancellationToken.None) is { } record) apply(key.Id, record.Version, Deserialize<TState>(record));
+        }
+        catch (Exception e)
+        {
+            LogReloadFailed(e, key);
+        }
+    }
+
+    private static TState Deserialize<TState>(ActorRecord record) =>
+        JsonSerializer.Deserialize<TState>(record.State, ActorJson.Options) ?? throw new InvalidDataException("Null network actor state.");
+
+    /// <summary>
+    /// Under <see cref="gate"/>: what is held, as a network. Each part was validated when it was written;
+    /// references the whole network cannot honour (a centre not yet seen here, a second currency from a
+    /// concurrent write on another node) are left out rather than stopping routing.
+    /// </summary>
+    private FulfillmentNetwork Collect()
+    {
+        var centerList = centers.Values.Select(c => c.Center).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var known = centerList.Select(c => c.Id).ToHashSet(StringComparer.Ordinal);
+        var carrierList = carriers.Values.Select(c => c.Carrier).OrderBy(c => c.Id, StringComparer.Ordinal).ToList();
+        var currency = carrierList.FirstOrDefault()?.CostPerParcel.CurrencyCode;
+        return new FulfillmentNetwork
+        {
+            Centers = centerList,
+            Carriers = [.. carrierList
+                .Where(c => c.CostPerParcel.CurrencyCode == currency)
+                .Select(c => c with { CenterIds = [.. c.CenterIds.Where(known.Contains)] })
+                .Where(c => c.CenterIds.Count > 0 || carriers[c.Id].Carrier.CenterIds.Count == 0)],
+            Contracts = [.. contracts.Values
+                .Select(c => c.Contract)
+                .OfType<TenantContract>()
+                .Select(c => c with { CenterIds = [.. c.CenterIds.Where(known.Contains)] })
+                .Where(c => c.CenterIds.Count > 0)],
+        };
+    }
+
+    private static NetworkView Index(FulfillmentNetwork network) => new(
+        new ReturnRouter(NetworkIndex.Build(network)),
+        network.Centers.ToDictionary(c => c.Id, StringComparer.Ordinal),
+        network.Contracts.ToDictionary(c => c.TenantId, StringComparer.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reloading {Key} into the network snapshot failed")]
+    private partial void LogReloadFailed(Exception exception, ActorKey key);
+}

@@ -1,0 +1,13 @@
+using ReverseLogistics.Domain.Network;
+using ReverseLogistics.Domain.Routing;
+
+namespace ReverseLogistics.Silo.Network;
+
+/// <summary>One consistent, immutable state of the network: the router over it, and its centres and contracts by id.</summary>
+public sealed record NetworkView(
+    ReturnRouter Router,
+    IReadOnlyDictionary<string, FulfillmentCenter> Centers,
+    IReadOnlyDictionary<string, TenantContract> Contracts)
+{
+    public TenantContract? ContractOf(string tenantId) => Contracts.GetValueOrDefault(tenantId);
+}

@@ -1,0 +1,9 @@
+using ReverseLogistics.Domain.Network;
+
+namespace ReverseLogistics.Silo.Network;
+
+public sealed class TenantContractState
+{
+    public TenantContract? Contract { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}

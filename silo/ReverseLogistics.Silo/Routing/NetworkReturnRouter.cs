@@ -1,0 +1,86 @@
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Network;
+using ReverseLogistics.Domain.Routing;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Silo.Network;
+
+namespace ReverseLogistics.Silo.Routing;
+
+/// <summary>
+/// Routes over the in-memory <see cref="NetworkSnapshot"/> and books capacity on the winning centre's
+/// actor. The snapshot's loads may lag a booking made on another node; the centre actor has the
+/// last word, and when it refuses (full by now) the return is routed again on the fresher loads.
+/// </summary>
+public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, ActorRuntime actors) : IReturnRouter
+{
+    public const int BookingAttempts = 3;
+
+    public async Task<ReturnRoute> PreviewAsync(RoutingSubject subject, DateTime now, CancellationToken cancellationToken) =>
+        Decide(await snapshot.CurrentAsync(cancellationToken), subject, now);
+
+    public async Task<ReturnRoute> AssignAsync(RoutingSubject subject, DateTime now, CancellationToken cancellationToken)
+    {
+        var key = subject.BookingKey ?? throw new ArgumentException("Only a return can be booked.", nameof(subject));
+        ReturnRoute route = new();
+        for (var attempt = 0; attempt < BookingAttempts; attempt++)
+        {
+            route = await PreviewAsync(subject, now, cancellationToken);
+            if (route.Destination is null || route.DefaultCentre) return route;
+            var booking = new CapacityBooking(route.ArrivalDay, subject.Units);
+            if (await Center(route.Destination.FulfillmentCenterId).AskAsync(c => c.BookAsync(key, booking), cancellationToken)) return route;
+        }
+        return route with
+        {
+            Destination = null,
+            Decision = route.Decision with { Winner = null, Explanation = $"Not routed: every centre chosen filled up while booking. {route.Decision.Explanation}" },
+        };
+    }
+
+    public Task ReleaseAsync(RoutingSubject subject, string centerId, CancellationToken cancellationToken)
+    {
+        var key = subject.BookingKey ?? throw new ArgumentException("Only a return holds bookings.", nameof(subject));
+        return Center(centerId).AskAsync(c => c.ReleaseAsync(key), cancellationToken);
+    }
+
+    private ReturnRoute Decide(NetworkView view, RoutingSubject subject, DateTime now)
+    {
+        var arrival = subject.ArrivalDay ?? ArrivalEstimate.For(now);
+        var route = new ReturnRoute { ArrivalDay = arrival, Units = subject.Units, DecidedAt = now };
+        var contract = view.ContractOf(subject.TenantId);
+        if (contract is null && view.Centers.Count == 0)
+        {
+            return route with
+            {
+                Destination = DefaultCentre.Destination,
+                DefaultCentre = true,
+                Decision = new RoutingDecision
+                {
+                    Explanation = $"No fulfilment network is set up: sent to the default centre {DefaultCentre.Destination.FulfillmentCenterId}.",
+                },
+            };
+        }
+
+        var request = new RoutingRequest
+        {
+            TenantId = subject.TenantId,
+            CountryCode = subject.Address.CountryCode,
+            PostalCode = subject.Address.PostalCode,
+            CustomerLocation = subject.Address.Location,
+            Categories = subject.Categories,
+            ServicesNeeded = (contract?.ServicesFor(subject.Categories) ?? CenterServices.None) | subject.ExtraServices,
+            ReturnMethod = subject.Method,
+            ArrivalDay = arrival,
+        };
+        var decision = view.Router.Route(request, (center, day) => snapshot.ExpectedUnits(center, day, subject.BookingKey));
+        return route with
+        {
+            Decision = decision,
+            Destination = decision.CenterId is { } id ? DestinationOf(view.Centers[id]) : null,
+        };
+    }
+
+    private static Destination DestinationOf(FulfillmentCenter center) =>
+        new(center.Id, center.Name, center.AddressLines, center.City, center.PostalCode, center.CountryCode);
+
+    private ActorRef<FulfillmentCenterActor> Center(string centerId) => actors.Get<FulfillmentCenterActor>(TenantIds.Platform, centerId);
+}

@@ -1,0 +1,99 @@
+using ReverseLogistics.Grpc;
+using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Tests.Storage;
+using ReverseLogistics.Tests.Support;
+using ReverseLogistics.V1;
+using static ReverseLogistics.Tests.Network.NetworkApi;
+using static ReverseLogistics.Tests.Support.Returns;
+using static ReverseLogistics.Tests.Support.TenantAdmin;
+
+namespace ReverseLogistics.Tests.Network;
+
+/// <summary>
+/// Two nodes on one PostgreSQL database: a network change on one reaches the other's routing snapshot
+/// (LISTEN/NOTIFY), and a centre booked full on one is not overbooked from the other.
+/// </summary>
+public sealed class NetworkClusterTests(PostgresDatabase postgres) : IClassFixture<PostgresDatabase>, IDisposable
+{
+    private const string OperatorKey = "rl-network-cluster-operator-key";
+    private static readonly CallOptions Operator = As(OperatorKey);
+    private readonly string _directory = Directory.CreateTempSubdirectory("rl-network-cluster-").FullName;
+
+    private Task<InProcessSilo> StartNodeAsync(string name) => InProcessSilo.StartAsync(new SiloOptions
+    {
+        DataDirectory = Path.Combine(_directory, name),
+        Store = StoreKind.Postgres,
+        PostgresConnectionString = postgres.ConnectionString,
+        OperatorKey = OperatorKey,
+    });
+
+    [SkippableFact]
+    public async Task A_network_change_on_one_node_reaches_routing_on_the_other()
+    {
+        Skip.If(postgres.ConnectionString is null, PostgresDatabase.SkipReason);
+        await using var a = await StartNodeAsync("a");
+        await using var b = await StartNodeAsync("b");
+        var (tenantId, _) = await NewMerchantAsync(a.Channel, OperatorKey);
+        var query = new RouteReturnRequest
+        {
+            TenantId = tenantId,
+            Query = new RoutingQuery { CountryCode = "US", PostalCode = "97201", ReturnMethod = ReturnMethod.CarrierPickup },
+        };
+        var prefix = NewPrefix();
+        await b.Channel.Unary(RouteReturn, query, Operator); // B has loaded its snapshot, without the centre below
+
+        var centre = Centre(prefix + "-A");
+        await a.Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        await a.Channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo(prefix + "-UPS", "US", centre.FulfillmentCenterId) }, Operator);
+        await a.Channel.Unary(SetContract, new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, centre.FulfillmentCenterId) }, Operator);
+        var routed = await EventuallyAsync(async () => (await b.Channel.Unary(RouteReturn, query, Operator)).FulfillmentCenterId == centre.FulfillmentCenterId);
+        centre.Status = CenterStatus.Paused;
+        await a.Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        var paused = await EventuallyAsync(async () => (await b.Channel.Unary(RouteReturn, query, Operator)).Candidates.Any(c => c.RejectionCode == "PAUSED"));
+
+        Assert.True(routed, "node B never routed to the centre created on node A");
+        Assert.True(paused, "node B kept routing to the centre paused on node A");
+    }
+
+    [SkippableFact]
+    public async Task A_centre_filled_from_one_node_overflows_on_the_other()
+    {
+        Skip.If(postgres.ConnectionString is null, PostgresDatabase.SkipReason);
+        await using var a = await StartNodeAsync("a");
+        await using var b = await StartNodeAsync("b");
+        var prefix = NewPrefix();
+        var (small, large) = (Centre(prefix + "-SMALL", capacity: 1), Centre(prefix + "-LARGE"));
+        foreach (var centre in new[] { small, large })
+            await a.Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        await a.Channel.Unary(CreateCarrier, new CreateCarrierRequest
+        {
+            RequestId = NewRequestId(), Carrier = CarrierTo(prefix + "-UPS", "US", small.FulfillmentCenterId, large.FulfillmentCenterId),
+        }, Operator);
+        var (tenantId, merchantKey) = await NewMerchantAsync(a.Channel, OperatorKey);
+        await a.Channel.Unary(SetContract, new SetTenantContractRequest
+        {
+            RequestId = NewRequestId(), Contract = Contract(tenantId, small.FulfillmentCenterId, large.FulfillmentCenterId),
+        }, Operator);
+
+        var onA = await a.Channel.Unary(CreateReturn, NewReturn(), As(merchantKey));
+        var onB = await b.Channel.Unary(CreateReturn, NewReturn(), As(merchantKey));
+
+        Assert.Equal(small.FulfillmentCenterId, onA.DestinationFulfillmentCenterId);
+        Assert.Equal(large.FulfillmentCenterId, onB.DestinationFulfillmentCenterId);
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!guard.IsCancellationRequested)
+        {
+            if (await condition()) return true;
+            // Notifications travel asynchronously: poll, bounded, rather than assume a delay.
+            await Task.Delay(20, CancellationToken.None);
+        }
+        return false;
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}

@@ -1,0 +1,37 @@
+using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Tests.Support;
+
+namespace ReverseLogistics.Tests.Network;
+
+/// <summary>
+/// A silo of its own for the network tests: once it has centres, a tenant without a contract is no longer
+/// sent to the default centre, which the returns tests on the shared silo rely on.
+/// </summary>
+public sealed class NetworkSiloFixture : IAsyncLifetime
+{
+    public const string OperatorKey = "rl-test-network-operator-key-9b2e";
+
+    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("rl-network-tests-").FullName;
+    private InProcessSilo? _silo;
+
+    /// <summary>"127.0.0.1:port".</summary>
+    public string Address => _silo!.Address;
+    public GrpcChannel Channel => _silo!.Channel;
+    public IServiceProvider Services => _silo!.Services;
+
+    public async Task InitializeAsync() =>
+        _silo = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = _dataDirectory, OperatorKey = OperatorKey });
+
+    public async Task DisposeAsync()
+    {
+        if (_silo is not null) await _silo.DisposeAsync();
+        Directory.Delete(_dataDirectory, recursive: true);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class NetworkSiloCollection : ICollectionFixture<NetworkSiloFixture>
+{
+    public const string Name = "network-silo";
+}
