@@ -56,8 +56,12 @@ public sealed class Tenant(string tenantId, TenantState state, bool exists)
         State.UpdatedAt = now;
     }
 
-    /// <summary>Adds a key and returns its full credential, the only time the secret exists outside the caller.</summary>
-    public (ApiKeyState Key, ApiKeyCredential Credential) IssueKey(ApiKeyRole role, string? fulfillmentCenterId, string description, DateTime now)
+    /// <summary>
+    /// Adds a key and returns its full credential, the only time the secret exists outside the caller.
+    /// A handheld key belongs to a centre <paramref name="centreExists"/> knows.
+    /// </summary>
+    public (ApiKeyState Key, ApiKeyCredential Credential) IssueKey(ApiKeyRole role, string? fulfillmentCenterId, string description, DateTime now,
+        Func<string, bool> centreExists)
     {
         var onPlatform = TenantId == TenantIds.Platform;
         new Validator()
@@ -65,6 +69,8 @@ public sealed class Tenant(string tenantId, TenantState state, bool exists)
             .Require(role == ApiKeyRole.Merchant || onPlatform, "tenant_id", "must be empty for operator and handheld keys")
             .Require(role != ApiKeyRole.Handheld || !string.IsNullOrWhiteSpace(fulfillmentCenterId), "fulfillment_center_id", "required for handheld keys")
             .Require(role == ApiKeyRole.Handheld || string.IsNullOrEmpty(fulfillmentCenterId), "fulfillment_center_id", "only handheld keys belong to a fulfilment centre")
+            .Require(role != ApiKeyRole.Handheld || string.IsNullOrWhiteSpace(fulfillmentCenterId) || centreExists(fulfillmentCenterId),
+                "fulfillment_center_id", $"no fulfilment centre '{fulfillmentCenterId}' in the network")
             .Require(description.Length <= MaxDescription, "description", $"at most {MaxDescription} characters")
             .ThrowIfInvalid();
         EnsureExists();

@@ -1,5 +1,6 @@
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Routing;
+using ReverseLogistics.Silo.Routing;
 
 namespace ReverseLogistics.Silo.Network;
 
@@ -10,4 +11,8 @@ public sealed record NetworkView(
     IReadOnlyDictionary<string, TenantContract> Contracts)
 {
     public TenantContract? ContractOf(string tenantId) => Contracts.GetValueOrDefault(tenantId);
+
+    /// <summary>A centre handhelds can belong to: one of the network's, or the default centre while the network has none.</summary>
+    public bool HasCentre(string centerId) =>
+        Centers.ContainsKey(centerId) || (Centers.Count == 0 && centerId == DefaultCentre.Destination.FulfillmentCenterId);
 }

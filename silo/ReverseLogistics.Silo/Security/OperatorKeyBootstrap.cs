@@ -18,6 +18,9 @@ public sealed class OperatorKeyBootstrap(
 
     private static readonly Caller Bootstrap = new(TenantIds.Platform, ApiKeyRole.Operator, "bootstrap");
 
+    /// <summary>The operator key belongs to no centre.</summary>
+    private static readonly Func<string, bool> NoCentre = _ => false;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var platform = actors.Get<TenantActor>(TenantIds.Platform, TenantIds.Platform);
@@ -31,7 +34,7 @@ public sealed class OperatorKeyBootstrap(
         }
         var issued = await platform.AskAsync(async t => t.KeyRing.HasActiveKey(ApiKeyRole.Operator)
             ? null
-            : await t.IssueKeyAsync(new CreateApiKeyRequest { Role = V1.Role.Operator, Description = "bootstrap operator key" }, Bootstrap, null),
+            : await t.IssueKeyAsync(new CreateApiKeyRequest { Role = V1.Role.Operator, Description = "bootstrap operator key" }, NoCentre, Bootstrap, null),
             cancellationToken);
         if (issued is null) return;
 

@@ -42,9 +42,9 @@ public sealed class TenantActor(KeyRingCache keyRings) : Actor<TenantState>, IAc
         return response;
     }
 
-    public async Task<CreateApiKeyResponse> IssueKeyAsync(CreateApiKeyRequest request, Caller caller, IdempotencyTicket? ticket)
+    public async Task<CreateApiKeyResponse> IssueKeyAsync(CreateApiKeyRequest request, Func<string, bool> centreExists, Caller caller, IdempotencyTicket? ticket)
     {
-        var (key, credential) = Rules.IssueKey((ApiKeyRole)(int)request.Role, request.FulfillmentCenterId, request.Description, Now);
+        var (key, credential) = Rules.IssueKey((ApiKeyRole)(int)request.Role, request.FulfillmentCenterId, request.Description, Now, centreExists);
         var response = new CreateApiKeyResponse { ApiKey = TenantMapper.ToProto(Key.TenantId, key), Secret = credential.ToString() };
         await CommitAndPublishAsync([Event("ApiKeyIssued", new { key.KeyId, key.Role, key.FulfillmentCenterId }, caller)], ticket?.Record(response, Now));
         return response;

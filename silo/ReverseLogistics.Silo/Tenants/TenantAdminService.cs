@@ -4,6 +4,7 @@ using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Network;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.V1;
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
@@ -12,7 +13,8 @@ using Tenant = ReverseLogistics.V1.Tenant;
 namespace ReverseLogistics.Silo.Tenants;
 
 /// <summary>reverselogistics.v1.TenantAdminService: the operators' tenant and key management.</summary>
-public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests idempotency, TenantDirectory directory) : IGrpcService
+public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests idempotency, TenantDirectory directory, NetworkSnapshot network)
+    : IGrpcService
 {
     public static ServiceDescriptor Descriptor => TenantAdminReflection.Descriptor.Services[0];
 
@@ -46,13 +48,14 @@ public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests i
         MutateAsync(context, request.RequestId, request, MerchantId(request.TenantId), Tenant.Parser,
             (tenant, caller, ticket) => tenant.UpdateAsync(request, caller, ticket));
 
-    private Task<CreateApiKeyResponse> CreateApiKeyAsync(CreateApiKeyRequest request, ServerCallContext context)
+    private async Task<CreateApiKeyResponse> CreateApiKeyAsync(CreateApiKeyRequest request, ServerCallContext context)
     {
         new Validator()
             .Require(Enum.IsDefined((ApiKeyRole)(int)request.Role), "role", "one of ROLE_MERCHANT, ROLE_HANDHELD, ROLE_OPERATOR")
             .ThrowIfInvalid();
-        return MutateAsync(context, request.RequestId, request, KeyOwner(request.TenantId), CreateApiKeyResponse.Parser,
-            (tenant, caller, ticket) => tenant.IssueKeyAsync(request, caller, ticket), sealResponse: true);
+        var view = await network.CurrentAsync(context.CancellationToken);
+        return await MutateAsync(context, request.RequestId, request, KeyOwner(request.TenantId), CreateApiKeyResponse.Parser,
+            (tenant, caller, ticket) => tenant.IssueKeyAsync(request, view.HasCentre, caller, ticket), sealResponse: true);
     }
 
     private Task<ListApiKeysResponse> ListApiKeysAsync(ListApiKeysRequest request, ServerCallContext context) =>

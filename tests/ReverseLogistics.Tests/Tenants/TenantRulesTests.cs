@@ -7,6 +7,8 @@ public sealed class TenantRulesTests
 {
     private static readonly DateTime Now = new(2026, 11, 22, 8, 0, 0, DateTimeKind.Utc);
 
+    private static readonly Func<string, bool> AnyCentre = _ => true;
+
     private static Tenant NewTenant(string id = "acme-outdoor") => new(id, new TenantState(), exists: false);
 
     private static Tenant Existing(string id = "acme-outdoor")
@@ -66,7 +68,7 @@ public sealed class TenantRulesTests
     public void Issued_key_authenticates_until_revoked()
     {
         var tenant = Existing();
-        var (key, credential) = tenant.IssueKey(ApiKeyRole.Merchant, null, "erp", Now);
+        var (key, credential) = tenant.IssueKey(ApiKeyRole.Merchant, null, "erp", Now, AnyCentre);
 
         var caller = KeyRing.Of(tenant, 2).Authenticate(credential);
         tenant.RevokeKey(key.KeyId, Now);
@@ -80,7 +82,7 @@ public sealed class TenantRulesTests
     {
         var tenant = Existing();
 
-        var (key, credential) = tenant.IssueKey(ApiKeyRole.Merchant, null, "", Now);
+        var (key, credential) = tenant.IssueKey(ApiKeyRole.Merchant, null, "", Now, AnyCentre);
 
         Assert.DoesNotContain(credential.Secret, System.Text.Json.JsonSerializer.Serialize(tenant.State));
         Assert.Equal(credential.SecretHash, key.SecretHash);
@@ -90,7 +92,7 @@ public sealed class TenantRulesTests
     public void A_wrong_secret_or_another_tenants_key_does_not_authenticate()
     {
         var tenant = Existing();
-        var (_, credential) = tenant.IssueKey(ApiKeyRole.Merchant, null, "", Now);
+        var (_, credential) = tenant.IssueKey(ApiKeyRole.Merchant, null, "", Now, AnyCentre);
         var ring = KeyRing.Of(tenant, 2);
 
         Assert.Null(ring.Authenticate(credential with { Secret = credential.Secret + "x" }));
@@ -104,10 +106,25 @@ public sealed class TenantRulesTests
         var platform = new Tenant(TenantIds.Platform, new TenantState(), false);
         platform.CreatePlatform(Now);
 
-        Assert.Equal("tenant_id", Assert.Throws<InvalidInputException>(() => merchant.IssueKey(ApiKeyRole.Operator, null, "", Now)).Violations[0].Field);
-        Assert.Equal("tenant_id", Assert.Throws<InvalidInputException>(() => platform.IssueKey(ApiKeyRole.Merchant, null, "", Now)).Violations[0].Field);
-        Assert.Equal("fulfillment_center_id", Assert.Throws<InvalidInputException>(() => platform.IssueKey(ApiKeyRole.Handheld, null, "", Now)).Violations[0].Field);
-        Assert.Equal("FC-1", platform.IssueKey(ApiKeyRole.Handheld, "FC-1", "", Now).Key.FulfillmentCenterId);
+        Assert.Equal("tenant_id", Assert.Throws<InvalidInputException>(() => merchant.IssueKey(ApiKeyRole.Operator, null, "", Now, AnyCentre)).Violations[0].Field);
+        Assert.Equal("tenant_id", Assert.Throws<InvalidInputException>(() => platform.IssueKey(ApiKeyRole.Merchant, null, "", Now, AnyCentre)).Violations[0].Field);
+        Assert.Equal("fulfillment_center_id", Assert.Throws<InvalidInputException>(() => platform.IssueKey(ApiKeyRole.Handheld, null, "", Now, AnyCentre)).Violations[0].Field);
+        Assert.Equal("FC-1", platform.IssueKey(ApiKeyRole.Handheld, "FC-1", "", Now, AnyCentre).Key.FulfillmentCenterId);
+    }
+
+    [Fact]
+    public void A_handheld_key_names_a_known_centre_and_every_violation_is_reported_at_once()
+    {
+        var platform = new Tenant(TenantIds.Platform, new TenantState(), false);
+        platform.CreatePlatform(Now);
+
+        var error = Assert.Throws<InvalidInputException>(() =>
+            platform.IssueKey(ApiKeyRole.Handheld, "FC-NOWHERE", new string('x', 1000), Now, centre => centre == "FC-1"));
+
+        Assert.Equal(["fulfillment_center_id", "description"], error.Violations.Select(v => v.Field));
+        Assert.Contains("'FC-NOWHERE'", error.Violations[0].Description);
+        Assert.Empty(platform.State.Keys);
+        Assert.Equal("FC-1", platform.IssueKey(ApiKeyRole.Handheld, "FC-1", "", Now, centre => centre == "FC-1").Key.FulfillmentCenterId);
     }
 
     [Fact]
@@ -116,7 +133,7 @@ public sealed class TenantRulesTests
 
     [Fact]
     public void Keys_cannot_be_issued_for_a_missing_tenant() =>
-        Assert.Throws<NotFoundException>(() => NewTenant().IssueKey(ApiKeyRole.Merchant, null, "", Now));
+        Assert.Throws<NotFoundException>(() => NewTenant().IssueKey(ApiKeyRole.Merchant, null, "", Now, AnyCentre));
 
     [Theory]
     [InlineData("rl.acme.k1.secret", true)]
