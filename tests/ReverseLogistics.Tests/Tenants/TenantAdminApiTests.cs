@@ -113,14 +113,33 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task Concurrent_retries_all_get_the_one_result()
     {
-        var request = new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = "FC-RACE" };
+        var description = "race " + Guid.NewGuid().ToString("N");
+        var request = new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = Handhelds.DefaultCentre, Description = description };
 
         var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Channel.Unary(CreateApiKey, request, Operator).ResponseAsync));
         var keys = await Channel.Unary(ListApiKeys, new ListApiKeysRequest(), Operator);
 
         Assert.Single(results.Select(r => r.ApiKey.KeyId).Distinct());
         Assert.Single(results.Select(r => r.Secret).Distinct());
-        Assert.Single(keys.ApiKeys, k => k.FulfillmentCenterId == "FC-RACE");
+        Assert.Single(keys.ApiKeys, k => k.Description == description);
+    }
+
+    [Fact]
+    public async Task With_no_network_a_handheld_key_belongs_to_the_default_centre_or_none()
+    {
+        var made = await Channel.Unary(CreateApiKey,
+            new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = Handhelds.DefaultCentre }, Operator);
+
+        var madeUp = await FailsAsync(Channel.Unary(CreateApiKey,
+            new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = "FC-MADE-UP" }, Operator));
+        var after = await Channel.Unary(ListApiKeys, new ListApiKeysRequest(), Operator);
+
+        Assert.Equal(Handhelds.DefaultCentre, made.ApiKey.FulfillmentCenterId);
+        Assert.Equal(StatusCode.InvalidArgument, madeUp.StatusCode);
+        var violation = Assert.Single(madeUp.Status.GetDetail<BadRequest>()!.FieldViolations);
+        Assert.Equal("fulfillment_center_id", violation.Field);
+        Assert.Contains("'FC-MADE-UP'", violation.Description);
+        Assert.DoesNotContain(after.ApiKeys, k => k.FulfillmentCenterId == "FC-MADE-UP");
     }
 
     [Fact]
