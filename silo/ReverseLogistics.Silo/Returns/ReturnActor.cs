@@ -152,17 +152,20 @@ public sealed class ReturnActor(IReturnRouter router) : Actor<ReturnRecord>, IAc
         var route = await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, CancellationToken.None);
         State.Routing = route;
         State.Destination = route.Destination;
-        return route.Destination is null ? [] : IssueLabel(rma, now);
+        return route.Destination is null ? [] : IssueLabel(rma, now, route.Decision.Explanation);
     }
 
-    /// <summary>Carrier returns get a tracking number; drop-off and in-store returns then wait for the customer.</summary>
-    private List<TimelineEntry> IssueLabel(Rma rma, DateTime now)
+    /// <summary>
+    /// Carrier returns get a tracking number; drop-off and in-store returns then wait for the customer.
+    /// <paramref name="routedBecause"/> puts the routing decision on the timeline (a reroute's own entry already has it).
+    /// </summary>
+    private List<TimelineEntry> IssueLabel(Rma rma, DateTime now, string? routedBecause = null)
     {
         var carrier = State.Request.ReturnMethod == ReturnMethod.CarrierPickup;
         State.TrackingNumber = carrier ? TrackingNumbers.New() : null;
         var destination = State.Destination?.FulfillmentCenterId;
-        var issued = rma.Apply(ReturnTrigger.IssueLabel, "system:labels", now,
-            carrier ? $"tracking {State.TrackingNumber} to {destination}" : $"QR code for {destination}");
+        var label = carrier ? $"tracking {State.TrackingNumber} to {destination}" : $"QR code for {destination}";
+        var issued = rma.Apply(ReturnTrigger.IssueLabel, "system:labels", now, routedBecause is null ? label : $"{label}; {routedBecause}");
         return carrier ? [issued] : [issued, rma.Apply(ReturnTrigger.AwaitDropOff, "system:labels", now)];
     }
 

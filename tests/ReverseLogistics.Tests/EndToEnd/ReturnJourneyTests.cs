@@ -107,20 +107,24 @@ public abstract class ReturnJourneyTests : IAsyncLifetime
         var unit = Assert.Single(inventory.Items);
         Assert.Equal((network.Portland, "TENT-2P", "TENT-2P#B", InspectionGrade.B, Disposition.Restock, 1),
             (inventory.FulfillmentCenterId, unit.Sku, unit.ResaleSku, unit.Grade, unit.Disposition, unit.Quantity));
-        // 200.00 graded B (80 %) = 160.00, less 10 % restocking on the price = 140.00.
+        // 200.00 graded B (80 %) = 160.00, less 10 % restocking on the graded value = 144.00.
         Assert.Equal(ReturnStatus.RefundPending, refundPending.Status);
         var line = Assert.Single(refundPending.Refund.Lines);
-        Assert.Equal((200_00, 40_00, 20_00, 140_00), (line.Gross.MinorUnits, line.GradeDeduction.MinorUnits, line.RestockingFee.MinorUnits, line.Net.MinorUnits));
-        Assert.Equal(new Money { MinorUnits = 140_00, CurrencyCode = "USD" }, refundPending.Refund.Total);
+        Assert.Equal((200_00, 40_00, 16_00, 144_00), (line.Gross.MinorUnits, line.GradeDeduction.MinorUnits, line.RestockingFee.MinorUnits, line.Net.MinorUnits));
+        Assert.Equal(new Money { MinorUnits = 144_00, CurrencyCode = "USD" }, refundPending.Refund.Total);
         Assert.Equal((ReturnStatus.Refunded, "re_journey"), (refunded.Status, refunded.PaymentReference));
         // Every step, who took it, and why.
         var device = $"device:{network.Portland}/HH-1";
         Assert.Equal(
             [("Approve", "system:auto-approve"), ("IssueLabel", "system:labels"), ("MarkInTransit", device), ("ReceiveAll", device),
-             ("InspectLine", device), ("CompleteInspection", "system:inspection"), ("IssueRefund", "system:refunds"), ("ConfirmRefund", "key:")],
+             ("InspectLine", device), ("CompleteInspection", "system:inspection"), ("IssueRefund", "system:refunds"), ("AssignDisposition", device),
+             ("ConfirmRefund", "key:")],
             timeline.Select(e => (e.Type, Who(e))));
+        Assert.Equal("Auto-approve: value at most 50000 USD minor units; customer not flagged.", timeline[0].Details);
+        Assert.Equal($"tracking {created.TrackingNumber} to {network.Portland}; {read.Routing.Explanation}", timeline[1].Details);
         Assert.Equal($"parcel arrived at {network.Portland}", timeline.Single(e => e.Type == "MarkInTransit").Details);
-        Assert.Contains("total 14000 USD", timeline.Single(e => e.Type == "IssueRefund").Details);
+        Assert.StartsWith("total 14400 USD (gross 20000, grading -4000, restocking -1600", timeline.Single(e => e.Type == "IssueRefund").Details);
+        Assert.Equal("line 0: Restock as TENT-2P#B, 1 unit(s)", timeline.Single(e => e.Type == "AssignDisposition").Details);
     }
 
     [SkippableFact]
@@ -150,6 +154,6 @@ public abstract class ReturnJourneyTests : IAsyncLifetime
         Assert.Equal(
             [("Approve", "system:auto-approve"), ("IssueLabel", "system:labels"), ("Reroute", "key:"), ("MarkInTransit", $"device:{network.NewYork}/HH-9")],
             timeline.Select(e => (e.Type, Who(e))));
-        Assert.StartsWith($"{network.Portland} -> {network.NewYork}: dock flooded; ", timeline[2].Details);
+        Assert.StartsWith($"{network.Portland} -> {network.NewYork}: dock flooded; {network.NewYork} (score", timeline[2].Details);
     }
 }
