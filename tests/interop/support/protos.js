@@ -18,6 +18,7 @@ const PROTO_FILES = [
   'reverselogistics/v1/tenant_admin.proto',
   'reverselogistics/v1/returns.proto',
   'reverselogistics/v1/receiving.proto',
+  'reverselogistics/v1/network.proto',
 ];
 
 const packageDefinition = protoLoader.loadSync(PROTO_FILES, {
@@ -38,6 +39,7 @@ const services = {
   TenantAdmin: loaded.reverselogistics.v1.TenantAdminService,
   Returns: loaded.reverselogistics.v1.ReturnsService,
   Receiving: loaded.reverselogistics.v1.ReceivingService,
+  Network: loaded.reverselogistics.v1.NetworkService,
 };
 
 // protobufjs ships with @grpc/proto-loader; resolve it from there so that no extra
