@@ -10,8 +10,7 @@ public sealed class PostgresReturnJourneyTests(PostgresDatabase postgres) : Retu
 
     protected override string? SkipReason => postgres.ConnectionString is null ? PostgresDatabase.SkipReason : null;
 
-    protected override SiloOptions StoreOptions(string dataDirectory) =>
-        new() { DataDirectory = dataDirectory, Store = StoreKind.Postgres, PostgresConnectionString = connectionString };
+    protected override SiloOptions StoreOptions() => new() { Store = StoreKind.Postgres, PostgresConnectionString = connectionString };
 
     public override async Task InitializeAsync()
     {

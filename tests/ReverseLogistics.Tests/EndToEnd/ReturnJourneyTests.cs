@@ -19,24 +19,22 @@ public abstract class ReturnJourneyTests : IAsyncLifetime
 {
     private const string OperatorKey = "rl-journey-operator-key";
     private static readonly CallOptions Operator = As(OperatorKey);
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("rl-journey-").FullName;
     private InProcessSilo? _silo;
 
     protected abstract string? SkipReason { get; }
 
-    protected abstract SiloOptions StoreOptions(string dataDirectory);
+    protected abstract SiloOptions StoreOptions();
 
     private GrpcChannel Channel => _silo!.Channel;
 
     public virtual async Task InitializeAsync()
     {
-        if (SkipReason is null) _silo = await InProcessSilo.StartAsync(StoreOptions(_dataDirectory) with { OperatorKey = OperatorKey });
+        if (SkipReason is null) _silo = await InProcessSilo.StartFreshAsync(StoreOptions() with { OperatorKey = OperatorKey });
     }
 
     public async Task DisposeAsync()
     {
         if (_silo is not null) await _silo.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
     }
 
     private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);

@@ -7,5 +7,5 @@ public sealed class SqliteReturnJourneyTests : ReturnJourneyTests
 {
     protected override string? SkipReason => null;
 
-    protected override SiloOptions StoreOptions(string dataDirectory) => new() { DataDirectory = dataDirectory };
+    protected override SiloOptions StoreOptions() => new();
 }

@@ -1,5 +1,4 @@
 using ReverseLogistics.Silo.Hosting;
-using ReverseLogistics.Tests.Storage;
 using ReverseLogistics.Tests.Support;
 
 namespace ReverseLogistics.Tests.Interop;
@@ -22,8 +21,7 @@ public sealed class GrpcJsInteropTests(SiloFixture silo)
             Assert.True(install.ExitCode == 0, $"npm ci failed in {directory}:\n{install.Output}");
         }
 
-        using var networkDirectory = new TemporaryDirectory();
-        await using var networkSilo = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = networkDirectory.Path, OperatorKey = SiloFixture.OperatorKey });
+        await using var networkSilo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = SiloFixture.OperatorKey });
         var run = await ExternalProcess.RunAsync("node", "--test", directory, new Dictionary<string, string>
         {
             ["RL_SILO_ADDRESS"] = silo.Address, ["RL_NETWORK_SILO_ADDRESS"] = networkSilo.Address, ["RL_OPERATOR_KEY"] = SiloFixture.OperatorKey,

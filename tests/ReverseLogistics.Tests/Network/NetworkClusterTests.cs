@@ -1,6 +1,5 @@
 using ReverseLogistics.Grpc;
 using ReverseLogistics.Grpc.Client;
-using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Storage;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -18,22 +17,14 @@ public sealed class NetworkClusterTests(PostgresDatabase postgres) : IClassFixtu
 {
     private const string OperatorKey = "rl-network-cluster-operator-key";
     private static readonly CallOptions Operator = As(OperatorKey);
-    private readonly string _directory = Directory.CreateTempSubdirectory("rl-network-cluster-").FullName;
-
-    private Task<InProcessSilo> StartNodeAsync(string name) => InProcessSilo.StartAsync(new SiloOptions
-    {
-        DataDirectory = Path.Combine(_directory, name),
-        Store = StoreKind.Postgres,
-        PostgresConnectionString = postgres.ConnectionString,
-        OperatorKey = OperatorKey,
-    });
+    private readonly PostgresNodes nodes = new(postgres.ConnectionString, OperatorKey);
 
     [SkippableFact]
     public async Task A_network_change_on_one_node_reaches_routing_on_the_other()
     {
         Skip.If(postgres.ConnectionString is null, PostgresDatabase.SkipReason);
-        await using var a = await StartNodeAsync("a");
-        await using var b = await StartNodeAsync("b");
+        await using var a = await nodes.StartAsync("a");
+        await using var b = await nodes.StartAsync("b");
         var (tenantId, _) = await NewMerchantAsync(a.Channel, OperatorKey);
         var query = new RouteReturnRequest
         {
@@ -47,10 +38,10 @@ public sealed class NetworkClusterTests(PostgresDatabase postgres) : IClassFixtu
         await a.Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
         await a.Channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo(prefix + "-UPS", "US", centre.FulfillmentCenterId) }, Operator);
         await a.Channel.Unary(SetContract, new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, centre.FulfillmentCenterId) }, Operator);
-        var routed = await EventuallyAsync(async () => (await b.Channel.Unary(RouteReturn, query, Operator)).FulfillmentCenterId == centre.FulfillmentCenterId);
+        var routed = await Eventually.HoldsAsync(async () => (await b.Channel.Unary(RouteReturn, query, Operator)).FulfillmentCenterId == centre.FulfillmentCenterId);
         centre.Status = CenterStatus.Paused;
         await a.Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
-        var paused = await EventuallyAsync(async () => (await b.Channel.Unary(RouteReturn, query, Operator)).Candidates.Any(c => c.RejectionCode == "PAUSED"));
+        var paused = await Eventually.HoldsAsync(async () => (await b.Channel.Unary(RouteReturn, query, Operator)).Candidates.Any(c => c.RejectionCode == "PAUSED"));
 
         Assert.True(routed, "node B never routed to the centre created on node A");
         Assert.True(paused, "node B kept routing to the centre paused on node A");
@@ -60,8 +51,8 @@ public sealed class NetworkClusterTests(PostgresDatabase postgres) : IClassFixtu
     public async Task A_centre_filled_from_one_node_overflows_on_the_other()
     {
         Skip.If(postgres.ConnectionString is null, PostgresDatabase.SkipReason);
-        await using var a = await StartNodeAsync("a");
-        await using var b = await StartNodeAsync("b");
+        await using var a = await nodes.StartAsync("a");
+        await using var b = await nodes.StartAsync("b");
         var prefix = NewPrefix();
         var (small, large) = (Centre(prefix + "-SMALL", capacity: 1), Centre(prefix + "-LARGE"));
         foreach (var centre in new[] { small, large })
@@ -83,17 +74,5 @@ public sealed class NetworkClusterTests(PostgresDatabase postgres) : IClassFixtu
         Assert.Equal(large.FulfillmentCenterId, onB.DestinationFulfillmentCenterId);
     }
 
-    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
-    {
-        using var guard = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!guard.IsCancellationRequested)
-        {
-            if (await condition()) return true;
-            // Notifications travel asynchronously: poll, bounded, rather than assume a delay.
-            await Task.Delay(20, CancellationToken.None);
-        }
-        return false;
-    }
-
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => nodes.Dispose();
 }

@@ -12,7 +12,6 @@ public sealed class NetworkSiloFixture : IAsyncLifetime
 {
     public const string OperatorKey = "rl-test-network-operator-key-9b2e";
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("rl-network-tests-").FullName;
     private InProcessSilo? _silo;
 
     /// <summary>"127.0.0.1:port".</summary>
@@ -21,12 +20,11 @@ public sealed class NetworkSiloFixture : IAsyncLifetime
     public IServiceProvider Services => _silo!.Services;
 
     public async Task InitializeAsync() =>
-        _silo = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = _dataDirectory, OperatorKey = OperatorKey });
+        _silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = OperatorKey });
 
     public async Task DisposeAsync()
     {
         if (_silo is not null) await _silo.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
     }
 }
 

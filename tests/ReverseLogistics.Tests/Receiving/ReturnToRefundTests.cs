@@ -15,17 +15,11 @@ namespace ReverseLogistics.Tests.Receiving;
 public sealed class ReturnToRefundTests : IAsyncLifetime
 {
     private const string OperatorKey = "rl-refund-operator-key";
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("rl-refund-").FullName;
     private InProcessSilo _silo = null!;
 
-    public async Task InitializeAsync() =>
-        _silo = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = _dataDirectory, OperatorKey = OperatorKey });
+    public async Task InitializeAsync() => _silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = OperatorKey });
 
-    public async Task DisposeAsync()
-    {
-        await _silo.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
-    }
+    public async Task DisposeAsync() => await _silo.DisposeAsync();
 
     private GrpcChannel Channel => _silo.Channel;
 

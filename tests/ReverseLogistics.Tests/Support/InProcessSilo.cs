@@ -12,6 +12,7 @@ namespace ReverseLogistics.Tests.Support;
 public sealed class InProcessSilo : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private string? _ownedDirectory;
 
     private InProcessSilo(WebApplication app, string address)
     {
@@ -34,10 +35,28 @@ public sealed class InProcessSilo : IAsyncDisposable
         return new InProcessSilo(app, new Uri(bound).Authority);
     }
 
+    /// <summary>Starts a silo on a fresh temporary data directory, deleted when the silo is disposed.</summary>
+    public static async Task<InProcessSilo> StartFreshAsync(SiloOptions options)
+    {
+        var directory = Directory.CreateTempSubdirectory("rl-silo-").FullName;
+        try
+        {
+            var silo = await StartAsync(options with { DataDirectory = directory });
+            silo._ownedDirectory = directory;
+            return silo;
+        }
+        catch
+        {
+            Directory.Delete(directory, recursive: true);
+            throw;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (_ownedDirectory is not null) Directory.Delete(_ownedDirectory, recursive: true);
     }
 }

@@ -8,7 +8,6 @@ public sealed class SiloFixture : IAsyncLifetime
 {
     public const string OperatorKey = "rl-test-operator-key-4f1d2c";
 
-    private readonly string _dataDirectory = Directory.CreateTempSubdirectory("rl-tests-").FullName;
     private InProcessSilo? _silo;
 
     /// <summary>"127.0.0.1:port".</summary>
@@ -17,12 +16,11 @@ public sealed class SiloFixture : IAsyncLifetime
     public IServiceProvider Services => _silo!.Services;
 
     public async Task InitializeAsync() =>
-        _silo = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = _dataDirectory, Conformance = true, OperatorKey = OperatorKey });
+        _silo = await InProcessSilo.StartFreshAsync(new SiloOptions { Conformance = true, OperatorKey = OperatorKey });
 
     public async Task DisposeAsync()
     {
         if (_silo is not null) await _silo.DisposeAsync();
-        Directory.Delete(_dataDirectory, recursive: true);
     }
 }
 
