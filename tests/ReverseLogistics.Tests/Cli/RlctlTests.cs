@@ -9,12 +9,14 @@ namespace ReverseLogistics.Tests.Cli;
 [Collection(SiloCollection.Name)]
 public sealed class RlctlTests(SiloFixture silo)
 {
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args)
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] args) => RunWithKeyAsync(SiloFixture.OperatorKey, args);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunWithKeyAsync(string key, params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
         var exitCode = await RlctlCommand.Create()
-            .Parse(["--address", silo.Address, "--key", SiloFixture.OperatorKey, .. args])
+            .Parse(["--address", silo.Address, "--key", key, .. args])
             .InvokeAsync(new InvocationConfiguration { Output = output, Error = error });
         return (exitCode, output.ToString(), error.ToString());
     }
@@ -35,6 +37,31 @@ public sealed class RlctlTests(SiloFixture silo)
         Assert.StartsWith($"rl.{tenantId}.", secret);
         Assert.Contains(tenantId, tenants.Output);
         Assert.Equal("ROLE_MERCHANT", JsonDocument.Parse(keys.Output).RootElement.GetProperty("apiKeys")[0].GetProperty("role").GetString());
+    }
+
+    [Fact]
+    public async Task A_merchant_reads_a_return_and_its_timeline_and_another_merchant_finds_nothing()
+    {
+        var (_, merchantKey) = await TenantAdmin.NewMerchantAsync(silo.Channel, SiloFixture.OperatorKey);
+        var (_, otherKey) = await TenantAdmin.NewMerchantAsync(silo.Channel, SiloFixture.OperatorKey);
+        var created = await silo.Channel.Unary(Support.Returns.CreateReturn, Support.Returns.NewReturn(), TenantAdmin.As(merchantKey));
+
+        var read = await RunWithKeyAsync(merchantKey, "returns", "get", created.ReturnId, "--json");
+        var table = await RunWithKeyAsync(merchantKey, "returns", "get", created.ReturnId);
+        var events = await RunWithKeyAsync(merchantKey, "returns", "events", created.ReturnId, "--json");
+        var timeline = await RunWithKeyAsync(merchantKey, "returns", "events", created.ReturnId);
+        var foreign = await RunWithKeyAsync(otherKey, "returns", "events", created.ReturnId);
+
+        Assert.Equal((0, ""), (read.ExitCode, read.Error));
+        Assert.Equal("RETURN_STATUS_LABEL_ISSUED", JsonDocument.Parse(read.Output).RootElement.GetProperty("status").GetString());
+        Assert.Contains("Routing: No fulfilment network is set up: sent to the default centre FC-DEFAULT.", table.Output);
+        Assert.Equal([("Approve", "system:auto-approve"), ("IssueLabel", "system:labels")],
+            JsonDocument.Parse(events.Output).RootElement.GetProperty("events").EnumerateArray()
+                .Select(e => (e.GetProperty("type").GetString(), e.GetProperty("actor").GetString())));
+        Assert.Equal(0, timeline.ExitCode);
+        Assert.Contains("IssueLabel", timeline.Output); // a table, its cells wrapped to the terminal's width
+        Assert.Equal(1, foreign.ExitCode);
+        Assert.StartsWith("NotFound:", foreign.Error);
     }
 
     [Fact]
