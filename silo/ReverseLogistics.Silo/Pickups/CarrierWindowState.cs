@@ -1,0 +1,14 @@
+using ReverseLogistics.Domain.Pickups;
+
+namespace ReverseLogistics.Silo.Pickups;
+
+public sealed class CarrierWindowState
+{
+    public PickupSlot? Slot { get; set; }
+
+    /// <summary>The pickups booked into the window, in booking order: the manifest's stops.</summary>
+    public List<ManifestStop> Stops { get; set; } = [];
+
+    /// <summary>When the manifest was built; from then on the window is frozen.</summary>
+    public DateTime? ManifestedAt { get; set; }
+}
