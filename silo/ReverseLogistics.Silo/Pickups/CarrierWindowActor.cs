@@ -24,6 +24,7 @@ public sealed class CarrierWindowActor : Actor<CarrierWindowState>, IActor
     public const string ManifestDue = "manifest";
     public const string ManifestIndex = "manifest";
     public const string CarrierIndex = "carrier";
+    public const string ScheduleIndex = "schedule";
 
     private DateTime Now => Time.GetUtcNow().UtcDateTime;
 
@@ -67,15 +68,28 @@ public sealed class CarrierWindowActor : Actor<CarrierWindowState>, IActor
         return true;
     }
 
+    /// <summary>
+    /// The manifest of one occurrence of a pickup schedule (the key names the schedule and the cut-off), created once:
+    /// a re-fire of the same occurrence, or a second node, finds it built. Whether this turn built it.
+    /// </summary>
+    public async Task<bool> BuildScheduledManifestAsync(PickupSchedule schedule, PickupSlot slot)
+    {
+        if (State.ManifestedAt is not null) return false;
+        (State.Slot, State.ScheduleId, State.Location, State.ManifestedAt) = (slot, schedule.Id, schedule.Location, Now);
+        var manifest = new { ManifestId = Key.Id, ScheduleId = schedule.Id, slot.CarrierId, slot.StartUtc, slot.EndUtc, slot.TimeZone, schedule.Location };
+        await CommitAsync([Event("ManifestCreated", manifest)], null, Index());
+        return true;
+    }
+
     public Proto.Manifest? Manifest() =>
-        State.ManifestedAt is { } at && State.Slot is { } slot ? PickupMapper.ToProto(Key.Id, slot, at, State.Stops) : null;
+        State.ManifestedAt is { } at && State.Slot is { } slot ? PickupMapper.ToProto(Key.Id, State, slot, at, withStops: true) : null;
 
     private List<IndexEntry> Index()
     {
         if (State.Slot is not { } slot || (State.Stops.Count == 0 && State.ManifestedAt is null)) return [];
         return State.ManifestedAt is null
             ? [DueIndex.Entry(ManifestDue, slot.CutoffUtc), new(CarrierIndex, slot.CarrierId)]
-            : [new(ManifestIndex, "built"), new(CarrierIndex, slot.CarrierId)];
+            : [new(ManifestIndex, "built"), new(CarrierIndex, slot.CarrierId), .. State.ScheduleId is { } id ? [new IndexEntry(ScheduleIndex, id)] : Array.Empty<IndexEntry>()];
     }
 
     private NewEvent Event(string type, object data) => new(type, JsonSerializer.Serialize(data, ActorJson.Options), "system:pickups", Now);

@@ -11,4 +11,8 @@ public sealed class CarrierWindowState
 
     /// <summary>When the manifest was built; from then on the window is frozen.</summary>
     public DateTime? ManifestedAt { get; set; }
+
+    /// <summary>Set for the occurrence of a pickup schedule: the carrier collects at the location, not from customers.</summary>
+    public string? ScheduleId { get; set; }
+    public PickupLocation? Location { get; set; }
 }

@@ -47,9 +47,24 @@ public sealed class PickupDirectory(IActorStore store, TimeProvider time)
         {
             if (await store.ReadAsync(key, cancellationToken) is not { } record) continue;
             var window = JsonSerializer.Deserialize<CarrierWindowState>(record.State, ActorJson.Options)!;
-            if (window is { Slot: { } slot, ManifestedAt: { } at }) response.Manifests.Add(PickupMapper.ToProto(key.Id, slot, at, stops: null));
+            if (window is { Slot: { } slot, ManifestedAt: { } at }) response.Manifests.Add(PickupMapper.ToProto(key.Id, window, slot, at, withStops: false));
         }
         if (keys.Count > size) response.NextPageToken = PageTokens.Encode(keys[size - 1].Id);
+        return response;
+    }
+
+    /// <summary>The 3PL's pickup schedules by id, each with its next cut-off.</summary>
+    public async Task<Proto.ListPickupSchedulesResponse> ListSchedulesAsync(Proto.ListPickupSchedulesRequest request, CancellationToken cancellationToken)
+    {
+        var after = PageTokens.Decode(request.PageToken, id => id.Length > 0);
+        var size = PageSize(request.PageSize);
+        var page = await store.ListAsync(PickupScheduleActor.TypeName, TenantIds.Platform,
+            after is null ? null : new ActorKey(TenantIds.Platform, PickupScheduleActor.TypeName, after), size + 1, cancellationToken);
+        var response = new Proto.ListPickupSchedulesResponse();
+        var now = time.GetUtcNow().UtcDateTime;
+        response.Schedules.AddRange(page.Take(size).Select(p =>
+            PickupScheduleMapper.ToProto(JsonSerializer.Deserialize<PickupScheduleState>(p.Record.State, ActorJson.Options)!, now)));
+        if (page.Count > size) response.NextPageToken = PageTokens.Encode(page[size - 1].Key.Id);
         return response;
     }
 

@@ -59,7 +59,7 @@ public static class PickupMapper
         };
     }
 
-    public static Proto.Manifest ToProto(string manifestId, PickupSlot slot, DateTime createdAt, IEnumerable<ManifestStop>? stops)
+    public static Proto.Manifest ToProto(string manifestId, CarrierWindowState window, PickupSlot slot, DateTime createdAt, bool withStops)
     {
         var manifest = new Proto.Manifest
         {
@@ -69,8 +69,10 @@ public static class PickupMapper
             CutoffTime = Timestamp.FromDateTime(slot.CutoffUtc),
             CreateTime = Timestamp.FromDateTime(createdAt),
         };
-        if (stops is not null)
-            manifest.Stops.AddRange(stops.Select(s => new Proto.ManifestStop
+        if (window.ScheduleId is { } scheduleId) manifest.ScheduleId = scheduleId;
+        if (window.Location is { } location) manifest.Location = PickupScheduleMapper.ToProto(location);
+        if (withStops)
+            manifest.Stops.AddRange(window.Stops.Select(s => new Proto.ManifestStop
             {
                 TenantId = s.TenantId,
                 ReturnId = s.ReturnId,

@@ -1,10 +1,13 @@
 using Google.Protobuf;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Network;
 using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Storage;
 using Proto = ReverseLogistics.V1;
@@ -13,7 +16,13 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 namespace ReverseLogistics.Silo.Pickups;
 
 /// <summary>reverselogistics.v1.PickupService: customer pickups, their manifests, and carrier tracking events.</summary>
-public sealed class PickupService(ActorRuntime actors, IdempotentRequests idempotency, PickupDirectory directory, IActorStore store) : IGrpcService
+public sealed class PickupService(
+    ActorRuntime actors,
+    IdempotentRequests idempotency,
+    PickupDirectory directory,
+    IActorStore store,
+    NetworkSnapshot network,
+    PickupScheduleTriggers triggers) : IGrpcService
 {
     public static ServiceDescriptor Descriptor => Proto.PickupsReflection.Descriptor.Services[0];
 
@@ -23,6 +32,13 @@ public sealed class PickupService(ActorRuntime actors, IdempotentRequests idempo
         .Unary<Proto.CancelPickupRequest, Proto.Pickup>("CancelPickup", CancelPickupAsync)
         .Unary<Proto.ListPickupsRequest, Proto.ListPickupsResponse>("ListPickups",
             (request, context) => directory.ListPickupsAsync(context.GetCaller().TenantId, request, context.CancellationToken))
+        .Unary<Proto.CreatePickupScheduleRequest, Proto.PickupSchedule>("CreatePickupSchedule", CreateScheduleAsync)
+        .Unary<Proto.ListPickupSchedulesRequest, Proto.ListPickupSchedulesResponse>("ListPickupSchedules",
+            (request, context) => directory.ListSchedulesAsync(request, context.CancellationToken))
+        .Unary<Proto.PausePickupScheduleRequest, Proto.PickupSchedule>("PausePickupSchedule",
+            (request, context) => SetScheduleStatusAsync(context, request.RequestId, request, request.ScheduleId, PickupScheduleStatus.Paused))
+        .Unary<Proto.ResumePickupScheduleRequest, Proto.PickupSchedule>("ResumePickupSchedule",
+            (request, context) => SetScheduleStatusAsync(context, request.RequestId, request, request.ScheduleId, PickupScheduleStatus.Active))
         .Unary<Proto.ListManifestsRequest, Proto.ListManifestsResponse>("ListManifests",
             (request, context) => directory.ListManifestsAsync(request, context.CancellationToken))
         .Unary<Proto.GetManifestRequest, Proto.Manifest>("GetManifest", GetManifestAsync)
@@ -42,6 +58,36 @@ public sealed class PickupService(ActorRuntime actors, IdempotentRequests idempo
 
     private Task<Proto.Pickup> CancelPickupAsync(Proto.CancelPickupRequest request, ServerCallContext context) =>
         MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.CancelPickupAsync(caller, ticket));
+
+    private async Task<Proto.PickupSchedule> CreateScheduleAsync(Proto.CreatePickupScheduleRequest request, ServerCallContext context)
+    {
+        var view = await network.CurrentAsync(context.CancellationToken);
+        var schedule = PickupScheduleMapper.ToDomain(request.Schedule, id => view.Carriers.Any(c => c.Id == id));
+        var actor = Schedule(schedule.Id);
+        var created = await idempotency.RunAsync(context, request.RequestId, request, Proto.PickupSchedule.Parser,
+            (caller, ticket) => actor.AskAsync(s => s.CreateAsync(schedule, caller, ticket), context.CancellationToken));
+        await ApplyTriggerAsync(actor, context.CancellationToken);
+        return created;
+    }
+
+    /// <summary>Pause or resume: the actor's status first, then its trigger follows (also on a retried request).</summary>
+    private async Task<Proto.PickupSchedule> SetScheduleStatusAsync<TRequest>(ServerCallContext context, string requestId, TRequest request,
+        string scheduleId, PickupScheduleStatus status) where TRequest : IMessage<TRequest>
+    {
+        new Validator().Require(scheduleId.Length > 0, "schedule_id", "required").ThrowIfInvalid();
+        var actor = Schedule(scheduleId);
+        var updated = await idempotency.RunAsync(context, requestId, request, Proto.PickupSchedule.Parser,
+            (caller, ticket) => actor.AskAsync(s => s.SetStatusAsync(status, caller, ticket), context.CancellationToken));
+        await ApplyTriggerAsync(actor, context.CancellationToken);
+        return updated;
+    }
+
+    private async Task ApplyTriggerAsync(ActorRef<PickupScheduleActor> actor, CancellationToken cancellationToken)
+    {
+        if (await actor.AskAsync(s => Task.FromResult(s.Current()), cancellationToken) is { } state) await triggers.ApplyAsync(state, cancellationToken);
+    }
+
+    private ActorRef<PickupScheduleActor> Schedule(string scheduleId) => actors.Get<PickupScheduleActor>(TenantIds.Platform, scheduleId);
 
     private async Task<Proto.Manifest> GetManifestAsync(Proto.GetManifestRequest request, ServerCallContext context)
     {

@@ -17,6 +17,8 @@ public static class SchedulerServiceExtensions
     {
         services.AddSingleton<ReturnTimerSweeps>();
         services.AddSingleton<PickupSweeps>();
+        services.AddSingleton<PickupSchedules>();
+        services.AddSingleton<PickupScheduleTriggers>();
         services.AddHostedService<SchedulerStartup>();
         services.AddQuartz(quartz => ConfigureQuartz(quartz, options));
         // Stopping waits for running jobs, and Quartz stops before the actor runtime and the store are disposed.

@@ -13,6 +13,10 @@ public static class PickupApi
     public static readonly Method<ReschedulePickupRequest, Pickup> ReschedulePickup = Method<ReschedulePickupRequest, Pickup>.From(Service, "ReschedulePickup");
     public static readonly Method<CancelPickupRequest, Pickup> CancelPickup = Method<CancelPickupRequest, Pickup>.From(Service, "CancelPickup");
     public static readonly Method<ListPickupsRequest, ListPickupsResponse> ListPickups = Method<ListPickupsRequest, ListPickupsResponse>.From(Service, "ListPickups");
+    public static readonly Method<CreatePickupScheduleRequest, PickupSchedule> CreatePickupSchedule = Method<CreatePickupScheduleRequest, PickupSchedule>.From(Service, "CreatePickupSchedule");
+    public static readonly Method<ListPickupSchedulesRequest, ListPickupSchedulesResponse> ListPickupSchedules = Method<ListPickupSchedulesRequest, ListPickupSchedulesResponse>.From(Service, "ListPickupSchedules");
+    public static readonly Method<PausePickupScheduleRequest, PickupSchedule> PausePickupSchedule = Method<PausePickupScheduleRequest, PickupSchedule>.From(Service, "PausePickupSchedule");
+    public static readonly Method<ResumePickupScheduleRequest, PickupSchedule> ResumePickupSchedule = Method<ResumePickupScheduleRequest, PickupSchedule>.From(Service, "ResumePickupSchedule");
     public static readonly Method<ListManifestsRequest, ListManifestsResponse> ListManifests = Method<ListManifestsRequest, ListManifestsResponse>.From(Service, "ListManifests");
     public static readonly Method<GetManifestRequest, Manifest> GetManifest = Method<GetManifestRequest, Manifest>.From(Service, "GetManifest");
     public static readonly Method<ReportTrackingEventRequest, TrackingEventResult> ReportTrackingEvent = Method<ReportTrackingEventRequest, TrackingEventResult>.From(Service, "ReportTrackingEvent");

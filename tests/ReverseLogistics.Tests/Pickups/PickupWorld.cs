@@ -57,10 +57,11 @@ public sealed class PickupWorld : IAsyncDisposable
     public Task<InProcessSilo> StartNodeAsync(string node) =>
         InProcessSilo.StartAsync(options(Path.Combine(directory, node)) with { OperatorKey = OperatorKey, Clock = Clock });
 
-    /// <summary>Stops the silo and starts it again on the same store.</summary>
-    public async Task RestartAsync()
+    /// <summary>Stops the silo and starts it again on the same store; <paramref name="whileDown"/> runs in between (say, moving the clock).</summary>
+    public async Task RestartAsync(Action? whileDown = null)
     {
         await Silo.DisposeAsync();
+        whileDown?.Invoke();
         Silo = await StartNodeAsync("a");
     }
 
