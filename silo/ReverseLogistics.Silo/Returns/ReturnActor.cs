@@ -97,8 +97,17 @@ public sealed class ReturnActor(IReturnRouter router, PickupBooker pickups) : Ac
     public Task<Proto.Return> RejectAsync(string reason, Caller caller, IdempotencyTicket ticket) =>
         MoveAsync(ReturnTrigger.Reject, reason, caller, ticket);
 
-    public Task<Proto.Return> CancelAsync(string reason, Caller caller, IdempotencyTicket ticket) =>
-        MoveAsync(ReturnTrigger.Cancel, reason, caller, ticket);
+    /// <summary>Cancels the return; a pickup booked for it is released first unless its window is frozen (then the carrier's manifest has it).</summary>
+    public async Task<Proto.Return> CancelAsync(string reason, Caller caller, IdempotencyTicket ticket)
+    {
+        ReturnTransitions.Next(RequireExisting().Rma.State, ReturnTrigger.Cancel);
+        if (State.Pickup is { Status: PickupStatus.Booked } booking && !booking.IsFrozenAt(Now))
+        {
+            await pickups.ReleaseAsync(booking.Slot, Key);
+            State.Pickup = booking with { Status = PickupStatus.Cancelled };
+        }
+        return await MoveAsync(ReturnTrigger.Cancel, reason, caller, ticket);
+    }
 
     public Task<Proto.Return> ConfirmRefundAsync(string paymentReference, Caller caller, IdempotencyTicket ticket)
     {

@@ -82,6 +82,22 @@ public sealed class PickupBookingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Cancelling_a_return_frees_its_pickup_place()
+    {
+        var cancelled = await world.NewReturnAsync();
+        var first = await world.NewReturnAsync();
+        var second = await world.NewReturnAsync();
+        await world.BookAsync(cancelled.ReturnId);
+        await world.BookAsync(first.ReturnId);
+
+        await world.Channel.Unary(Support.Returns.CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = cancelled.ReturnId }, world.Merchant);
+        var intoFreedPlace = await world.BookAsync(second.ReturnId);
+
+        Assert.Equal("CARRIER-A", intoFreedPlace.CarrierId);
+        Assert.Equal([first.ReturnId, second.ReturnId], (await world.Channel.Unary(ListPickups, new ListPickupsRequest(), world.Merchant)).Pickups.Select(p => p.ReturnId).Order());
+    }
+
+    [Fact]
     public async Task A_retried_booking_answers_as_the_first_and_takes_one_place()
     {
         var first = await world.NewReturnAsync();
