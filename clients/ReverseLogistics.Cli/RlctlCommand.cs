@@ -4,7 +4,7 @@ using ReverseLogistics.Grpc;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys, network.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network, pickups.</summary>
 public static class RlctlCommand
 {
     public static RootCommand Create()
@@ -16,6 +16,7 @@ public static class RlctlCommand
             TenantCommands.Create(),
             KeyCommands.Create(),
             NetworkCommands.Create(),
+            PickupCommands.Create(),
         };
         return root;
     }
