@@ -32,10 +32,19 @@ public sealed class PickupBooker(NetworkSnapshot snapshot, ActorRuntime actors)
         throw new CapacityExhaustedException($"Every carrier pickup window on {wanted} is full: {string.Join(", ", slots.Select(s => s.WindowId))}.");
     }
 
-    /// <summary>The first window after <paramref name="now"/> with room, booked; null when none within the horizon has room.</summary>
+    /// <summary>The first window after <paramref name="now"/> with room, booked; null when none within the horizon has room (or no carrier serves the return now).</summary>
     public async Task<PickupSlot?> RebookAsync(ActorKey returnKey, ReturnRecord record, DateTime now)
     {
-        var (carriers, zone) = await OptionsAsync(record);
+        IReadOnlyList<Carrier> carriers;
+        TimeZoneInfo zone;
+        try
+        {
+            (carriers, zone) = await OptionsAsync(record);
+        }
+        catch (PreconditionFailedException)
+        {
+            return null; // rerouted to a centre no carrier here delivers to, say: the timer raises the return instead
+        }
         var stop = StopOf(returnKey, record);
         foreach (var slot in PickupPlanner.SlotsAfter(carriers, now, zone, now).Take(RebookAttempts))
             if (await Window(slot.WindowId).AskAsync(w => w.BookAsync(slot, stop))) return slot;

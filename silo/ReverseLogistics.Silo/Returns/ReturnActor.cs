@@ -101,11 +101,7 @@ public sealed class ReturnActor(IReturnRouter router, PickupBooker pickups) : Ac
     public async Task<Proto.Return> CancelAsync(string reason, Caller caller, IdempotencyTicket ticket)
     {
         ReturnTransitions.Next(RequireExisting().Rma.State, ReturnTrigger.Cancel);
-        if (State.Pickup is { Status: PickupStatus.Booked } booking && !booking.IsFrozenAt(Now))
-        {
-            await pickups.ReleaseAsync(booking.Slot, Key);
-            State.Pickup = booking with { Status = PickupStatus.Cancelled };
-        }
+        await ReleasePickupBeforeCutoffAsync(Now);
         return await MoveAsync(ReturnTrigger.Cancel, reason, caller, ticket);
     }
 
@@ -245,6 +241,7 @@ public sealed class ReturnActor(IReturnRouter router, PickupBooker pickups) : Ac
     {
         var now = Now;
         if (!Exists || ReturnTimers.LabelExpiresAt(State.Rma, State.Policy) is not { } expiresAt || expiresAt > now) return false;
+        await ReleasePickupBeforeCutoffAsync(now);
         var entry = new Rma(State.Rma).Apply(ReturnTrigger.Expire, "system:label-expiry", now,
             $"label valid {State.Policy.LabelValidDays} days, until {ReturnIndex.Timestamp(expiresAt)}; not shipped");
         await CommitAsync([entry], null, now);
@@ -378,6 +375,14 @@ public sealed class ReturnActor(IReturnRouter router, PickupBooker pickups) : Ac
         State.UpdatedAt = now;
         await CommitAsync(Events([entry]), null, ReturnIndex.Of(Key.Id, State));
         return true;
+    }
+
+    /// <summary>A return leaving the pickup flow (cancelled, expired) gives its place back, unless the window is frozen on its manifest.</summary>
+    private async Task ReleasePickupBeforeCutoffAsync(DateTime now)
+    {
+        if (State.Pickup is not { Status: PickupStatus.Booked } booking || booking.IsFrozenAt(now)) return;
+        await pickups.ReleaseAsync(booking.Slot, Key);
+        State.Pickup = booking with { Status = PickupStatus.Cancelled };
     }
 
     private PickupBooking RequireChangeablePickup(out DateTime now)

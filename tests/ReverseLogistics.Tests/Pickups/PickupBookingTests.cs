@@ -98,6 +98,25 @@ public sealed class PickupBookingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_return_expiring_before_its_pickups_cut_off_frees_its_place()
+    {
+        var policy = await world.Channel.Unary(Support.Returns.GetPolicy, new GetReturnPolicyRequest(), world.Merchant);
+        policy.LabelValidDays = 1;
+        await world.Channel.Unary(Support.Returns.UpdatePolicy, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, world.Merchant);
+        var expiring = await world.NewReturnAsync();
+        var date = DateOnly.Parse(world.Tomorrow).AddDays(2).ToString("yyyy-MM-dd");
+        var booked = await world.BookAsync(expiring.ReturnId, date: date);
+
+        world.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
+        await Scheduling.SweepCompletion.RunAsync(await world.SchedulerAsync(), Silo.Scheduling.LabelExpiryJob.Key, world.Clock);
+        var next = await world.NewReturnAsync();
+        var intoFreedPlace = await world.BookAsync(next.ReturnId, date: date);
+
+        Assert.Equal(ReturnStatus.Expired, (await world.GetAsync(expiring.ReturnId)).Status);
+        Assert.Equal(booked.ManifestId, intoFreedPlace.ManifestId);
+    }
+
+    [Fact]
     public async Task A_retried_booking_answers_as_the_first_and_takes_one_place()
     {
         var first = await world.NewReturnAsync();
