@@ -54,6 +54,35 @@ public static class BenchCommand
             return 0;
         });
 
-        return new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.") { store, routing };
+        var pickups = new Option<int>("--pickups") { Description = "Pickups booked in windows whose cut-off has passed", DefaultValueFactory = _ => 100_000 };
+        var carriers = new Option<int>("--carriers") { Description = "Carriers the pickups are spread over", DefaultValueFactory = _ => 50 };
+        var windows = new Option<int>("--windows") { Description = "Windows per carrier", DefaultValueFactory = _ => 20 };
+        var manifests = new Command("pickups", "The manifest sweep at a cut-off: booked pickups turned into manifests, on SQLite and, given a database, PostgreSQL")
+        {
+            pickups, carriers, windows, dataDir, postgres,
+        };
+        manifests.SetAction(async (result, cancellationToken) =>
+        {
+            var (pickupCount, carrierCount, windowCount) = (result.GetValue(pickups), result.GetValue(carriers), result.GetValue(windows));
+            var directory = result.GetValue(dataDir) ?? Directory.CreateTempSubdirectory("rl-bench-").FullName;
+            try
+            {
+                await using var sqlite = new SqliteActorStore(directory);
+                await PickupsBenchmark.RunAsync("sqlite", sqlite, pickupCount, carrierCount, windowCount, cancellationToken);
+            }
+            finally
+            {
+                if (result.GetValue(dataDir) is null) Directory.Delete(directory, recursive: true);
+            }
+
+            if (result.GetValue(postgres) is { Length: > 0 } connectionString)
+            {
+                await using var postgresStore = new PostgresActorStore(connectionString);
+                await PickupsBenchmark.RunAsync("postgres", postgresStore, pickupCount, carrierCount, windowCount, cancellationToken);
+            }
+            return 0;
+        });
+
+        return new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.") { store, routing, manifests };
     }
 }

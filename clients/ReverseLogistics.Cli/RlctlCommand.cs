@@ -4,7 +4,7 @@ using ReverseLogistics.Grpc;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys, network, returns.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network, returns, pickups.</summary>
 public static class RlctlCommand
 {
     public static RootCommand Create()
@@ -17,6 +17,7 @@ public static class RlctlCommand
             KeyCommands.Create(),
             NetworkCommands.Create(),
             ReturnCommands.Create(),
+            PickupCommands.Create(),
         };
         return root;
     }

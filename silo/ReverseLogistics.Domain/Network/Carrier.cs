@@ -22,6 +22,11 @@ public sealed record Carrier
     public IReadOnlyList<PickupWindow> PickupWindows { get; init; } = [];
     public CarrierLabelFormat LabelFormat { get; init; } = CarrierLabelFormat.Pdf;
 
+    /// <summary>How long before a window starts its pickups are frozen and its manifest is built.</summary>
+    public TimeSpan PickupCutoff { get; init; } = DefaultPickupCutoff;
+
+    public static readonly TimeSpan DefaultPickupCutoff = TimeSpan.FromMinutes(120);
+
     public bool Covers(string countryCode, string postalCode) => ServiceAreas.Any(a => a.Covers(countryCode, postalCode));
 
     public Money CostTo(string destinationCountryCode)

@@ -123,6 +123,7 @@ public static partial class NetworkValidator
                 $"{path}.pickup_windows[{i}]", "overlaps an earlier window on the same day");
         }
         v.Require(Enum.IsDefined(c.LabelFormat), $"{path}.label_format", "pdf, zpl or png");
+        v.Require(c.PickupCutoff >= TimeSpan.Zero && c.PickupCutoff <= TimeSpan.FromDays(7), $"{path}.pickup_cutoff_minutes", "between 0 and 10080");
     }
 
     private static void Check(Validator v, TenantContract c, string path)

@@ -9,4 +9,8 @@ public enum ExceptionKind
     LostInTransit = 4,
     /// <summary>The parcel arrived with nothing in it.</summary>
     EmptyBox = 5,
+    /// <summary>The carrier missed the pickup more often than the platform rebooks it.</summary>
+    MissedPickup = 6,
+    /// <summary>The carrier reported a problem with the parcel (tracking event).</summary>
+    CarrierException = 7,
 }

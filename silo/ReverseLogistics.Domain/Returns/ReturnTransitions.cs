@@ -38,6 +38,7 @@ public static class ReturnTransitions
         (S.LabelIssued, T.Cancel, S.Cancelled),
         (S.LabelIssued, T.Reroute, S.LabelIssued), // the label is reissued
         (S.LabelIssued, T.Expire, S.Expired),
+        (S.LabelIssued, T.RaiseException, S.Exception), // a carrier exception before the pickup
 
         (S.AwaitingPickup, T.SchedulePickup, S.AwaitingPickup), // a missed pickup is rebooked
         (S.AwaitingPickup, T.AwaitDropOff, S.AwaitingDropoff),
@@ -45,6 +46,8 @@ public static class ReturnTransitions
         (S.AwaitingPickup, T.Cancel, S.Cancelled),
         (S.AwaitingPickup, T.Reroute, S.AwaitingPickup),
         (S.AwaitingPickup, T.Expire, S.Expired),
+        (S.AwaitingPickup, T.CancelPickup, S.LabelIssued),
+        (S.AwaitingPickup, T.RaiseException, S.Exception), // missed too often, or a carrier exception
 
         (S.AwaitingDropoff, T.SchedulePickup, S.AwaitingPickup),
         (S.AwaitingDropoff, T.MarkInTransit, S.InTransit),
@@ -53,6 +56,7 @@ public static class ReturnTransitions
         (S.AwaitingDropoff, T.Cancel, S.Cancelled),
         (S.AwaitingDropoff, T.Reroute, S.AwaitingDropoff),
         (S.AwaitingDropoff, T.Expire, S.Expired),
+        (S.AwaitingDropoff, T.RaiseException, S.Exception), // a carrier exception after the drop-off
 
         (S.InTransit, T.ReceiveSome, S.PartiallyReceived),
         (S.InTransit, T.ReceiveAll, S.Received),

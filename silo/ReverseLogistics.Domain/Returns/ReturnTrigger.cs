@@ -34,4 +34,6 @@ public enum ReturnTrigger
     EscalateInspection = 23,
     /// <summary>Sent to another centre before the parcel is on its way; the state does not change.</summary>
     Reroute = 24,
+    /// <summary>The booked carrier pickup was cancelled before its cut-off; the label stays valid.</summary>
+    CancelPickup = 25,
 }

@@ -36,6 +36,7 @@ public sealed class DomainErrorInterceptor : IServerInterceptor
         NotFoundException => new Status(StatusCode.NotFound, exception.Message),
         AlreadyExistsException => new Status(StatusCode.AlreadyExists, exception.Message),
         PreconditionFailedException => new Status(StatusCode.FailedPrecondition, exception.Message),
+        CapacityExhaustedException => new Status(StatusCode.ResourceExhausted, exception.Message),
         _ => new Status(StatusCode.Internal, exception.Message),
     };
 }

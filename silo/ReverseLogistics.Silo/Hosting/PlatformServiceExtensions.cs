@@ -5,6 +5,7 @@ using ReverseLogistics.Grpc.Server.Logging;
 using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Network;
+using ReverseLogistics.Silo.Pickups;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.RateLimiting;
 using ReverseLogistics.Silo.Receiving;
@@ -64,6 +65,10 @@ public static class PlatformServiceExtensions
 
         services.AddSingleton<ParcelLookup>();
         services.AddGrpcService<ReceivingService>();
+
+        services.AddSingleton<PickupBooker>();
+        services.AddSingleton<PickupDirectory>();
+        services.AddGrpcService<PickupService>();
         return services;
     }
 }

@@ -80,6 +80,7 @@ public static class NetworkMapper
             Time(w.Starts, v, $"{path}.pickup_windows[{i}].starts"),
             Time(w.Ends, v, $"{path}.pickup_windows[{i}].ends"),
             w.Capacity))],
+        PickupCutoff = c.PickupCutoffMinutes == 0 ? Carrier.DefaultPickupCutoff : TimeSpan.FromMinutes(c.PickupCutoffMinutes),
         LabelFormat = c.LabelFormat switch
         {
             Proto.LabelFormat.Unspecified or Proto.LabelFormat.Pdf => CarrierLabelFormat.Pdf,
@@ -104,6 +105,7 @@ public static class NetworkMapper
             },
             CreateTime = Timestamp.FromDateTime(created),
             UpdateTime = Timestamp.FromDateTime(updated),
+            PickupCutoffMinutes = (int)c.PickupCutoff.TotalMinutes,
         };
         proto.ServiceAreas.AddRange(c.ServiceAreas.Select(a => new Proto.ServiceArea { CountryCode = a.CountryCode, PostalPrefixes = { a.PostalPrefixes } }));
         proto.ReturnMethods.AddRange(c.ReturnMethods.Select(m => (Proto.ReturnMethod)(int)m));

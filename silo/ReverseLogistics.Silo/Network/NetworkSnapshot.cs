@@ -196,7 +196,8 @@ public sealed partial class NetworkSnapshot : IDisposable
     private static NetworkView Index(FulfillmentNetwork network) => new(
         new ReturnRouter(NetworkIndex.Build(network)),
         network.Centers.ToDictionary(c => c.Id, StringComparer.Ordinal),
-        network.Contracts.ToDictionary(c => c.TenantId, StringComparer.Ordinal));
+        network.Contracts.ToDictionary(c => c.TenantId, StringComparer.Ordinal),
+        network.Carriers);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reloading {Key} into the network snapshot failed")]
     private partial void LogReloadFailed(Exception exception, ActorKey key);

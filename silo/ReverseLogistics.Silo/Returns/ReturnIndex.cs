@@ -1,4 +1,5 @@
 using System.Globalization;
+using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Storage;
 
@@ -19,6 +20,9 @@ public static class ReturnIndex
     /// <summary>Due kinds (<see cref="DueIndex"/>) of the return's timers, swept by the scheduler.</summary>
     public const string LabelExpiry = "label_expiry";
     public const string InspectionSla = "inspection_sla";
+    public const string MissedPickup = "missed_pickup";
+    /// <summary>A booked (not cancelled) pickup's window start; ListPickups reads it.</summary>
+    public const string Pickup = "pickup";
 
     public static IReadOnlyList<IndexEntry> Of(string returnId, ReturnRecord record)
     {
@@ -33,6 +37,9 @@ public static class ReturnIndex
         entries.AddRange(record.Request.Lines.Select(l => l.OrderReference).Distinct().Select(order => new IndexEntry(Order, order)));
         if (ReturnTimers.LabelExpiresAt(record.Rma, record.Policy) is { } expiresAt) entries.Add(DueIndex.Entry(LabelExpiry, expiresAt));
         if (ReturnTimers.InspectionDueAt(record.Rma, record.Policy) is { } inspectBy) entries.Add(DueIndex.Entry(InspectionSla, inspectBy));
+        if (record.Pickup is { Status: not PickupStatus.Cancelled } pickup) entries.Add(new(Pickup, Timestamp(pickup.Slot.StartUtc)));
+        if (record.Pickup is { Status: PickupStatus.Booked } booked && record.Rma.State == ReturnState.AwaitingPickup)
+            entries.Add(DueIndex.Entry(MissedPickup, booked.Slot.EndUtc + PickupRules.MissedPickupGrace));
         return entries;
     }
 

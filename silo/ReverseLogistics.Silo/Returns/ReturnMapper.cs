@@ -161,7 +161,7 @@ public static partial class ReturnMapper
         return proto;
     }
 
-    private static Proto.Address ToProto(CustomerAddress address, string name)
+    internal static Proto.Address ToProto(CustomerAddress address, string name)
     {
         var proto = new Proto.Address
         {

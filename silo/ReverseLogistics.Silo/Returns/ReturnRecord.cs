@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Domain.Returns;
@@ -25,6 +26,10 @@ public sealed class ReturnRecord
     public string? PaymentReference { get; set; }
     /// <summary>What the fulfilment centre recorded: arrival, inspections, dispositions, discrepancies.</summary>
     public ReceivingState Receiving { get; set; } = new();
+    /// <summary>The customer pickup booked for a carrier-pickup return, if any (also when cancelled or missed).</summary>
+    public PickupBooking? Pickup { get; set; }
+    /// <summary>What the carrier reported: the latest carrier time applied and the answer to each event.</summary>
+    public TrackingState Tracking { get; set; } = new();
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -15,5 +15,7 @@ public static class PlatformScheduler
     [
         new(LabelExpiryJob.Key, typeof(LabelExpiryJob), SweepInterval, "Expires returns whose label outlived the policy's validity unshipped"),
         new(InspectionSlaJob.Key, typeof(InspectionSlaJob), SweepInterval, "Escalates received returns left uninspected beyond the policy's SLA"),
+        new(ManifestJob.Key, typeof(ManifestJob), SweepInterval, "Builds the manifest of every carrier pickup window past its cut-off"),
+        new(MissedPickupJob.Key, typeof(MissedPickupJob), SweepInterval, "Rebooks pickups whose window ended without a pick-up scan, then raises them"),
     ];
 }

@@ -1,5 +1,6 @@
 using Quartz;
 using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Silo.Pickups;
 using ReverseLogistics.Silo.Sweeps;
 using ReverseLogistics.Storage.Sqlite;
 
@@ -15,6 +16,9 @@ public static class SchedulerServiceExtensions
     public static IServiceCollection AddPlatformScheduler(this IServiceCollection services, SiloOptions options)
     {
         services.AddSingleton<ReturnTimerSweeps>();
+        services.AddSingleton<PickupSweeps>();
+        services.AddSingleton<PickupSchedules>();
+        services.AddSingleton<PickupScheduleTriggers>();
         services.AddHostedService<SchedulerStartup>();
         services.AddQuartz(quartz => ConfigureQuartz(quartz, options));
         // Stopping waits for running jobs, and Quartz stops before the actor runtime and the store are disposed.

@@ -7,10 +7,11 @@ namespace ReverseLogistics.Silo.Scheduling;
 /// <summary>
 /// Runs before Quartz starts (it is registered before Quartz's hosted service): migrates the embedded
 /// scheduler database (PostgreSQL's Quartz tables come with the store's migrations), then registers the
-/// recurring jobs. Registration is idempotent: a trigger already stored as asked is left alone, so a
+/// recurring jobs and the operators' pickup schedules. Registration is idempotent: a trigger already stored as asked is left alone, so a
 /// restart neither duplicates a job nor moves its next fire time; one stored differently is rescheduled.
 /// </summary>
-public sealed class SchedulerStartup(SiloOptions options, ISchedulerFactory schedulers, TimeProvider time, ILogger<SchedulerStartup> logger)
+public sealed class SchedulerStartup(
+    SiloOptions options, ISchedulerFactory schedulers, PickupScheduleTriggers pickupSchedules, TimeProvider time, ILogger<SchedulerStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -18,6 +19,7 @@ public sealed class SchedulerStartup(SiloOptions options, ISchedulerFactory sche
         if (options.Store == StoreKind.Sqlite) await SqliteSchedulerDatabase.MigrateAsync(options.DataDirectory, logger, cancellationToken);
         var scheduler = await schedulers.GetScheduler(cancellationToken);
         foreach (var job in PlatformScheduler.RecurringJobs) await RegisterAsync(scheduler, job, cancellationToken);
+        await pickupSchedules.ReconcileAsync(cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,0 +1,3 @@
+namespace ReverseLogistics.Domain.Pickups;
+
+public sealed record TrackingDecision(TrackingOutcome Outcome, TrackingMove Move, string Explanation);

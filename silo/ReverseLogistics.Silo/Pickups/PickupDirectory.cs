@@ -1,0 +1,76 @@
+using System.Text.Json;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Silo.Paging;
+using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Storage;
+using Proto = ReverseLogistics.V1;
+
+namespace ReverseLogistics.Silo.Pickups;
+
+/// <summary>Lists pickups and manifests through the store's index: no actor is activated.</summary>
+public sealed class PickupDirectory(IActorStore store, TimeProvider time)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    /// <summary>A merchant's returns holding a pickup (not cancelled), newest return first.</summary>
+    public async Task<Proto.ListPickupsResponse> ListPickupsAsync(string tenantId, Proto.ListPickupsRequest request, CancellationToken cancellationToken)
+    {
+        var after = PageTokens.Decode(request.PageToken, ReturnIds.IsWellFormed);
+        var size = PageSize(request.PageSize);
+        var keys = await store.FindAsync(new IndexQuery(tenantId, ReturnActor.TypeName, [IndexCondition.Range(ReturnIndex.Pickup)], after, size + 1,
+            Descending: true), cancellationToken);
+        var response = new Proto.ListPickupsResponse();
+        var now = time.GetUtcNow().UtcDateTime;
+        foreach (var key in keys.Take(size))
+        {
+            if (await store.ReadAsync(key, cancellationToken) is not { } record) continue;
+            var state = JsonSerializer.Deserialize<ReturnRecord>(record.State, ActorJson.Options)!;
+            if (state.Pickup is not null) response.Pickups.Add(PickupMapper.ToProto(key.Id, state, now));
+        }
+        if (keys.Count > size) response.NextPageToken = PageTokens.Encode(keys[size - 1].Id);
+        return response;
+    }
+
+    /// <summary>Built manifests by id (carrier, then window start), without their stops.</summary>
+    public async Task<Proto.ListManifestsResponse> ListManifestsAsync(Proto.ListManifestsRequest request, CancellationToken cancellationToken)
+    {
+        var after = PageTokens.Decode(request.PageToken, id => id.Contains('@'));
+        var size = PageSize(request.PageSize);
+        List<IndexCondition> conditions = [IndexCondition.Equal(CarrierWindowActor.ManifestIndex, "built")];
+        if (request.CarrierId.Length > 0) conditions.Add(IndexCondition.Equal(CarrierWindowActor.CarrierIndex, request.CarrierId));
+        var keys = await store.FindAsync(new IndexQuery(TenantIds.Platform, CarrierWindowActor.TypeName, conditions, after, size + 1), cancellationToken);
+        var response = new Proto.ListManifestsResponse();
+        foreach (var key in keys.Take(size))
+        {
+            if (await store.ReadAsync(key, cancellationToken) is not { } record) continue;
+            var window = JsonSerializer.Deserialize<CarrierWindowState>(record.State, ActorJson.Options)!;
+            if (window is { Slot: { } slot, ManifestedAt: { } at }) response.Manifests.Add(PickupMapper.ToProto(key.Id, window, slot, at, withStops: false));
+        }
+        if (keys.Count > size) response.NextPageToken = PageTokens.Encode(keys[size - 1].Id);
+        return response;
+    }
+
+    /// <summary>The 3PL's pickup schedules by id, each with its next cut-off.</summary>
+    public async Task<Proto.ListPickupSchedulesResponse> ListSchedulesAsync(Proto.ListPickupSchedulesRequest request, CancellationToken cancellationToken)
+    {
+        var after = PageTokens.Decode(request.PageToken, id => id.Length > 0);
+        var size = PageSize(request.PageSize);
+        var page = await store.ListAsync(PickupScheduleActor.TypeName, TenantIds.Platform,
+            after is null ? null : new ActorKey(TenantIds.Platform, PickupScheduleActor.TypeName, after), size + 1, cancellationToken);
+        var response = new Proto.ListPickupSchedulesResponse();
+        var now = time.GetUtcNow().UtcDateTime;
+        response.Schedules.AddRange(page.Take(size).Select(p =>
+            PickupScheduleMapper.ToProto(JsonSerializer.Deserialize<PickupScheduleState>(p.Record.State, ActorJson.Options)!, now)));
+        if (page.Count > size) response.NextPageToken = PageTokens.Encode(page[size - 1].Key.Id);
+        return response;
+    }
+
+    private static int PageSize(int requested)
+    {
+        new Validator().Require(requested is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}").ThrowIfInvalid();
+        return requested == 0 ? DefaultPageSize : requested;
+    }
+}

@@ -1,0 +1,11 @@
+using ReverseLogistics.Domain.Pickups;
+
+namespace ReverseLogistics.Silo.Pickups;
+
+public sealed class PickupScheduleState
+{
+    public PickupSchedule Schedule { get; set; } = new();
+    public PickupScheduleStatus Status { get; set; } = PickupScheduleStatus.Active;
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+}
