@@ -30,6 +30,7 @@ public static class ReturnTransitions
         (S.Approved, T.AwaitDropOff, S.AwaitingDropoff), // in store or label-less drop-off: no label needed
         (S.Approved, T.Cancel, S.Cancelled),
         (S.Approved, T.Reroute, S.Approved), // approved while no centre qualified: routed, then labelled
+        (S.Approved, T.HoldUnrouted, S.Approved),
         (S.Approved, T.Expire, S.Expired),
 
         (S.LabelIssued, T.SchedulePickup, S.AwaitingPickup),

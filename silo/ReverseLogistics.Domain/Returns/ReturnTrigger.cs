@@ -36,4 +36,6 @@ public enum ReturnTrigger
     Reroute = 24,
     /// <summary>The booked carrier pickup was cancelled before its cut-off; the label stays valid.</summary>
     CancelPickup = 25,
+    /// <summary>Approved, but no centre could take the return: it waits, without a label, for an operator to reroute it.</summary>
+    HoldUnrouted = 26,
 }

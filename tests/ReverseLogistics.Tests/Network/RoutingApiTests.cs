@@ -233,8 +233,10 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         Assert.Equal(StatusCode.FailedPrecondition, stillShut.StatusCode);
         Assert.Equal((ReturnStatus.LabelIssued, centre), (rerouted.Status, rerouted.DestinationFulfillmentCenterId));
         Assert.StartsWith("RL", rerouted.TrackingNumber);
-        Assert.Equal(["Approve", "Reroute", "IssueLabel"], events.Events.Select(e => e.Type));
-        Assert.StartsWith($"no centre -> {centre}: reopened; ", events.Events[1].Details);
+        Assert.Equal(["Approve", "HoldUnrouted", "Reroute", "IssueLabel"], events.Events.Select(e => e.Type));
+        Assert.Equal("system:routing", events.Events[1].Actor);
+        Assert.StartsWith("No centre can take this return", events.Events[1].Details);
+        Assert.StartsWith($"no centre -> {centre}: reopened; ", events.Events[2].Details);
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class ReturnTransitionsTests
     {
         [S.Requested] = [(T.Approve, S.Approved), (T.Reject, S.Rejected), (T.SendToManualReview, S.ManualReview), (T.Cancel, S.Cancelled), (T.Expire, S.Expired)],
         [S.ManualReview] = [(T.Approve, S.Approved), (T.Reject, S.Rejected), (T.Cancel, S.Cancelled), (T.Expire, S.Expired)],
-        [S.Approved] = [(T.IssueLabel, S.LabelIssued), (T.AwaitDropOff, S.AwaitingDropoff), (T.Cancel, S.Cancelled), (T.Expire, S.Expired), (T.Reroute, S.Approved)],
+        [S.Approved] = [(T.IssueLabel, S.LabelIssued), (T.AwaitDropOff, S.AwaitingDropoff), (T.Cancel, S.Cancelled), (T.Expire, S.Expired), (T.Reroute, S.Approved), (T.HoldUnrouted, S.Approved)],
         [S.LabelIssued] = [(T.SchedulePickup, S.AwaitingPickup), (T.AwaitDropOff, S.AwaitingDropoff), (T.MarkInTransit, S.InTransit), (T.Cancel, S.Cancelled), (T.Expire, S.Expired), (T.Reroute, S.LabelIssued), (T.RaiseException, S.Exception)],
         [S.AwaitingPickup] = [(T.SchedulePickup, S.AwaitingPickup), (T.AwaitDropOff, S.AwaitingDropoff), (T.MarkInTransit, S.InTransit), (T.Cancel, S.Cancelled), (T.Expire, S.Expired), (T.Reroute, S.AwaitingPickup), (T.CancelPickup, S.LabelIssued), (T.RaiseException, S.Exception)],
         [S.AwaitingDropoff] = [(T.SchedulePickup, S.AwaitingPickup), (T.MarkInTransit, S.InTransit), (T.ReceiveSome, S.PartiallyReceived), (T.ReceiveAll, S.Received), (T.Cancel, S.Cancelled), (T.Expire, S.Expired), (T.Reroute, S.AwaitingDropoff), (T.RaiseException, S.Exception)],

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Policies;
+using ReverseLogistics.Domain.Receiving;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Domain.Pickups;
+using ReverseLogistics.Silo.Idempotency;
+using ReverseLogistics.Silo.Pickups;
+using ReverseLogistics.Silo.Receiving;
+using ReverseLogistics.Silo.Routing;
+using ReverseLogistics.Storage;
+using Proto = ReverseLogistics.V1;
+
+namespace ReverseLogistics.Silo.Returns;
+
+/// <summary>Warehouse handhelds (ReceivingService): each step checks the parcel is at its destination centre, in the same turn.</summary>
+public sealed partial class ReturnActor
+{
+    public Task<Proto.Parcel> ScanAsync(HandheldScan scan, IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, _, now) => handling.Arrive(scan.CentreId, scan.Actor, now));
+
+    public Task<Proto.Parcel> ReceiveItemsAsync(HandheldScan scan, IReadOnlyList<ReceivedItem> items, IReadOnlyList<UnexpectedItem> unexpected,
+        IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, _, now) => handling.Receive(items, unexpected, scan.CentreId, scan.Actor, now));
+
+    /// <summary>Grades one line; the last one settles the return and issues the refund.</summary>
+    public Task<Proto.Parcel> RecordInspectionAsync(HandheldScan scan, int lineIndex, InspectionGrade grade, string? notes,
+        IReadOnlyList<string> photoReferences, IReadOnlyList<MismatchFlag> mismatches, IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, record, now) =>
+        {
+            var (entries, complete) = handling.Inspect(lineIndex, grade, notes, photoReferences, mismatches, scan.Actor, now);
+            if (!complete) return entries;
+            var (settled, refund) = handling.Settle(record.Policy, record.Request.RequestedResolution, now);
+            record.Refund = refund;
+            return [.. entries, .. settled];
+        });
+
+    public Task<Proto.Parcel> SetDispositionAsync(HandheldScan scan, int lineIndex, Disposition disposition, IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, _, now) => handling.SetDisposition(lineIndex, disposition, scan.Actor, now));
+
+    public Task<Proto.Parcel> ReportExceptionAsync(HandheldScan scan, ExceptionKind kind, string? notes, IdempotencyTicket ticket) =>
+        HandleAsync(scan, ticket, (handling, _, now) => handling.ReportException(kind, notes, scan.CentreId, scan.Actor, now));
+
+    private async Task<Proto.Parcel> HandleAsync(HandheldScan scan, IdempotencyTicket ticket,
+        Func<ParcelHandling, ReturnRecord, DateTime, List<TimelineEntry>> step)
+    {
+        var record = RequireExisting();
+        var destination = record.Destination?.FulfillmentCenterId;
+        if (destination != scan.CentreId)
+            throw new PreconditionFailedException(
+                $"Return '{Key.Id}' belongs to fulfilment centre '{destination ?? "none"}', not '{scan.CentreId}': send the parcel there.");
+        var now = Now;
+        var entries = step(new ParcelHandling(new Rma(record.Rma), record.Receiving, record.Request.Lines), record, now);
+        State.UpdatedAt = now;
+        var response = ParcelMapper.ToProto(Key.TenantId, Key.Id, State);
+        await CommitAsync(Events(entries), ticket.Record(response, now), ReturnIndex.Of(Key.Id, State));
+        return response;
+    }
+}
