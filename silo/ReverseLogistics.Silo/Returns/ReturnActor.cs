@@ -1,14 +1,10 @@
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
-using ReverseLogistics.Domain.Policies;
-using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Pickups;
-using ReverseLogistics.Silo.Receiving;
 using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Storage;
 using Proto = ReverseLogistics.V1;
