@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Pricing;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Idempotency;
@@ -105,6 +106,16 @@ public sealed partial class ReturnActor(IReturnRouter router, PickupBooker picku
     {
         State.PaymentReference = paymentReference;
         return MoveAsync(ReturnTrigger.ConfirmRefund, $"payment {paymentReference}", caller, ticket);
+    }
+
+    public async Task<Proto.Return> ResolveExceptionAsync(ExceptionResolution resolution, Money? amount, string note, Caller caller,
+        IdempotencyTicket ticket)
+    {
+        var record = RequireExisting();
+        var now = Now;
+        var resolved = ExceptionResolver.Resolve(new Rma(record.Rma), record.Refund, resolution, amount, note, caller.AuditName, now);
+        State.Refund = resolved.Refund;
+        return await CommitAsync([resolved.Entry], ticket, now);
     }
 
     public Proto.ListReturnEventsResponse Events()

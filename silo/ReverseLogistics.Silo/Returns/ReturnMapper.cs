@@ -130,6 +130,7 @@ public static partial class ReturnMapper
             ShippingFee = ToProto(refund.ShippingFee),
             Bonus = ToProto(refund.Bonus),
             Total = ToProto(refund.Total),
+            MerchantAdjustment = refund.MerchantAdjustment is { } adjustment ? ToProto(adjustment) : null,
         };
         proto.Lines.AddRange(refund.Lines.Select(l => new Proto.RefundLineAmount
         {

@@ -33,7 +33,8 @@ public sealed class ReturnsService(
         .Unary<CancelReturnRequest, Return>("CancelReturn", CancelReturnAsync)
         .Unary<GetReturnLabelRequest, ReturnLabel>("GetReturnLabel", GetReturnLabelAsync)
         .Unary<ListReturnEventsRequest, ListReturnEventsResponse>("ListReturnEvents", ListReturnEventsAsync)
-        .Unary<ConfirmRefundRequest, Return>("ConfirmRefund", ConfirmRefundAsync);
+        .Unary<ConfirmRefundRequest, Return>("ConfirmRefund", ConfirmRefundAsync)
+        .Unary<ResolveExceptionRequest, Return>("ResolveException", ResolveExceptionAsync);
 
     private async Task<V1.EligibilityResult> CheckEligibilityAsync(CheckEligibilityRequest request, ServerCallContext context)
     {
@@ -85,6 +86,14 @@ public sealed class ReturnsService(
         new Validator().Require(request.PaymentReference.Trim().Length > 0, "payment_reference", "required").ThrowIfInvalid();
         return MutateAsync(context, request.RequestId, request, request.ReturnId,
             (r, caller, ticket) => r.ConfirmRefundAsync(request.PaymentReference, caller, ticket));
+    }
+
+    private Task<Return> ResolveExceptionAsync(ResolveExceptionRequest request, ServerCallContext context)
+    {
+        var resolution = (Domain.Returns.ExceptionResolution)(int)request.Resolution;
+        var amount = request.Amount is { } chosen ? PolicyMapper.ToDomain(chosen) : (Domain.Pricing.Money?)null;
+        return MutateAsync(context, request.RequestId, request, request.ReturnId,
+            (r, caller, ticket) => r.ResolveExceptionAsync(resolution, amount, request.Note, caller, ticket));
     }
 
     /// <summary>The merchant's policy, and the verdict it gives on this request for this customer now.</summary>
