@@ -21,6 +21,7 @@ public static class Returns
     public static readonly Method<GetReturnLabelRequest, ReturnLabel> GetReturnLabel = Method<GetReturnLabelRequest, ReturnLabel>.From(Service, "GetReturnLabel");
     public static readonly Method<ListReturnEventsRequest, ListReturnEventsResponse> ListReturnEvents = Method<ListReturnEventsRequest, ListReturnEventsResponse>.From(Service, "ListReturnEvents");
     public static readonly Method<ConfirmRefundRequest, Return> ConfirmRefund = Method<ConfirmRefundRequest, Return>.From(Service, "ConfirmRefund");
+    public static readonly Method<ResolveExceptionRequest, Return> ResolveException = Method<ResolveExceptionRequest, Return>.From(Service, "ResolveException");
     public static readonly Method<UpdateReturnPolicyRequest, ReturnPolicy> UpdatePolicy = Method<UpdateReturnPolicyRequest, ReturnPolicy>.From(Policies, "UpdateReturnPolicy");
     public static readonly Method<GetReturnPolicyRequest, ReturnPolicy> GetPolicy = Method<GetReturnPolicyRequest, ReturnPolicy>.From(Policies, "GetReturnPolicy");
 
