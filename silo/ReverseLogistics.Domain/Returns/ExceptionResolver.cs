@@ -8,8 +8,8 @@ namespace ReverseLogistics.Domain.Returns;
 /// the estimate when the parcel was never inspected, the computed one when it was. A refund may instead pay
 /// an amount the merchant chose (in the return's currency, at most its gross value); the breakdown then keeps
 /// the computed figures and records the difference as the merchant's adjustment. Closing adjusts the total
-/// to zero the same way. Every resolution but resume
-/// needs a note: money leaves, or the customer gets nothing, and the timeline says why.
+/// to zero the same way. Every resolution but resume needs a note: money leaves, or the customer gets
+/// nothing, and the timeline says why.
 /// </summary>
 public static class ExceptionResolver
 {
