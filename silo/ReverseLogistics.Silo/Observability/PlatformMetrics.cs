@@ -14,6 +14,9 @@ public sealed class PlatformMetrics(GrpcCallMetrics grpc, ActorRuntime actors, I
 
         text.Family("rl_actor_activations", "gauge", "Actors active (loaded in memory) on this node.");
         text.Sample("rl_actor_activations", actors.ActivationCount);
+        text.Family("rl_actor_turns_total", "counter", "Actor messages handled (one turn each), by actor type.");
+        foreach (var (type, turns) in actors.TurnsByType.OrderBy(entry => entry.Key, StringComparer.Ordinal))
+            text.Sample("rl_actor_turns_total", turns, ("type", type));
 
         if (store is SqlActorStore sql)
         {

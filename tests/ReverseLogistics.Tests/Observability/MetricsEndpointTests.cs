@@ -90,6 +90,20 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Actor_turns_are_counted_by_type()
+    {
+        var tenant = NewTenant();
+        await Channel.Unary(CreateTenant, tenant, Operator);
+        var before = await ScrapeAsync();
+
+        for (var i = 0; i < 3; i++) await Channel.Unary(GetTenant, new GetTenantRequest { TenantId = tenant.TenantId }, Operator);
+
+        var after = await ScrapeAsync();
+        Assert.Equal("counter", after.Types["rl_actor_turns_total"]);
+        Assert.Equal(3, Increase(before, after, "rl_actor_turns_total", ("type", "tenant")));
+    }
+
+    [Fact]
     public async Task The_endpoint_speaks_the_Prometheus_text_format_over_HTTP_1_1()
     {
         using var response = await _http.GetAsync(MetricsUri("/metrics"));
