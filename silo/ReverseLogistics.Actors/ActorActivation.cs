@@ -120,6 +120,7 @@ internal sealed class ActorActivation
         await foreach (var envelope in mailbox.Reader.ReadAllAsync())
         {
             await ProcessAsync(envelope);
+            runtime.CountTurn(Key.ActorType);
             Release();
             envelope.Reply(); // after Release: a caller that has its answer sees the actor idle
         }

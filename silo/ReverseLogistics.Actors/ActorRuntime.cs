@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using ReverseLogistics.Storage;
 
@@ -12,6 +13,7 @@ namespace ReverseLogistics.Actors;
 public sealed class ActorRuntime : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<ActorKey, ActorActivation> directory = new();
+    private readonly ConcurrentDictionary<string, StrongBox<long>> turnsByType = new();
     private readonly SemaphoreSlim scanGate = new(1, 1);
     private readonly ITimer? idleTimer;
     private int disposed;
@@ -39,6 +41,10 @@ public sealed class ActorRuntime : IAsyncDisposable
     }
 
     public int ActivationCount => directory.Count;
+
+    /// <summary>Messages handled since start, by actor type (failed and cancelled ones included), for operators' metrics.</summary>
+    public IReadOnlyDictionary<string, long> TurnsByType =>
+        turnsByType.ToDictionary(entry => entry.Key, entry => Interlocked.Read(ref entry.Value.Value));
 
     internal IActorStore Store { get; }
 
@@ -112,6 +118,9 @@ public sealed class ActorRuntime : IAsyncDisposable
 
         return await envelope.Completion.WaitAsync(cancellationToken);
     }
+
+    internal void CountTurn(string actorType) =>
+        Interlocked.Increment(ref turnsByType.GetOrAdd(actorType, static _ => new StrongBox<long>()).Value);
 
     internal void Remove(ActorActivation activation) => directory.TryRemove(KeyValuePair.Create(activation.Key, activation));
 

@@ -1,14 +1,16 @@
 using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using ReverseLogistics.Silo.Observability;
 
 namespace ReverseLogistics.Silo.Hosting;
 
 public static class KestrelExtensions
 {
     /// <summary>
-    /// One endpoint: h2c with prior knowledge (what gRPC clients and nginx grpc_pass speak),
-    /// or HTTP/2 over TLS negotiated by ALPN when a certificate is configured.
+    /// The gRPC endpoint: h2c with prior knowledge (what gRPC clients and nginx grpc_pass speak),
+    /// or HTTP/2 over TLS negotiated by ALPN when a certificate is configured. With a metrics
+    /// port, also a plain HTTP/1.1 endpoint for Prometheus to scrape.
     /// </summary>
     public static IWebHostBuilder ConfigureSiloKestrel(this IWebHostBuilder webHost, SiloOptions options) =>
         webHost.ConfigureKestrel(kestrel =>
@@ -27,6 +29,14 @@ public static class KestrelExtensions
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(LoadCertificate(options.TlsCertificate, options.TlsKey));
             });
+            if (options.MetricsPort is { } metricsPort)
+            {
+                kestrel.Listen(ParseAddress(options.Host), metricsPort, listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                    kestrel.ApplicationServices.GetRequiredService<MetricsListener>().Attach(listen);
+                });
+            }
         });
 
     private static IPAddress ParseAddress(string host) => host switch

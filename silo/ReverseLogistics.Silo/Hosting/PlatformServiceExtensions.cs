@@ -5,6 +5,7 @@ using ReverseLogistics.Grpc.Server.Logging;
 using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Network;
+using ReverseLogistics.Silo.Observability;
 using ReverseLogistics.Silo.Pickups;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.RateLimiting;
@@ -38,6 +39,7 @@ public static class PlatformServiceExtensions
     {
         AccessPolicy.RequireDeclaredRoles(PublicContract.Files);
         services.AddGrpcServer(grpc => grpc.ServedFiles.AddRange(PublicContract.Files));
+        services.AddPlatformMetrics();
         services.AddGrpcInterceptor<CallLoggingInterceptor>();
         services.AddGrpcInterceptor<DomainErrorInterceptor>();
         services.AddGrpcInterceptor<AuthenticationInterceptor>();

@@ -15,11 +15,12 @@ public static class SiloCommand
         var tlsKey = new Option<string?>("--tls-key") { Description = "Private key (PEM) for a PEM --tls-cert" };
         var store = new Option<StoreKind>("--store") { Description = "sqlite (embedded, default) or postgres (cluster mode)", DefaultValueFactory = _ => defaults.Store };
         var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL connection string, with --store postgres" };
+        var metricsPort = new Option<int?>("--metrics-port") { Description = "Also serve GET /metrics (Prometheus text) over HTTP/1.1 on this port; off when absent" };
         var conformance = new Option<bool>("--conformance") { Description = "Also serve the gRPC conformance test service" };
 
         var command = new RootCommand("Reverse-logistics platform: one silo node serving the gRPC API.")
         {
-            host, port, dataDir, store, postgres, tlsCert, tlsKey, conformance,
+            host, port, dataDir, store, postgres, tlsCert, tlsKey, metricsPort, conformance,
         };
         command.Validators.Add(result =>
         {
@@ -38,6 +39,7 @@ public static class SiloCommand
                 OperatorKey = Environment.GetEnvironmentVariable("RL_OPERATOR_KEY") is { Length: > 0 } key ? key : null,
                 TlsCertificate = result.GetValue(tlsCert),
                 TlsKey = result.GetValue(tlsKey),
+                MetricsPort = result.GetValue(metricsPort),
                 Conformance = result.GetValue(conformance),
             };
             await using var app = SiloHost.Build(options);

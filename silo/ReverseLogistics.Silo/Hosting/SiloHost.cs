@@ -1,6 +1,7 @@
 using ReverseLogistics.Actors;
 using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Conformance;
+using ReverseLogistics.Silo.Observability;
 using ReverseLogistics.Silo.Scheduling;
 
 namespace ReverseLogistics.Silo.Hosting;
@@ -24,6 +25,7 @@ public static class SiloHost
         if (options.Conformance) builder.Services.AddConformanceService();
 
         var app = builder.Build();
+        app.MapMetrics();
         app.MapGrpcServer();
         return app;
     }

@@ -19,6 +19,11 @@ public sealed record SiloOptions
     public string? TlsKey { get; init; }
     /// <summary>The platform's clock (actors, timers, the scheduler). Tests move it; the command line never sets it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+    /// <summary>
+    /// Port for the HTTP/1.1 endpoint serving GET /metrics (Prometheus text), on <see cref="Host"/>;
+    /// null serves none, 0 picks a free port.
+    /// </summary>
+    public int? MetricsPort { get; init; }
     /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
     public bool Conformance { get; init; }
 }

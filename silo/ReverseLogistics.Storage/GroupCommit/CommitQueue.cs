@@ -18,6 +18,7 @@ internal sealed class CommitQueue : IAsyncDisposable
     private readonly Task loop;
     private volatile bool stopping;
     private long transactionsCommitted;
+    private long commitsWritten;
 
     /// <param name="writeBatch">
     /// Writes the batch in one transaction, recording each commit's outcome (or its own error,
@@ -33,6 +34,9 @@ internal sealed class CommitQueue : IAsyncDisposable
 
     /// <summary>How many batch transactions have committed: fewer than the commits when group commit works.</summary>
     public long TransactionsCommitted => Interlocked.Read(ref transactionsCommitted);
+
+    /// <summary>How many commits those transactions carried (each commit's own error included).</summary>
+    public long CommitsWritten => Interlocked.Read(ref commitsWritten);
 
     public Task<CommitResult> EnqueueAsync(ActorCommit commit, CancellationToken cancellationToken)
     {
@@ -78,6 +82,7 @@ internal sealed class CommitQueue : IAsyncDisposable
             return;
         }
         Interlocked.Increment(ref transactionsCommitted);
+        Interlocked.Add(ref commitsWritten, batch.Count);
         foreach (var pending in batch) pending.Deliver();
     }
 

@@ -12,7 +12,11 @@ public abstract class SqlActorStore : IActorStore
     private protected ActorQueries Queries { get; init; } = null!;
     private protected CommitQueue Commits { get; init; } = null!;
 
-    internal long TransactionsCommitted => Commits.TransactionsCommitted;
+    /// <summary>Group-commit batches written, each one transaction (operators' metrics read it).</summary>
+    public long TransactionsCommitted => Commits.TransactionsCommitted;
+
+    /// <summary>Commits carried by those batches.</summary>
+    public long CommitsWritten => Commits.CommitsWritten;
 
     public abstract event Action<ActorKey, long>? ActorChanged;
 

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseLogistics.Grpc.Client;
 using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Silo.Observability;
 
 namespace ReverseLogistics.Tests.Support;
 
@@ -14,25 +15,31 @@ public sealed class InProcessSilo : IAsyncDisposable
     private readonly WebApplication _app;
     private string? _ownedDirectory;
 
-    private InProcessSilo(WebApplication app, string address)
+    private InProcessSilo(WebApplication app, string address, int? metricsPort)
     {
         _app = app;
         Address = address;
+        MetricsPort = metricsPort;
         Channel = GrpcChannel.ForAddress(address);
     }
 
     /// <summary>"127.0.0.1:port".</summary>
     public string Address { get; }
     public GrpcChannel Channel { get; }
+    /// <summary>The HTTP/1.1 port serving /metrics, when the options asked for one.</summary>
+    public int? MetricsPort { get; }
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a silo; <paramref name="options"/> gets loopback and a free port.</summary>
+    /// <summary>Starts a silo; <paramref name="options"/> gets loopback and a free port (and a free metrics port if it asks for one).</summary>
     public static async Task<InProcessSilo> StartAsync(SiloOptions options)
     {
-        var app = SiloHost.Build(options with { Host = "127.0.0.1", Port = 0 });
+        var app = SiloHost.Build(options with { Host = "127.0.0.1", Port = 0, MetricsPort = options.MetricsPort is null ? null : 0 });
         await app.StartAsync();
-        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.Single();
-        return new InProcessSilo(app, new Uri(bound).Authority);
+        int? metricsPort = options.MetricsPort is null ? null : app.Services.GetRequiredService<MetricsListener>().Port;
+        var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
+            .Select(address => new Uri(address))
+            .Single(address => address.Port != metricsPort);
+        return new InProcessSilo(app, bound.Authority, metricsPort);
     }
 
     /// <summary>Starts a silo on a fresh temporary data directory, deleted when the silo is disposed.</summary>
