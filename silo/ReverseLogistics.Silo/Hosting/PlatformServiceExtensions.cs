@@ -43,7 +43,7 @@ public static class PlatformServiceExtensions
         services.AddGrpcInterceptor<CallLoggingInterceptor>();
         services.AddGrpcInterceptor<DomainErrorInterceptor>();
         services.AddGrpcInterceptor<AuthenticationInterceptor>();
-        services.AddGrpcInterceptor<TenantRateLimitInterceptor>();
+        services.AddGrpcInterceptor<RateLimitInterceptor>();
 
         services.AddSingleton(new SecurityOptions { OperatorKey = options.OperatorKey });
         services.AddSingleton<KeyRingCache>();

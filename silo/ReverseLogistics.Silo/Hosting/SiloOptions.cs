@@ -1,3 +1,5 @@
+using ReverseLogistics.Domain.Tenants;
+
 namespace ReverseLogistics.Silo.Hosting;
 
 /// <summary>How a silo node is started (the command line, see <see cref="SiloCommand"/>).</summary>
@@ -24,6 +26,8 @@ public sealed record SiloOptions
     /// null serves none, 0 picks a free port.
     /// </summary>
     public int? MetricsPort { get; init; }
+    /// <summary>What the handhelds of one fulfilment centre may call together (merchants have their own, per tenant).</summary>
+    public RateLimitSettings HandheldRateLimit { get; init; } = new(200, 400);
     /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
     public bool Conformance { get; init; }
 }
