@@ -45,7 +45,7 @@ public sealed class FulfillmentCenterActor(NetworkSnapshot snapshot) : Actor<Ful
     public async Task<bool> BookAsync(string returnKey, CapacityBooking booking)
     {
         if (!Exists) return false;
-        if (State.Bookings.TryGetValue(returnKey, out var existing) && existing == booking) return true;
+        if (State.Bookings.TryGetValue(returnKey, out var existing) && existing.SameLoadAs(booking)) return true;
         var expected = new CenterLoad(State.Bookings).ExpectedUnits(booking.Day, returnKey);
         if (State.Center.Status != CenterStatus.Active || expected >= State.Center.DailyCapacity)
         {
@@ -58,7 +58,7 @@ public sealed class FulfillmentCenterActor(NetworkSnapshot snapshot) : Actor<Ful
         var today = DateOnly.FromDateTime(Now);
         foreach (var past in State.Bookings.Where(b => b.Value.Day < today).Select(b => b.Key).ToList())
             State.Bookings.Remove(past);
-        State.Bookings[returnKey] = booking;
+        State.Bookings[returnKey] = booking = booking with { BookedAt = Now };
         await CommitAndPublishAsync(Event("CapacityBooked", new { Return = returnKey, booking.Day, booking.Units }, "system:routing"));
         return true;
     }
@@ -68,6 +68,21 @@ public sealed class FulfillmentCenterActor(NetworkSnapshot snapshot) : Actor<Ful
     {
         if (!State.Bookings.Remove(returnKey, out var booking)) return;
         await CommitAndPublishAsync(Event("CapacityReleased", new { Return = returnKey, booking.Day, booking.Units }, "system:routing"));
+    }
+
+    /// <summary>The bookings for today or later made before <paramref name="bookedBefore"/> (or at an unrecorded time), by return.</summary>
+    public IReadOnlyList<KeyValuePair<string, CapacityBooking>> FutureBookingsMadeBefore(DateTime bookedBefore)
+    {
+        var today = DateOnly.FromDateTime(Now);
+        return State.Bookings.Where(b => b.Value.Day >= today && (b.Value.BookedAt ?? DateTime.MinValue) < bookedBefore).ToList();
+    }
+
+    /// <summary>Frees the booking only if it is still exactly <paramref name="booking"/> (not rebooked since it was read). Whether it was freed.</summary>
+    public async Task<bool> ReleaseIfUnchangedAsync(string returnKey, CapacityBooking booking)
+    {
+        if (!State.Bookings.TryGetValue(returnKey, out var current) || current != booking) return false;
+        await ReleaseAsync(returnKey);
+        return true;
     }
 
     private async Task<Proto.FulfillmentCenter> DefineAsync(string eventType, FulfillmentCenter center, Caller caller, IdempotencyTicket ticket)

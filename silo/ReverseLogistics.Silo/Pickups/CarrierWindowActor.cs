@@ -35,7 +35,7 @@ public sealed class CarrierWindowActor : Actor<CarrierWindowState>, IActor
         if (State.Stops.Any(s => s.TenantId == stop.TenantId && s.ReturnId == stop.ReturnId)) return true;
         if (State.Stops.Count >= slot.Capacity) return false;
         State.Slot = slot; // the carrier's latest capacity counts
-        State.Stops.Add(stop);
+        State.Stops.Add(stop with { BookedAt = Now });
         await CommitAsync([Event("PickupBooked", new { stop.TenantId, stop.ReturnId })], null, Index());
         return true;
     }
@@ -47,6 +47,22 @@ public sealed class CarrierWindowActor : Actor<CarrierWindowState>, IActor
             throw new PreconditionFailedException($"The pickup is on manifest '{Key.Id}' already; it can no longer be changed.");
         if (State.Stops.RemoveAll(s => s.TenantId == tenantId && s.ReturnId == returnId) == 0) return;
         await CommitAsync([Event("PickupReleased", new { TenantId = tenantId, ReturnId = returnId })], null, Index());
+    }
+
+    /// <summary>Stops booked before <paramref name="bookedBefore"/> (or at an unrecorded time) while the window is still open; none once past its cut-off.</summary>
+    public IReadOnlyList<ManifestStop> OpenStopsBookedBefore(DateTime bookedBefore)
+    {
+        if (State.ManifestedAt is not null || State.Slot is not { } slot || Now >= slot.CutoffUtc) return [];
+        return State.Stops.Where(s => (s.BookedAt ?? DateTime.MinValue) < bookedBefore).ToList();
+    }
+
+    /// <summary>Frees the stop only while the window is open and the return was not booked again since <paramref name="stop"/> was read. Whether it was freed.</summary>
+    public async Task<bool> ReleaseIfUnchangedAsync(ManifestStop stop)
+    {
+        if (State.ManifestedAt is not null || State.Slot is not { } slot || Now >= slot.CutoffUtc) return false;
+        if (State.Stops.RemoveAll(s => s.TenantId == stop.TenantId && s.ReturnId == stop.ReturnId && s.BookedAt == stop.BookedAt) == 0) return false;
+        await CommitAsync([Event("PickupReleased", new { stop.TenantId, stop.ReturnId, Orphaned = true })], null, Index());
+        return true;
     }
 
     /// <summary>At or after the cut-off: freezes the window as its manifest and records ManifestCreated. Whether this turn built it.</summary>

@@ -10,6 +10,9 @@ public static class PlatformScheduler
     /// <summary>How often each timer sweep runs; a timer is late by at most this much.</summary>
     public static readonly TimeSpan SweepInterval = TimeSpan.FromMinutes(1);
 
+    /// <summary>How often orphaned capacity bookings are looked for; they only cost capacity, not correctness.</summary>
+    public static readonly TimeSpan OrphanSweepInterval = TimeSpan.FromMinutes(15);
+
     /// <summary>The platform's recurring jobs, registered (idempotently) at every start.</summary>
     public static IReadOnlyList<RecurringJob> RecurringJobs { get; } =
     [
@@ -17,5 +20,6 @@ public static class PlatformScheduler
         new(InspectionSlaJob.Key, typeof(InspectionSlaJob), SweepInterval, "Escalates received returns left uninspected beyond the policy's SLA"),
         new(ManifestJob.Key, typeof(ManifestJob), SweepInterval, "Builds the manifest of every carrier pickup window past its cut-off"),
         new(MissedPickupJob.Key, typeof(MissedPickupJob), SweepInterval, "Rebooks pickups whose window ended without a pick-up scan, then raises them"),
+        new(OrphanedBookingJob.Key, typeof(OrphanedBookingJob), OrphanSweepInterval, "Releases centre and pickup-window bookings that no return holds"),
     ];
 }

@@ -17,6 +17,7 @@ public static class SchedulerServiceExtensions
     {
         services.AddSingleton<ReturnTimerSweeps>();
         services.AddSingleton<PickupSweeps>();
+        services.AddSingleton<OrphanedBookingSweeps>();
         services.AddSingleton<PickupSchedules>();
         services.AddSingleton<PickupScheduleTriggers>();
         services.AddHostedService<SchedulerStartup>();

@@ -1,0 +1,109 @@
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Pickups;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Silo.Network;
+using ReverseLogistics.Silo.Pickups;
+using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Storage;
+
+namespace ReverseLogistics.Silo.Sweeps;
+
+/// <summary>
+/// Releases capacity booked for a return that never committed it: a return books a centre's day or a carrier
+/// window's place before its own commit, so a crash or a failed commit in between leaves the booking behind.
+/// Only bookings older than <see cref="Grace"/> are examined, so a return's turn still in flight is never raced;
+/// each is released only when the return's committed state does not hold it and the booking is unchanged since
+/// it was read. Centres are paged through the store and windows through the manifest due index (open windows only).
+/// </summary>
+public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors, TimeProvider time, ILogger<OrphanedBookingSweeps> logger)
+{
+    public const string Kind = "orphaned-bookings";
+    public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
+    private const int PageSize = 200;
+
+    public async Task<SweepResult> ReleaseOrphansAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow().UtcDateTime;
+        var tally = new Tally();
+        await SweepCentersAsync(now - Grace, tally, cancellationToken);
+        await SweepWindowsAsync(now, now - Grace, tally, cancellationToken);
+        if (tally.Checked > 0)
+            logger.LogInformation("Sweep {Kind} at {Now}: {Checked} old bookings checked, {Released} released, {Failed} failed", Kind, now, tally.Checked, tally.Released, tally.Failed);
+        return new SweepResult(Kind, now, tally.Checked, tally.Released, tally.Failed);
+    }
+
+    private async Task SweepCentersAsync(DateTime bookedBefore, Tally tally, CancellationToken cancellationToken)
+    {
+        ActorKey? after = null;
+        while (true)
+        {
+            var page = await store.ListAsync(FulfillmentCenterActor.TypeName, TenantIds.Platform, after, PageSize, cancellationToken);
+            foreach (var (key, _) in page)
+            {
+                var center = actors.Get<FulfillmentCenterActor>(TenantIds.Platform, key.Id);
+                var bookings = await center.AskAsync(c => Task.FromResult(c.FutureBookingsMadeBefore(bookedBefore)), cancellationToken);
+                foreach (var (returnKey, booking) in bookings)
+                {
+                    await tally.CheckAsync(logger, $"{key.Id}:{returnKey}", async () =>
+                    {
+                        if (ReturnOf(returnKey) is not var (tenantId, returnId)) return false;
+                        var held = await actors.Get<ReturnActor>(tenantId, returnId).AskAsync(r => Task.FromResult(r.HoldsCapacityAt(key.Id, booking.Day)), cancellationToken);
+                        return !held && await center.AskAsync(c => c.ReleaseIfUnchangedAsync(returnKey, booking), cancellationToken);
+                    });
+                }
+            }
+            if (page.Count < PageSize) break;
+            after = page[^1].Key;
+        }
+    }
+
+    private async Task SweepWindowsAsync(DateTime now, DateTime bookedBefore, Tally tally, CancellationToken cancellationToken)
+    {
+        // Every window still awaiting its manifest carries a due entry at its cut-off; past ones are the manifest sweep's.
+        var horizon = now.AddYears(5);
+        DueActor? after = null;
+        while (true)
+        {
+            var page = await store.FindDueAsync(CarrierWindowActor.TypeName, CarrierWindowActor.ManifestDue, horizon, after, PageSize, cancellationToken);
+            foreach (var entry in page.Where(e => e.DueAt > now))
+            {
+                var window = actors.Get<CarrierWindowActor>(TenantIds.Platform, entry.Key.Id);
+                var stops = await window.AskAsync(w => Task.FromResult(w.OpenStopsBookedBefore(bookedBefore)), cancellationToken);
+                foreach (var stop in stops)
+                {
+                    await tally.CheckAsync(logger, $"{entry.Key.Id}:{stop.TenantId}/{stop.ReturnId}", async () =>
+                    {
+                        var held = await actors.Get<ReturnActor>(stop.TenantId, stop.ReturnId).AskAsync(r => Task.FromResult(r.HoldsPickupIn(entry.Key.Id)), cancellationToken);
+                        return !held && await window.AskAsync(w => w.ReleaseIfUnchangedAsync(stop), cancellationToken);
+                    });
+                }
+            }
+            if (page.Count < PageSize) break;
+            after = page[^1];
+        }
+    }
+
+    private static (string TenantId, string ReturnId)? ReturnOf(string returnKey) =>
+        returnKey.Split('/') is [var tenantId, var returnId] ? (tenantId, returnId) : null;
+
+    private sealed class Tally
+    {
+        public int Checked { get; private set; }
+        public int Released { get; private set; }
+        public int Failed { get; private set; }
+
+        public async Task CheckAsync(ILogger logger, string booking, Func<Task<bool>> release)
+        {
+            Checked++;
+            try
+            {
+                if (await release()) Released++;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                Failed++;
+                logger.LogWarning(exception, "Sweep {Kind} could not check booking {Booking}", Kind, booking);
+            }
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Pickups;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Silo.Network;
+using ReverseLogistics.Silo.Pickups;
+using ReverseLogistics.Silo.Scheduling;
+using ReverseLogistics.Silo.Sweeps;
+using ReverseLogistics.Tests.Scheduling;
+
+namespace ReverseLogistics.Tests.Pickups;
+
+/// <summary>
+/// The orphaned-booking sweep through the real scheduler: capacity booked on a centre or a carrier window for a
+/// return that does not hold it is freed once older than the grace period; genuine and recent bookings stay.
+/// </summary>
+public sealed class OrphanedBookingTests : IAsyncLifetime
+{
+    private PickupWorld world = null!;
+
+    public async Task InitializeAsync() => world = await PickupWorld.StartAsync(carriers: [("CARRIER-A", "97", 2)]);
+
+    public async Task DisposeAsync() => await world.DisposeAsync();
+
+    private ActorRuntime Actors => world.Silo.Services.GetRequiredService<ActorRuntime>();
+
+    private ActorRef<FulfillmentCenterActor> Centre => Actors.Get<FulfillmentCenterActor>(TenantIds.Platform, PickupWorld.Centre);
+
+    private Task<IReadOnlyList<string>> CentreBookingsAsync() =>
+        Centre.AskAsync(c => Task.FromResult<IReadOnlyList<string>>([.. c.FutureBookingsMadeBefore(DateTime.MaxValue).Select(b => b.Key).Order()]));
+
+    private Task<IReadOnlyList<string>> WindowStopsAsync(string windowId) =>
+        Actors.Get<CarrierWindowActor>(TenantIds.Platform, windowId)
+            .AskAsync(w => Task.FromResult<IReadOnlyList<string>>([.. w.OpenStopsBookedBefore(DateTime.MaxValue).Select(s => s.ReturnId)]));
+
+    private PickupSlot FarSlot()
+    {
+        var start = DateTime.SpecifyKind(world.Clock.GetUtcNow().UtcDateTime.Date.AddDays(5).AddHours(17), DateTimeKind.Utc);
+        return new PickupSlot("CARRIER-A", DateOnly.FromDateTime(start), new TimeOnly(9, 0), new TimeOnly(12, 0), "America/Los_Angeles",
+            start, start.AddHours(3), start.AddHours(-12), Capacity: 2);
+    }
+
+    private ManifestStop StopOf(string returnId) =>
+        new(world.TenantId, returnId, null, "Ghost", new CustomerAddress { Line1 = "1 Main St", City = "Portland", PostalCode = "97201", CountryCode = "US" });
+
+    [Fact]
+    public async Task Old_bookings_no_return_holds_are_released_and_genuine_or_recent_ones_stay()
+    {
+        var genuine = await world.NewReturnAsync(customer: "cust-genuine");
+        var pickup = await world.BookAsync(genuine.ReturnId);
+        var unbooked = await world.NewReturnAsync(customer: "cust-unbooked"); // routed to the centre, but never scheduled a pickup
+        var day = DateOnly.FromDateTime(world.Clock.GetUtcNow().UtcDateTime).AddDays(2);
+        var slot = FarSlot();
+        var window = Actors.Get<CarrierWindowActor>(TenantIds.Platform, slot.WindowId);
+        Assert.True(await Centre.AskAsync(c => c.BookAsync($"{world.TenantId}/RET-GHOST", new CapacityBooking(day, 3))));
+        Assert.True(await window.AskAsync(w => w.BookAsync(slot, StopOf(unbooked.ReturnId))));
+        var before = await CentreBookingsAsync();
+
+        world.Clock.Advance(OrphanedBookingSweeps.Grace + TimeSpan.FromMinutes(1));
+        Assert.True(await Centre.AskAsync(c => c.BookAsync($"{world.TenantId}/RET-INFLIGHT", new CapacityBooking(day, 1))));
+        var run = await SweepCompletion.RunAsync(await world.SchedulerAsync(), OrphanedBookingJob.Key, world.Clock);
+        var again = await SweepCompletion.RunAsync(await world.SchedulerAsync(), OrphanedBookingJob.Key, world.Clock);
+
+        Assert.Contains($"{world.TenantId}/RET-GHOST", before);
+        Assert.Equal(2, run.Fired);
+        Assert.Equal(0, again.Fired);
+        Assert.Equal(
+            new[] { $"{world.TenantId}/{genuine.ReturnId}", $"{world.TenantId}/{unbooked.ReturnId}", $"{world.TenantId}/RET-INFLIGHT" }.Order(),
+            await CentreBookingsAsync());
+        Assert.Empty(await WindowStopsAsync(slot.WindowId));
+        Assert.Equal([genuine.ReturnId], await WindowStopsAsync(pickup.ManifestId));
+    }
+}
