@@ -63,7 +63,7 @@ public abstract partial class SchedulerTests : IAsyncLifetime
             foreach (var job in PlatformScheduler.RecurringJobs)
             {
                 var trigger = Assert.IsAssignableFrom<ISimpleTrigger>(Assert.Single(await scheduler.GetTriggersOfJob(job.Key)));
-                Assert.Equal(PlatformScheduler.SweepInterval, trigger.RepeatInterval);
+                Assert.Equal(job.Interval, trigger.RepeatInterval);
                 Assert.Equal(RecurringJob.Misfire, trigger.MisfireInstruction);
                 var detail = await scheduler.GetJobDetail(job.Key);
                 Assert.True(detail!.RequestsRecovery);
