@@ -8,6 +8,7 @@ using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Pickups;
+using ReverseLogistics.Silo.Sweeps;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Bench;
@@ -51,6 +52,7 @@ internal static class PickupsBenchmark
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(store)
             .AddActorRuntime()
+            .AddSingleton<DueIndexSweep>()
             .AddSingleton<PickupSweeps>()
             .BuildServiceProvider();
         await using var _ = services;

@@ -15,6 +15,7 @@ public static class SchedulerServiceExtensions
     /// </summary>
     public static IServiceCollection AddPlatformScheduler(this IServiceCollection services, SiloOptions options)
     {
+        services.AddSingleton<DueIndexSweep>();
         services.AddSingleton<ReturnTimerSweeps>();
         services.AddSingleton<PickupSweeps>();
         services.AddSingleton<OrphanedBookingSweeps>();
