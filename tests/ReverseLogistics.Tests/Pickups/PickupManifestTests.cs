@@ -15,26 +15,8 @@ namespace ReverseLogistics.Tests.Pickups;
 /// Manifests at the cut-off, through the real scheduler on each store: the test moves the silo's clock past
 /// the cut-off and fires the manifest sweep through Quartz, or on two nodes at once.
 /// </summary>
-public abstract class PickupManifestTests : IAsyncLifetime
+public abstract class PickupManifestTests : PickupWorldTests
 {
-    protected PickupWorld World { get; private set; } = null!;
-
-    /// <summary>Why the store is unavailable (the test skips), or null.</summary>
-    protected abstract string? SkipReason { get; }
-
-    /// <summary>The silo options of a node on this test's store, given the node's directory.</summary>
-    protected abstract SiloOptions StoreOptions(string directory);
-
-    public virtual async Task InitializeAsync()
-    {
-        if (SkipReason is null) World = await PickupWorld.StartAsync(StoreOptions, carriers: [("CARRIER-A", "97", 3)]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (SkipReason is null) await World.DisposeAsync();
-    }
-
     protected async Task<int> ManifestEventsAsync(string manifestId, InProcessSilo? node = null)
     {
         var store = (node ?? World.Silo).Services.GetRequiredService<IActorStore>();

@@ -15,24 +15,8 @@ namespace ReverseLogistics.Tests.Pickups;
 /// location's time zone, paused and resumed with the schedule, one manifest per cut-off. Time moves by
 /// restarting the silo with its clock where the test wants it, never by sleeping.
 /// </summary>
-public abstract class PickupScheduleTests : IAsyncLifetime
+public abstract class PickupScheduleTests : PickupWorldTests
 {
-    protected PickupWorld World { get; private set; } = null!;
-
-    protected abstract string? SkipReason { get; }
-
-    protected abstract SiloOptions StoreOptions(string directory);
-
-    public virtual async Task InitializeAsync()
-    {
-        if (SkipReason is null) World = await PickupWorld.StartAsync(StoreOptions, carriers: [("CARRIER-A", "97", 3)]);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (SkipReason is null) await World.DisposeAsync();
-    }
-
     protected static PickupSchedule Schedule(string id, string cron = "0 0 15 ? * MON-FRI", string timeZone = "America/Los_Angeles") => new()
     {
         ScheduleId = id,
