@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Tenants;
@@ -53,14 +51,10 @@ public sealed class NetworkDirectory(IActorStore store, TimeProvider time)
         Action<TState> add, CancellationToken cancellationToken)
     {
         var size = pageSize == 0 ? DefaultPageSize : pageSize;
-        // One more than a page tells whether another page follows.
-        var keys = await store.FindAsync(new IndexQuery(TenantIds.Platform, actorType, conditions, after, size + 1), cancellationToken);
-        foreach (var key in keys.Take(size))
-        {
-            if (await store.ReadAsync(key, cancellationToken) is { } record)
-                add(JsonSerializer.Deserialize<TState>(record.State, ActorJson.Options)!);
-        }
-        return keys.Count > size ? PageTokens.Encode(keys[size - 1].Id) : "";
+        var (items, next) = await IndexPage.ReadAsync<TState>(store,
+            new IndexQuery(TenantIds.Platform, actorType, conditions, after, size), cancellationToken);
+        foreach (var (_, state) in items) add(state);
+        return next;
     }
 
     private static bool IsId(string id) => NetworkValidator.IsValidId(id);

@@ -20,17 +20,11 @@ public sealed class PickupDirectory(IActorStore store, TimeProvider time)
     {
         var after = PageTokens.Decode(request.PageToken, ReturnIds.IsWellFormed);
         var size = PageSize(request.PageSize);
-        var keys = await store.FindAsync(new IndexQuery(tenantId, ReturnActor.TypeName, [IndexCondition.Range(ReturnIndex.Pickup)], after, size + 1,
-            Descending: true), cancellationToken);
-        var response = new Proto.ListPickupsResponse();
+        var (returns, next) = await IndexPage.ReadAsync<ReturnRecord>(store,
+            new IndexQuery(tenantId, ReturnActor.TypeName, [IndexCondition.Range(ReturnIndex.Pickup)], after, size, Descending: true), cancellationToken);
+        var response = new Proto.ListPickupsResponse { NextPageToken = next };
         var now = time.GetUtcNow().UtcDateTime;
-        foreach (var key in keys.Take(size))
-        {
-            if (await store.ReadAsync(key, cancellationToken) is not { } record) continue;
-            var state = JsonSerializer.Deserialize<ReturnRecord>(record.State, ActorJson.Options)!;
-            if (state.Pickup is not null) response.Pickups.Add(PickupMapper.ToProto(key.Id, state, now));
-        }
-        if (keys.Count > size) response.NextPageToken = PageTokens.Encode(keys[size - 1].Id);
+        response.Pickups.AddRange(returns.Where(r => r.State.Pickup is not null).Select(r => PickupMapper.ToProto(r.Key.Id, r.State, now)));
         return response;
     }
 
@@ -41,15 +35,13 @@ public sealed class PickupDirectory(IActorStore store, TimeProvider time)
         var size = PageSize(request.PageSize);
         List<IndexCondition> conditions = [IndexCondition.Equal(CarrierWindowActor.ManifestIndex, "built")];
         if (request.CarrierId.Length > 0) conditions.Add(IndexCondition.Equal(CarrierWindowActor.CarrierIndex, request.CarrierId));
-        var keys = await store.FindAsync(new IndexQuery(TenantIds.Platform, CarrierWindowActor.TypeName, conditions, after, size + 1), cancellationToken);
-        var response = new Proto.ListManifestsResponse();
-        foreach (var key in keys.Take(size))
+        var (windows, next) = await IndexPage.ReadAsync<CarrierWindowState>(store,
+            new IndexQuery(TenantIds.Platform, CarrierWindowActor.TypeName, conditions, after, size), cancellationToken);
+        var response = new Proto.ListManifestsResponse { NextPageToken = next };
+        foreach (var (key, window) in windows)
         {
-            if (await store.ReadAsync(key, cancellationToken) is not { } record) continue;
-            var window = JsonSerializer.Deserialize<CarrierWindowState>(record.State, ActorJson.Options)!;
             if (window is { Slot: { } slot, ManifestedAt: { } at }) response.Manifests.Add(PickupMapper.ToProto(key.Id, window, slot, at, withStops: false));
         }
-        if (keys.Count > size) response.NextPageToken = PageTokens.Encode(keys[size - 1].Id);
         return response;
     }
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Silo.Paging;
@@ -33,16 +31,10 @@ public sealed class ReturnDirectory(IActorStore store)
                 request.CreatedAfter is { } from ? ReturnIndex.Timestamp(from.ToDateTime()) : null,
                 request.CreatedBefore is { } to ? ReturnIndex.Timestamp(to.ToDateTime()) : null));
 
-        // One more than a page tells whether another page follows.
-        var keys = await store.FindAsync(new IndexQuery(tenantId, ReturnActor.TypeName, conditions, after, size + 1, Descending: true), cancellationToken);
-        var response = new ListReturnsResponse();
-        foreach (var key in keys.Take(size))
-        {
-            var record = await store.ReadAsync(key, cancellationToken);
-            if (record is not null)
-                response.Returns.Add(ReturnMapper.ToProto(key.Id, JsonSerializer.Deserialize<ReturnRecord>(record.State, ActorJson.Options)!));
-        }
-        if (keys.Count > size) response.NextPageToken = PageTokens.Encode(keys[size - 1].Id);
+        var (returns, next) = await IndexPage.ReadAsync<ReturnRecord>(store,
+            new IndexQuery(tenantId, ReturnActor.TypeName, conditions, after, size, Descending: true), cancellationToken);
+        var response = new ListReturnsResponse { NextPageToken = next };
+        response.Returns.AddRange(returns.Select(r => ReturnMapper.ToProto(r.Key.Id, r.State)));
         return response;
     }
 }
