@@ -12,6 +12,9 @@ public interface IActorStore : IAsyncDisposable
     /// <summary>Creates or upgrades the schema (versioned migrations, applied in order and recorded).</summary>
     Task MigrateAsync(CancellationToken cancellationToken);
 
+    /// <summary>Completes when the database answers a trivial query; health checks call it.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>The actor's record, or null when it was never committed.</summary>
     Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken);
 

@@ -1,5 +1,3 @@
-using ReverseLogistics.Grpc.Server;
-
 namespace ReverseLogistics.Silo.Conformance;
 
 public static class ConformanceExtensions
@@ -7,6 +5,6 @@ public static class ConformanceExtensions
     public static IServiceCollection AddConformanceService(this IServiceCollection services)
     {
         services.AddSingleton<ProbeRegistry>();
-        return services.AddGrpcService<ConformanceService>();
+        return services.AddSingleton<ConformanceService>();
     }
 }

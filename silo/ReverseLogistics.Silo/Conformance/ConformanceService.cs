@@ -1,32 +1,21 @@
 using Google.Protobuf;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Server;
+using Grpc.Core;
+using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Testing.V1;
 using Outcome = ReverseLogistics.Testing.V1.Probe.Types.Outcome;
+using ConformanceServiceBase = ReverseLogistics.Testing.V1.ConformanceService.ConformanceServiceBase;
 
 namespace ReverseLogistics.Silo.Conformance;
 
 /// <summary>
-/// reverselogistics.testing.v1.ConformanceService: exercises every feature of the binding
-/// for the interop suites. Served only with --conformance.
+/// reverselogistics.testing.v1.ConformanceService: exercises the gRPC features the interop
+/// suites check (status details, deadlines, cancellation, metadata, every call shape, limits). Served only with --conformance.
 /// </summary>
-public sealed class ConformanceService(ProbeRegistry probes) : IGrpcService
+public sealed class ConformanceService(ProbeRegistry probes) : ConformanceServiceBase
 {
     private const string EchoPrefix = "x-echo-";
 
-    public static ServiceDescriptor Descriptor => ConformanceReflection.Descriptor.Services[0];
-
-    public void Bind(ServiceBinder binder) => binder
-        .Unary<EchoRequest, EchoResponse>("Echo", EchoAsync)
-        .Unary<FailRequest, EchoResponse>("Fail", Fail)
-        .ServerStreaming<CountdownRequest, EchoResponse>("Countdown", CountdownAsync)
-        .ClientStreaming<EchoRequest, CollectResponse>("Collect", CollectAsync)
-        .DuplexStreaming<EchoRequest, EchoResponse>("Chat", ChatAsync)
-        .Unary<HoldRequest, EchoResponse>("Hold", HoldAsync)
-        .Unary<GetProbeRequest, Probe>("GetProbe", GetProbeAsync);
-
-    private static async Task<EchoResponse> EchoAsync(EchoRequest request, ServerCallContext context)
+    public override async Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context)
     {
         var echoed = new Metadata();
         foreach (var entry in context.RequestHeaders.Where(e => e.Key.StartsWith(EchoPrefix, StringComparison.Ordinal)))
@@ -38,33 +27,32 @@ public sealed class ConformanceService(ProbeRegistry probes) : IGrpcService
         return new EchoResponse { Message = request.Message, Payload = ResponsePayload(request) };
     }
 
-    private static Task<EchoResponse> Fail(FailRequest request, ServerCallContext context)
+    public override Task<EchoResponse> Fail(FailRequest request, ServerCallContext context)
     {
         if (request.Code is <= 0 or > 16)
-            throw new RpcException(Status.InvalidArgument("code must be a gRPC status code from 1 to 16.",
-                ("code", $"{request.Code} is not a non-OK status code")));
+            throw RichStatus.InvalidArgument("code must be a gRPC status code from 1 to 16.",
+                [("code", $"{request.Code} is not a non-OK status code")]);
         var violations = request.FieldViolations.Select(v => (v.Field, v.Description)).ToArray();
-        var status = violations.Length > 0
-            ? Status.InvalidArgument(request.Message, violations) with { Code = (StatusCode)request.Code }
-            : new Status((StatusCode)request.Code, request.Message);
-        throw new RpcException(status);
+        throw violations.Length > 0
+            ? RichStatus.InvalidArgument(request.Message, violations, (StatusCode)request.Code)
+            : new RpcException(new Status((StatusCode)request.Code, request.Message));
     }
 
-    private async Task CountdownAsync(CountdownRequest request, IServerStreamWriter<EchoResponse> responses, ServerCallContext context)
+    public override async Task Countdown(CountdownRequest request, IServerStreamWriter<EchoResponse> responses, ServerCallContext context)
     {
         var payload = ByteString.CopyFrom(new byte[request.PayloadSize]);
         for (var index = 0; index < request.Count; index++)
             await responses.WriteAsync(new EchoResponse { Index = index, Payload = payload });
         if (request.HoldOpen) await HoldUntilCancelledAsync(request.ProbeId, context);
         if (request.FailWithCode != 0)
-            throw new RpcException((StatusCode)request.FailWithCode, $"Failed after {request.Count} messages, as requested.");
+            throw new RpcException(new Status((StatusCode)request.FailWithCode, $"Failed after {request.Count} messages, as requested."));
     }
 
-    private static async Task<CollectResponse> CollectAsync(IAsyncEnumerable<EchoRequest> requests, ServerCallContext context)
+    public override async Task<CollectResponse> Collect(IAsyncStreamReader<EchoRequest> requests, ServerCallContext context)
     {
         var messages = new List<string>();
         long payloadBytes = 0;
-        await foreach (var request in requests)
+        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
         {
             messages.Add(request.Message);
             payloadBytes += request.Payload.Length;
@@ -72,14 +60,14 @@ public sealed class ConformanceService(ProbeRegistry probes) : IGrpcService
         return new CollectResponse { Count = messages.Count, Joined = string.Join(",", messages), TotalPayloadBytes = payloadBytes };
     }
 
-    private static async Task ChatAsync(IAsyncEnumerable<EchoRequest> requests, IServerStreamWriter<EchoResponse> responses, ServerCallContext context)
+    public override async Task Chat(IAsyncStreamReader<EchoRequest> requests, IServerStreamWriter<EchoResponse> responses, ServerCallContext context)
     {
         var index = 0;
-        await foreach (var request in requests)
+        await foreach (var request in requests.ReadAllAsync(context.CancellationToken))
             await responses.WriteAsync(new EchoResponse { Message = request.Message, Payload = ResponsePayload(request), Index = index++ });
     }
 
-    private async Task<EchoResponse> HoldAsync(HoldRequest request, ServerCallContext context)
+    public override async Task<EchoResponse> Hold(HoldRequest request, ServerCallContext context)
     {
         // The headers tell the client the handler is running, so it can cancel knowingly.
         await context.WriteResponseHeadersAsync(new Metadata());
@@ -87,7 +75,7 @@ public sealed class ConformanceService(ProbeRegistry probes) : IGrpcService
         return new EchoResponse();
     }
 
-    private async Task<Probe> GetProbeAsync(GetProbeRequest request, ServerCallContext context) =>
+    public override async Task<Probe> GetProbe(GetProbeRequest request, ServerCallContext context) =>
         new() { ProbeId = request.ProbeId, Outcome = await probes.WaitAsync(request.ProbeId, context.CancellationToken) };
 
     private async Task HoldUntilCancelledAsync(string probeId, ServerCallContext context)
@@ -98,7 +86,7 @@ public sealed class ConformanceService(ProbeRegistry probes) : IGrpcService
         }
         catch (OperationCanceledException)
         {
-            probes.Record(probeId, context.DeadlineExceeded ? Outcome.DeadlineExceeded : Outcome.ClientCancelled);
+            probes.Record(probeId, DateTime.UtcNow >= context.Deadline ? Outcome.DeadlineExceeded : Outcome.ClientCancelled);
             throw;
         }
     }

@@ -1,8 +1,8 @@
 using ReverseLogistics.Actors;
 using ReverseLogistics.Contracts;
-using ReverseLogistics.Grpc.Server;
-using ReverseLogistics.Grpc.Server.Logging;
 using ReverseLogistics.Silo.Errors;
+using ReverseLogistics.Silo.Health;
+using ReverseLogistics.Silo.Interceptors;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Network;
 using ReverseLogistics.Silo.Observability;
@@ -17,6 +17,9 @@ using ReverseLogistics.Silo.Tenants;
 using ReverseLogistics.Storage;
 using ReverseLogistics.Storage.Postgres;
 using ReverseLogistics.Storage.Sqlite;
+
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Quartz;
 
 namespace ReverseLogistics.Silo.Hosting;
 
@@ -38,12 +41,21 @@ public static class PlatformServiceExtensions
     public static IServiceCollection AddPlatformApi(this IServiceCollection services, SiloOptions options)
     {
         AccessPolicy.RequireDeclaredRoles(PublicContract.Files);
-        services.AddGrpcServer(grpc => grpc.ServedFiles.AddRange(PublicContract.Files));
         services.AddPlatformMetrics();
-        services.AddGrpcInterceptor<CallLoggingInterceptor>();
-        services.AddGrpcInterceptor<DomainErrorInterceptor>();
-        services.AddGrpcInterceptor<AuthenticationInterceptor>();
-        services.AddGrpcInterceptor<RateLimitInterceptor>();
+        // Interceptors are singletons: the rate limiter holds the buckets, and none keeps per-call state.
+        services.AddSingleton<CallLoggingInterceptor>();
+        services.AddSingleton<DomainErrorInterceptor>();
+        services.AddSingleton<AuthenticationInterceptor>();
+        services.AddSingleton<RateLimitInterceptor>();
+        services.AddGrpc(grpc =>
+        {
+            grpc.Interceptors.Add<GrpcMetricsInterceptor>();
+            grpc.Interceptors.Add<CallLoggingInterceptor>();
+            grpc.Interceptors.Add<DomainErrorInterceptor>();
+            grpc.Interceptors.Add<AuthenticationInterceptor>();
+            grpc.Interceptors.Add<RateLimitInterceptor>();
+        });
+        services.AddGrpcReflection();
 
         services.AddSingleton(new SecurityOptions { OperatorKey = options.OperatorKey });
         services.AddSingleton<KeyRingCache>();
@@ -53,24 +65,66 @@ public static class PlatformServiceExtensions
         services.AddHostedService<IdempotencyPurgeService>();
 
         services.AddSingleton<TenantDirectory>();
-        services.AddGrpcService<TenantAdminService>();
-        services.AddGrpcService<ReturnPolicyService>();
+        services.AddSingleton<TenantAdminService>();
+        services.AddSingleton<ReturnPolicyService>();
 
         services.AddSingleton<NetworkSnapshot>();
         services.AddSingleton<NetworkDirectory>();
         services.AddSingleton<IReturnRouter, NetworkReturnRouter>();
-        services.AddGrpcService<NetworkService>();
+        services.AddSingleton<NetworkService>();
 
         services.AddSingleton<CustomerHistories>();
         services.AddSingleton<ReturnDirectory>();
-        services.AddGrpcService<ReturnsService>();
+        services.AddSingleton<ReturnsService>();
 
         services.AddSingleton<ParcelLookup>();
-        services.AddGrpcService<ReceivingService>();
+        services.AddSingleton<ReceivingService>();
 
         services.AddSingleton<PickupBooker>();
         services.AddSingleton<PickupDirectory>();
-        services.AddGrpcService<PickupService>();
+        services.AddSingleton<PickupService>();
         return services;
+    }
+
+    /// <summary>
+    /// grpc.health.v1 backed by real checks (the store answers, the scheduler runs, the node is not
+    /// stopping), answered from the publisher's cached results so a Check does no I/O. Each served
+    /// service has a status of its own, as has the whole server (""). Register after the scheduler.
+    /// </summary>
+    public static IServiceCollection AddPlatformHealth(this IServiceCollection services, SiloOptions options)
+    {
+        services.AddGrpcHealthChecks(health =>
+            {
+                health.UseHealthChecksCache = true;
+                foreach (var service in ServedServices(options)) health.Services.Map(service, _ => true);
+            })
+            .AddCheck<StoreHealthCheck>("store")
+            .AddQuartz(quartz => quartz.Name = "scheduler")
+            .AddCheck<LifecycleHealthCheck>(LifecycleHealthCheck.Name);
+        services.Configure<HealthCheckPublisherOptions>(publisher => publisher.Period = options.HealthCheckPeriod);
+        services.AddHostedService<HealthPublishing>();
+        return services;
+    }
+
+    /// <summary>Serves the public API, reflection (v1 and v1alpha) and health on the gRPC endpoint.</summary>
+    public static WebApplication MapPlatformApi(this WebApplication app)
+    {
+        app.MapGrpcService<TenantAdminService>();
+        app.MapGrpcService<ReturnPolicyService>();
+        app.MapGrpcService<NetworkService>();
+        app.MapGrpcService<ReturnsService>();
+        app.MapGrpcService<ReceivingService>();
+        app.MapGrpcService<PickupService>();
+        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService();
+        return app;
+    }
+
+    /// <summary>The full names of the services this node serves, health reports one status each.</summary>
+    private static IEnumerable<string> ServedServices(SiloOptions options)
+    {
+        string[] standard = ["", "grpc.health.v1.Health", "grpc.reflection.v1.ServerReflection", "grpc.reflection.v1alpha.ServerReflection"];
+        var served = standard.Concat(PublicContract.Files.SelectMany(f => f.Services).Select(s => s.FullName));
+        return options.Conformance ? served.Append(Testing.V1.ConformanceReflection.Descriptor.Services[0].FullName) : served;
     }
 }

@@ -28,6 +28,8 @@ public sealed record SiloOptions
     public int? MetricsPort { get; init; }
     /// <summary>What the handhelds of one fulfilment centre may call together (merchants have their own, per tenant).</summary>
     public RateLimitSettings HandheldRateLimit { get; init; } = new(200, 400);
+    /// <summary>How often the health checks run; gRPC health answers from their latest results.</summary>
+    public TimeSpan HealthCheckPeriod { get; init; } = TimeSpan.FromSeconds(5);
     /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
     public bool Conformance { get; init; }
 }

@@ -1,10 +1,10 @@
 using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
+using Grpc.Core;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Storage;
 

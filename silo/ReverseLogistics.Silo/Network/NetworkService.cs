@@ -1,19 +1,19 @@
 using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf;
+using Grpc.Core;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Silo.Tenants;
 using ReverseLogistics.Storage;
 using Proto = ReverseLogistics.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using NetworkServiceBase = ReverseLogistics.V1.NetworkService.NetworkServiceBase;
 
 namespace ReverseLogistics.Silo.Network;
 
@@ -25,44 +25,32 @@ public sealed class NetworkService(
     NetworkSnapshot snapshot,
     IReturnRouter router,
     IActorStore store,
-    TimeProvider time) : IGrpcService
+    TimeProvider time) : NetworkServiceBase
 {
     private static readonly (string, string)[] CenterFields = [("center.id", "fulfillment_center.fulfillment_center_id"), ("center", "fulfillment_center")];
     private static readonly (string, string)[] CarrierFields = [("carrier.id", "carrier.carrier_id"), ("carrier.center_ids", "carrier.fulfillment_center_ids")];
     private static readonly (string, string)[] ContractFields = [("contract.center_ids", "contract.fulfillment_center_ids")];
+    public override Task<Proto.ListFulfillmentCentersResponse> ListFulfillmentCenters(Proto.ListFulfillmentCentersRequest request, ServerCallContext context) =>
+        directory.ListCentersAsync(request, context.CancellationToken);
 
-    public static ServiceDescriptor Descriptor => Proto.NetworkReflection.Descriptor.Services[0];
+    public override Task<Proto.ListCarriersResponse> ListCarriers(Proto.ListCarriersRequest request, ServerCallContext context) =>
+        directory.ListCarriersAsync(request, context.CancellationToken);
 
-    public void Bind(ServiceBinder binder) => binder
-        .Unary<Proto.CreateFulfillmentCenterRequest, Proto.FulfillmentCenter>("CreateFulfillmentCenter", CreateCenterAsync)
-        .Unary<Proto.UpdateFulfillmentCenterRequest, Proto.FulfillmentCenter>("UpdateFulfillmentCenter", UpdateCenterAsync)
-        .Unary<Proto.GetFulfillmentCenterRequest, Proto.FulfillmentCenter>("GetFulfillmentCenter", GetCenterAsync)
-        .Unary<Proto.ListFulfillmentCentersRequest, Proto.ListFulfillmentCentersResponse>("ListFulfillmentCenters",
-            (request, context) => directory.ListCentersAsync(request, context.CancellationToken))
-        .Unary<Proto.CreateCarrierRequest, Proto.Carrier>("CreateCarrier", CreateCarrierAsync)
-        .Unary<Proto.UpdateCarrierRequest, Proto.Carrier>("UpdateCarrier", UpdateCarrierAsync)
-        .Unary<Proto.ListCarriersRequest, Proto.ListCarriersResponse>("ListCarriers",
-            (request, context) => directory.ListCarriersAsync(request, context.CancellationToken))
-        .Unary<Proto.SetTenantContractRequest, Proto.TenantContract>("SetTenantContract", SetContractAsync)
-        .Unary<Proto.GetTenantContractRequest, Proto.TenantContract>("GetTenantContract", GetContractAsync)
-        .Unary<Proto.RouteReturnRequest, Proto.Routing>("RouteReturn", RouteReturnAsync)
-        .Unary<Proto.RerouteReturnRequest, Proto.Return>("RerouteReturn", RerouteReturnAsync);
-
-    private Task<Proto.FulfillmentCenter> CreateCenterAsync(Proto.CreateFulfillmentCenterRequest request, ServerCallContext context)
+    public override Task<Proto.FulfillmentCenter> CreateFulfillmentCenter(Proto.CreateFulfillmentCenterRequest request, ServerCallContext context)
     {
         var center = CenterOf(request.FulfillmentCenter);
         return MutateAsync(context, request.RequestId, request, Center(center.Id), Proto.FulfillmentCenter.Parser,
             (actor, caller, ticket) => actor.CreateAsync(center, caller, ticket));
     }
 
-    private Task<Proto.FulfillmentCenter> UpdateCenterAsync(Proto.UpdateFulfillmentCenterRequest request, ServerCallContext context)
+    public override Task<Proto.FulfillmentCenter> UpdateFulfillmentCenter(Proto.UpdateFulfillmentCenterRequest request, ServerCallContext context)
     {
         var center = CenterOf(request.FulfillmentCenter);
         return MutateAsync(context, request.RequestId, request, Center(center.Id), Proto.FulfillmentCenter.Parser,
             (actor, caller, ticket) => actor.UpdateAsync(center, caller, ticket));
     }
 
-    private Task<Proto.FulfillmentCenter> GetCenterAsync(Proto.GetFulfillmentCenterRequest request, ServerCallContext context)
+    public override Task<Proto.FulfillmentCenter> GetFulfillmentCenter(Proto.GetFulfillmentCenterRequest request, ServerCallContext context)
     {
         new Validator().Require(request.FulfillmentCenterId.Length > 0, "fulfillment_center_id", "required").ThrowIfInvalid();
         if (!NetworkValidator.IsValidId(request.FulfillmentCenterId))
@@ -70,21 +58,21 @@ public sealed class NetworkService(
         return Center(request.FulfillmentCenterId).AskAsync(c => Task.FromResult(c.Get()), context.CancellationToken);
     }
 
-    private async Task<Proto.Carrier> CreateCarrierAsync(Proto.CreateCarrierRequest request, ServerCallContext context)
+    public override async Task<Proto.Carrier> CreateCarrier(Proto.CreateCarrierRequest request, ServerCallContext context)
     {
         var carrier = await CarrierOfAsync(request.Carrier, context.CancellationToken);
         return await MutateAsync(context, request.RequestId, request, actors.Get<CarrierActor>(TenantIds.Platform, carrier.Id), Proto.Carrier.Parser,
             (actor, caller, ticket) => actor.CreateAsync(carrier, caller, ticket));
     }
 
-    private async Task<Proto.Carrier> UpdateCarrierAsync(Proto.UpdateCarrierRequest request, ServerCallContext context)
+    public override async Task<Proto.Carrier> UpdateCarrier(Proto.UpdateCarrierRequest request, ServerCallContext context)
     {
         var carrier = await CarrierOfAsync(request.Carrier, context.CancellationToken);
         return await MutateAsync(context, request.RequestId, request, actors.Get<CarrierActor>(TenantIds.Platform, carrier.Id), Proto.Carrier.Parser,
             (actor, caller, ticket) => actor.UpdateAsync(carrier, caller, ticket));
     }
 
-    private async Task<Proto.TenantContract> SetContractAsync(Proto.SetTenantContractRequest request, ServerCallContext context)
+    public override async Task<Proto.TenantContract> SetTenantContract(Proto.SetTenantContractRequest request, ServerCallContext context)
     {
         var v = new Validator();
         var contract = NetworkMapper.ToDomain(request.Contract ?? new(), v, "contract");
@@ -97,10 +85,10 @@ public sealed class NetworkService(
             (actor, caller, ticket) => actor.SetAsync(contract, caller, ticket));
     }
 
-    private Task<Proto.TenantContract> GetContractAsync(Proto.GetTenantContractRequest request, ServerCallContext context) =>
+    public override Task<Proto.TenantContract> GetTenantContract(Proto.GetTenantContractRequest request, ServerCallContext context) =>
         Contract(MerchantId(request.TenantId)).AskAsync(c => Task.FromResult(c.Get()), context.CancellationToken);
 
-    private async Task<Proto.Routing> RouteReturnAsync(Proto.RouteReturnRequest request, ServerCallContext context)
+    public override async Task<Proto.Routing> RouteReturn(Proto.RouteReturnRequest request, ServerCallContext context)
     {
         var tenantId = MerchantId(request.TenantId);
         var now = time.GetUtcNow().UtcDateTime;
@@ -113,7 +101,7 @@ public sealed class NetworkService(
         return RoutingMapper.ToProto(await router.PreviewAsync(subject, now, context.CancellationToken));
     }
 
-    private Task<Proto.Return> RerouteReturnAsync(Proto.RerouteReturnRequest request, ServerCallContext context)
+    public override Task<Proto.Return> RerouteReturn(Proto.RerouteReturnRequest request, ServerCallContext context)
     {
         var tenantId = MerchantId(request.TenantId);
         new Validator().Require(request.ReturnId.Length > 0, "return_id", "required").ThrowIfInvalid();

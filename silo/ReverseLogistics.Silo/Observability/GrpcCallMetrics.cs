@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
-using ReverseLogistics.Grpc;
+using Grpc.Core;
 
 namespace ReverseLogistics.Silo.Observability;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Server;
+using Grpc.Core;
+using ReverseLogistics.Silo.Interceptors;
 
 namespace ReverseLogistics.Silo.Observability;
 
@@ -9,17 +9,17 @@ namespace ReverseLogistics.Silo.Observability;
 /// and sees the status the client gets: domain errors already mapped, authentication failures,
 /// rate limiting.
 /// </summary>
-public sealed class GrpcMetricsInterceptor(GrpcCallMetrics metrics) : IServerInterceptor
+public sealed class GrpcMetricsInterceptor(GrpcCallMetrics metrics) : CallInterceptor
 {
-    public async Task InterceptAsync(ServerCallContext context, Func<ServerCallContext, Task> next)
+    protected override async Task InterceptAsync(ServerCallContext context, Func<Task> next)
     {
         var started = Stopwatch.GetTimestamp();
         var code = StatusCode.Unknown;
         metrics.Started();
         try
         {
-            await next(context);
-            code = context.DeadlineExceeded ? StatusCode.DeadlineExceeded : StatusCode.OK;
+            await next();
+            code = DeadlinePassed(context) ? StatusCode.DeadlineExceeded : StatusCode.OK;
         }
         catch (RpcException e)
         {
@@ -28,8 +28,8 @@ public sealed class GrpcMetricsInterceptor(GrpcCallMetrics metrics) : IServerInt
         }
         catch (Exception)
         {
-            // The same mapping the binding applies to exceptions that are not statuses.
-            code = context.DeadlineExceeded ? StatusCode.DeadlineExceeded
+            // What Grpc.AspNetCore answers for exceptions that are not statuses.
+            code = DeadlinePassed(context) ? StatusCode.DeadlineExceeded
                 : context.CancellationToken.IsCancellationRequested ? StatusCode.Cancelled
                 : StatusCode.Unknown;
             throw;
@@ -39,4 +39,6 @@ public sealed class GrpcMetricsInterceptor(GrpcCallMetrics metrics) : IServerInt
             metrics.Finished(context.Method, code, Stopwatch.GetElapsedTime(started));
         }
     }
+
+    private static bool DeadlinePassed(ServerCallContext context) => DateTime.UtcNow >= context.Deadline;
 }

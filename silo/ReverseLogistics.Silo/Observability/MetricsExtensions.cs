@@ -1,5 +1,3 @@
-using ReverseLogistics.Grpc.Server;
-
 namespace ReverseLogistics.Silo.Observability;
 
 public static class MetricsExtensions
@@ -10,7 +8,7 @@ public static class MetricsExtensions
         services.AddSingleton<GrpcCallMetrics>();
         services.AddSingleton<PlatformMetrics>();
         services.AddSingleton<MetricsListener>();
-        services.AddGrpcInterceptor<GrpcMetricsInterceptor>();
+        services.AddSingleton<GrpcMetricsInterceptor>();
         return services;
     }
 

@@ -1,9 +1,9 @@
 using Google.Protobuf;
+using Grpc.Core;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Network;
 using ReverseLogistics.Silo.Returns;
@@ -11,7 +11,7 @@ using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Storage;
 using Proto = ReverseLogistics.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using PickupServiceBase = ReverseLogistics.V1.PickupService.PickupServiceBase;
 
 namespace ReverseLogistics.Silo.Pickups;
 
@@ -22,44 +22,39 @@ public sealed class PickupService(
     PickupDirectory directory,
     IActorStore store,
     NetworkSnapshot network,
-    PickupScheduleTriggers triggers) : IGrpcService
+    PickupScheduleTriggers triggers) : PickupServiceBase
 {
-    public static ServiceDescriptor Descriptor => Proto.PickupsReflection.Descriptor.Services[0];
+    public override Task<Proto.ListPickupsResponse> ListPickups(Proto.ListPickupsRequest request, ServerCallContext context) =>
+        directory.ListPickupsAsync(context.GetCaller().TenantId, request, context.CancellationToken);
 
-    public void Bind(ServiceBinder binder) => binder
-        .Unary<Proto.SchedulePickupRequest, Proto.Pickup>("SchedulePickup", SchedulePickupAsync)
-        .Unary<Proto.ReschedulePickupRequest, Proto.Pickup>("ReschedulePickup", ReschedulePickupAsync)
-        .Unary<Proto.CancelPickupRequest, Proto.Pickup>("CancelPickup", CancelPickupAsync)
-        .Unary<Proto.ListPickupsRequest, Proto.ListPickupsResponse>("ListPickups",
-            (request, context) => directory.ListPickupsAsync(context.GetCaller().TenantId, request, context.CancellationToken))
-        .Unary<Proto.CreatePickupScheduleRequest, Proto.PickupSchedule>("CreatePickupSchedule", CreateScheduleAsync)
-        .Unary<Proto.ListPickupSchedulesRequest, Proto.ListPickupSchedulesResponse>("ListPickupSchedules",
-            (request, context) => directory.ListSchedulesAsync(request, context.CancellationToken))
-        .Unary<Proto.PausePickupScheduleRequest, Proto.PickupSchedule>("PausePickupSchedule",
-            (request, context) => SetScheduleStatusAsync(context, request.RequestId, request, request.ScheduleId, PickupScheduleStatus.Paused))
-        .Unary<Proto.ResumePickupScheduleRequest, Proto.PickupSchedule>("ResumePickupSchedule",
-            (request, context) => SetScheduleStatusAsync(context, request.RequestId, request, request.ScheduleId, PickupScheduleStatus.Active))
-        .Unary<Proto.ListManifestsRequest, Proto.ListManifestsResponse>("ListManifests",
-            (request, context) => directory.ListManifestsAsync(request, context.CancellationToken))
-        .Unary<Proto.GetManifestRequest, Proto.Manifest>("GetManifest", GetManifestAsync)
-        .Unary<Proto.ReportTrackingEventRequest, Proto.TrackingEventResult>("ReportTrackingEvent", ReportTrackingEventAsync);
+    public override Task<Proto.ListPickupSchedulesResponse> ListPickupSchedules(Proto.ListPickupSchedulesRequest request, ServerCallContext context) =>
+        directory.ListSchedulesAsync(request, context.CancellationToken);
 
-    private Task<Proto.Pickup> SchedulePickupAsync(Proto.SchedulePickupRequest request, ServerCallContext context)
+    public override Task<Proto.PickupSchedule> PausePickupSchedule(Proto.PausePickupScheduleRequest request, ServerCallContext context) =>
+        SetScheduleStatusAsync(context, request.RequestId, request, request.ScheduleId, PickupScheduleStatus.Paused);
+
+    public override Task<Proto.PickupSchedule> ResumePickupSchedule(Proto.ResumePickupScheduleRequest request, ServerCallContext context) =>
+        SetScheduleStatusAsync(context, request.RequestId, request, request.ScheduleId, PickupScheduleStatus.Active);
+
+    public override Task<Proto.ListManifestsResponse> ListManifests(Proto.ListManifestsRequest request, ServerCallContext context) =>
+        directory.ListManifestsAsync(request, context.CancellationToken);
+
+    public override Task<Proto.Pickup> SchedulePickup(Proto.SchedulePickupRequest request, ServerCallContext context)
     {
         var wanted = PickupMapper.ToDomain(request.Date, request.WindowStarts);
         return MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.SchedulePickupAsync(wanted, caller, ticket));
     }
 
-    private Task<Proto.Pickup> ReschedulePickupAsync(Proto.ReschedulePickupRequest request, ServerCallContext context)
+    public override Task<Proto.Pickup> ReschedulePickup(Proto.ReschedulePickupRequest request, ServerCallContext context)
     {
         var wanted = PickupMapper.ToDomain(request.Date, request.WindowStarts);
         return MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.ReschedulePickupAsync(wanted, caller, ticket));
     }
 
-    private Task<Proto.Pickup> CancelPickupAsync(Proto.CancelPickupRequest request, ServerCallContext context) =>
+    public override Task<Proto.Pickup> CancelPickup(Proto.CancelPickupRequest request, ServerCallContext context) =>
         MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.CancelPickupAsync(caller, ticket));
 
-    private async Task<Proto.PickupSchedule> CreateScheduleAsync(Proto.CreatePickupScheduleRequest request, ServerCallContext context)
+    public override async Task<Proto.PickupSchedule> CreatePickupSchedule(Proto.CreatePickupScheduleRequest request, ServerCallContext context)
     {
         var view = await network.CurrentAsync(context.CancellationToken);
         var schedule = PickupScheduleMapper.ToDomain(request.Schedule, id => view.Carriers.Any(c => c.Id == id));
@@ -89,7 +84,7 @@ public sealed class PickupService(
 
     private ActorRef<PickupScheduleActor> Schedule(string scheduleId) => actors.Get<PickupScheduleActor>(TenantIds.Platform, scheduleId);
 
-    private async Task<Proto.Manifest> GetManifestAsync(Proto.GetManifestRequest request, ServerCallContext context)
+    public override async Task<Proto.Manifest> GetManifest(Proto.GetManifestRequest request, ServerCallContext context)
     {
         new Validator().Require(request.ManifestId.Length > 0, "manifest_id", "required").ThrowIfInvalid();
         var manifest = await actors.Get<CarrierWindowActor>(TenantIds.Platform, request.ManifestId)
@@ -97,7 +92,7 @@ public sealed class PickupService(
         return manifest ?? throw new NotFoundException($"Manifest '{request.ManifestId}' not found.");
     }
 
-    private async Task<Proto.TrackingEventResult> ReportTrackingEventAsync(Proto.ReportTrackingEventRequest request, ServerCallContext context)
+    public override async Task<Proto.TrackingEventResult> ReportTrackingEvent(Proto.ReportTrackingEventRequest request, ServerCallContext context)
     {
         var report = PickupMapper.ToDomain(request);
         var keys = await store.FindAcrossTenantsAsync(ReturnActor.TypeName, ReturnIndex.Tracking, request.TrackingNumber, 2, context.CancellationToken);

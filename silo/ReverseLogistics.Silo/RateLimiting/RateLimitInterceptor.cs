@@ -2,11 +2,11 @@ using System.Threading.RateLimiting;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Server;
+using Grpc.Core;
+using ReverseLogistics.Silo.Errors;
+using ReverseLogistics.Silo.Interceptors;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Silo.Security;
-using Status = ReverseLogistics.Grpc.Status;
 
 namespace ReverseLogistics.Silo.RateLimiting;
 
@@ -16,7 +16,7 @@ namespace ReverseLogistics.Silo.RateLimiting;
 /// resend loop cannot starve the rest of the platform). Operator keys, the 3PL's own, are not
 /// limited. Beyond the limit calls fail RESOURCE_EXHAUSTED with a RetryInfo saying when to come back.
 /// </summary>
-public sealed class RateLimitInterceptor(KeyRingCache keyRings, SiloOptions options) : IServerInterceptor, IDisposable
+public sealed class RateLimitInterceptor(KeyRingCache keyRings, SiloOptions options) : CallInterceptor, IDisposable
 {
     // The partition key carries the limit itself, so a changed limit takes effect on the next call.
     private readonly PartitionedRateLimiter<(string Partition, RateLimitSettings Limit)> _limiter =
@@ -30,7 +30,7 @@ public sealed class RateLimitInterceptor(KeyRingCache keyRings, SiloOptions opti
                 AutoReplenishment = true,
             }));
 
-    public async Task InterceptAsync(ServerCallContext context, Func<ServerCallContext, Task> next)
+    protected override async Task InterceptAsync(ServerCallContext context, Func<Task> next)
     {
         if (await BudgetOfAsync(context) is var (partition, limit, who))
         {
@@ -38,12 +38,12 @@ public sealed class RateLimitInterceptor(KeyRingCache keyRings, SiloOptions opti
             if (!lease.IsAcquired)
             {
                 var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? after : TimeSpan.FromSeconds(1);
-                throw new RpcException(new Status(StatusCode.ResourceExhausted,
+                throw RichStatus.Error(StatusCode.ResourceExhausted,
                     $"{who} is over its rate limit of {limit.RequestsPerSecond} requests per second.",
-                    [new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) }]));
+                    new RetryInfo { RetryDelay = Duration.FromTimeSpan(retryAfter) });
             }
         }
-        await next(context);
+        await next();
     }
 
     /// <summary>Whose bucket the call draws from, and its size; null for calls that are not limited.</summary>

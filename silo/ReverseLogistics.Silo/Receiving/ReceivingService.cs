@@ -1,9 +1,9 @@
 using Google.Protobuf;
+using Grpc.Core;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Paging;
 using ReverseLogistics.Silo.Returns;
@@ -13,8 +13,8 @@ using ReverseLogistics.V1;
 using Disposition = ReverseLogistics.Domain.Receiving.Disposition;
 using InspectionGrade = ReverseLogistics.Domain.Policies.InspectionGrade;
 using MismatchFlag = ReverseLogistics.Domain.Returns.MismatchFlag;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using UnexpectedItem = ReverseLogistics.Domain.Receiving.UnexpectedItem;
+using ReceivingServiceBase = ReverseLogistics.V1.ReceivingService.ReceivingServiceBase;
 
 namespace ReverseLogistics.Silo.Receiving;
 
@@ -23,7 +23,7 @@ namespace ReverseLogistics.Silo.Receiving;
 /// dispose of returned parcels. A scan id is idempotent per centre; after every answer, first or
 /// repeated, the centre's inventory is brought up to date from it.
 /// </summary>
-public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests idempotency, ParcelLookup parcels) : IGrpcService
+public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests idempotency, ParcelLookup parcels) : ReceivingServiceBase
 {
     public const int MaxScanIdLength = 64;
     public const int MaxDeviceIdLength = 64;
@@ -31,17 +31,7 @@ public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests ide
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;
 
-    public static ServiceDescriptor Descriptor => ReceivingReflection.Descriptor.Services[0];
-
-    public void Bind(ServiceBinder binder) => binder
-        .Unary<ScanParcelRequest, Parcel>("ScanParcel", ScanParcelAsync)
-        .Unary<ReceiveItemsRequest, Parcel>("ReceiveItems", ReceiveItemsAsync)
-        .Unary<RecordInspectionRequest, Parcel>("RecordInspection", RecordInspectionAsync)
-        .Unary<SetDispositionRequest, Parcel>("SetDisposition", SetDispositionAsync)
-        .Unary<ReportExceptionRequest, Parcel>("ReportException", ReportExceptionAsync)
-        .Unary<ListInventoryRequest, ListInventoryResponse>("ListInventory", ListInventoryAsync);
-
-    private Task<Parcel> ScanParcelAsync(ScanParcelRequest request, ServerCallContext context)
+    public override Task<Parcel> ScanParcel(ScanParcelRequest request, ServerCallContext context)
     {
         var scan = Scan(context, request.ScanId, request.DeviceId, v => v
             .Require(request.Barcode.Length > 0, "barcode", "required: a tracking number or an RMA id")
@@ -53,7 +43,7 @@ public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests ide
         });
     }
 
-    private Task<Parcel> ReceiveItemsAsync(ReceiveItemsRequest request, ServerCallContext context)
+    public override Task<Parcel> ReceiveItems(ReceiveItemsRequest request, ServerCallContext context)
     {
         var items = request.Items.Select(i => new ReceivedItem(i.LineIndex, i.Quantity)).ToList();
         var unexpected = request.UnexpectedItems
@@ -62,20 +52,20 @@ public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests ide
             (r, scan, ticket) => r.ReceiveItemsAsync(scan, items, unexpected, ticket));
     }
 
-    private Task<Parcel> RecordInspectionAsync(RecordInspectionRequest request, ServerCallContext context) =>
+    public override Task<Parcel> RecordInspection(RecordInspectionRequest request, ServerCallContext context) =>
         MutateAsync(context, request.ScanId, request.DeviceId, request.ReturnId, request, (r, scan, ticket) => r.RecordInspectionAsync(
             scan, request.LineIndex, (InspectionGrade)(int)request.Grade, request.Notes, [.. request.PhotoReferences],
             [.. request.Mismatches.Select(m => (MismatchFlag)(int)m)], ticket));
 
-    private Task<Parcel> SetDispositionAsync(SetDispositionRequest request, ServerCallContext context) =>
+    public override Task<Parcel> SetDisposition(SetDispositionRequest request, ServerCallContext context) =>
         MutateAsync(context, request.ScanId, request.DeviceId, request.ReturnId, request,
             (r, scan, ticket) => r.SetDispositionAsync(scan, request.LineIndex, (Disposition)(int)request.Disposition, ticket));
 
-    private Task<Parcel> ReportExceptionAsync(ReportExceptionRequest request, ServerCallContext context) =>
+    public override Task<Parcel> ReportException(ReportExceptionRequest request, ServerCallContext context) =>
         MutateAsync(context, request.ScanId, request.DeviceId, request.ReturnId, request,
             (r, scan, ticket) => r.ReportExceptionAsync(scan, ParcelMapper.ToDomain(request.Problem), request.Notes, ticket));
 
-    private Task<ListInventoryResponse> ListInventoryAsync(ListInventoryRequest request, ServerCallContext context)
+    public override Task<ListInventoryResponse> ListInventory(ListInventoryRequest request, ServerCallContext context)
     {
         var centre = Centre(context);
         var after = PageTokens.Decode(request.PageToken, key => key.Length > 0);

@@ -1,15 +1,15 @@
 using Google.Protobuf;
+using Grpc.Core;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Silo.Tenants;
 using ReverseLogistics.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using ReturnsServiceBase = ReverseLogistics.V1.ReturnsService.ReturnsServiceBase;
 
 namespace ReverseLogistics.Silo.Returns;
 
@@ -19,24 +19,9 @@ public sealed class ReturnsService(
     IdempotentRequests idempotency,
     CustomerHistories histories,
     ReturnDirectory directory,
-    TimeProvider time) : IGrpcService
+    TimeProvider time) : ReturnsServiceBase
 {
-    public static ServiceDescriptor Descriptor => ReturnsReflection.Descriptor.Services[0];
-
-    public void Bind(ServiceBinder binder) => binder
-        .Unary<CheckEligibilityRequest, V1.EligibilityResult>("CheckEligibility", CheckEligibilityAsync)
-        .Unary<CreateReturnRequest, Return>("CreateReturn", CreateReturnAsync)
-        .Unary<GetReturnRequest, Return>("GetReturn", GetReturnAsync)
-        .Unary<ListReturnsRequest, ListReturnsResponse>("ListReturns", ListReturnsAsync)
-        .Unary<ApproveReturnRequest, Return>("ApproveReturn", ApproveReturnAsync)
-        .Unary<RejectReturnRequest, Return>("RejectReturn", RejectReturnAsync)
-        .Unary<CancelReturnRequest, Return>("CancelReturn", CancelReturnAsync)
-        .Unary<GetReturnLabelRequest, ReturnLabel>("GetReturnLabel", GetReturnLabelAsync)
-        .Unary<ListReturnEventsRequest, ListReturnEventsResponse>("ListReturnEvents", ListReturnEventsAsync)
-        .Unary<ConfirmRefundRequest, Return>("ConfirmRefund", ConfirmRefundAsync)
-        .Unary<ResolveExceptionRequest, Return>("ResolveException", ResolveExceptionAsync);
-
-    private async Task<V1.EligibilityResult> CheckEligibilityAsync(CheckEligibilityRequest request, ServerCallContext context)
+    public override async Task<V1.EligibilityResult> CheckEligibility(CheckEligibilityRequest request, ServerCallContext context)
     {
         var tenantId = context.GetCaller().TenantId;
         var draft = ReturnMapper.ToDomain(request.CustomerReference, request.CustomerAddress, request.Lines, request.RequestedResolution, request.ReturnMethod);
@@ -44,7 +29,7 @@ public sealed class ReturnsService(
         return ReturnMapper.ToProto(result);
     }
 
-    private async Task<Return> CreateReturnAsync(CreateReturnRequest request, ServerCallContext context)
+    public override async Task<Return> CreateReturn(CreateReturnRequest request, ServerCallContext context)
     {
         var tenantId = context.GetCaller().TenantId;
         var returnRequest = ReturnMapper.ToDomain(request.CustomerReference, request.CustomerAddress, request.Lines, request.RequestedResolution, request.ReturnMethod);
@@ -57,38 +42,38 @@ public sealed class ReturnsService(
             (caller, ticket) => ReturnOf(tenantId, returnId).AskAsync(r => r.CreateAsync(draft, caller, ticket), context.CancellationToken));
     }
 
-    private Task<Return> GetReturnAsync(GetReturnRequest request, ServerCallContext context) =>
+    public override Task<Return> GetReturn(GetReturnRequest request, ServerCallContext context) =>
         Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Get()), context.CancellationToken);
 
-    private Task<ListReturnsResponse> ListReturnsAsync(ListReturnsRequest request, ServerCallContext context) =>
+    public override Task<ListReturnsResponse> ListReturns(ListReturnsRequest request, ServerCallContext context) =>
         directory.ListAsync(context.GetCaller().TenantId, request, context.CancellationToken);
 
-    private Task<Return> ApproveReturnAsync(ApproveReturnRequest request, ServerCallContext context) =>
+    public override Task<Return> ApproveReturn(ApproveReturnRequest request, ServerCallContext context) =>
         MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.ApproveAsync(request.Note, caller, ticket));
 
-    private Task<Return> RejectReturnAsync(RejectReturnRequest request, ServerCallContext context)
+    public override Task<Return> RejectReturn(RejectReturnRequest request, ServerCallContext context)
     {
         new Validator().Require(request.Reason.Trim().Length > 0, "reason", "required: it is shown to the customer").ThrowIfInvalid();
         return MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.RejectAsync(request.Reason, caller, ticket));
     }
 
-    private Task<Return> CancelReturnAsync(CancelReturnRequest request, ServerCallContext context) =>
+    public override Task<Return> CancelReturn(CancelReturnRequest request, ServerCallContext context) =>
         MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.CancelAsync(request.Reason, caller, ticket));
 
-    private Task<ReturnLabel> GetReturnLabelAsync(GetReturnLabelRequest request, ServerCallContext context) =>
+    public override Task<ReturnLabel> GetReturnLabel(GetReturnLabelRequest request, ServerCallContext context) =>
         Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Label(request.Format)), context.CancellationToken);
 
-    private Task<ListReturnEventsResponse> ListReturnEventsAsync(ListReturnEventsRequest request, ServerCallContext context) =>
+    public override Task<ListReturnEventsResponse> ListReturnEvents(ListReturnEventsRequest request, ServerCallContext context) =>
         Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Events()), context.CancellationToken);
 
-    private Task<Return> ConfirmRefundAsync(ConfirmRefundRequest request, ServerCallContext context)
+    public override Task<Return> ConfirmRefund(ConfirmRefundRequest request, ServerCallContext context)
     {
         new Validator().Require(request.PaymentReference.Trim().Length > 0, "payment_reference", "required").ThrowIfInvalid();
         return MutateAsync(context, request.RequestId, request, request.ReturnId,
             (r, caller, ticket) => r.ConfirmRefundAsync(request.PaymentReference, caller, ticket));
     }
 
-    private Task<Return> ResolveExceptionAsync(ResolveExceptionRequest request, ServerCallContext context)
+    public override Task<Return> ResolveException(ResolveExceptionRequest request, ServerCallContext context)
     {
         var resolution = (Domain.Returns.ExceptionResolution)(int)request.Resolution;
         var amount = request.Amount is { } chosen ? PolicyMapper.ToDomain(chosen) : (Domain.Pricing.Money?)null;

@@ -24,7 +24,12 @@ public static class SchedulerServiceExtensions
         services.AddHostedService<SchedulerStartup>();
         services.AddQuartz(quartz => ConfigureQuartz(quartz, options));
         // Stopping waits for running jobs, and Quartz stops before the actor runtime and the store are disposed.
-        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+        // The scheduler starts before the node listens, so the first health report already sees it running.
+        services.AddQuartzHostedService(hosted =>
+        {
+            hosted.WaitForJobsToComplete = true;
+            hosted.AwaitApplicationStarted = false;
+        });
         return services;
     }
 

@@ -1,4 +1,6 @@
+using System.Collections.Frozen;
 using Google.Protobuf.Reflection;
+using ReverseLogistics.Contracts;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.V1;
 
@@ -7,7 +9,16 @@ namespace ReverseLogistics.Silo.Security;
 /// <summary>Which roles may call an RPC, as its proto declares with the allowed_roles option.</summary>
 public static class AccessPolicy
 {
-    /// <summary>The roles allowed, or null for RPCs outside the public API (health, reflection), which need no key.</summary>
+    /// <summary>The public API's RPCs by full method ("/reverselogistics.v1.ReturnsService/CreateReturn") and their roles.</summary>
+    private static readonly FrozenDictionary<string, IReadOnlySet<ApiKeyRole>> PublicMethods = PublicContract.Files
+        .SelectMany(f => f.Services).SelectMany(s => s.Methods)
+        .Where(m => AllowedRoles(m) is not null)
+        .ToFrozenDictionary(m => $"/{m.Service.FullName}/{m.Name}", m => AllowedRoles(m)!, StringComparer.Ordinal);
+
+    /// <summary>The roles allowed to call <paramref name="fullMethod"/>, or null for RPCs outside the public API (health, reflection), which need no key.</summary>
+    public static IReadOnlySet<ApiKeyRole>? AllowedRoles(string fullMethod) => PublicMethods.GetValueOrDefault(fullMethod);
+
+    /// <summary>The roles <paramref name="method"/> declares, or null when it declares none.</summary>
     public static IReadOnlySet<ApiKeyRole>? AllowedRoles(MethodDescriptor method)
     {
         var roles = method.GetOptions()?.GetExtension(AccessExtensions.AllowedRoles);

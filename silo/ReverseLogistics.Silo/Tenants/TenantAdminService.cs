@@ -1,54 +1,43 @@
 using Google.Protobuf;
+using Grpc.Core;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Grpc.Server;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Network;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Tenant = ReverseLogistics.V1.Tenant;
+using TenantAdminServiceBase = ReverseLogistics.V1.TenantAdminService.TenantAdminServiceBase;
 
 namespace ReverseLogistics.Silo.Tenants;
 
 /// <summary>reverselogistics.v1.TenantAdminService: the operators' tenant and key management.</summary>
 public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests idempotency, TenantDirectory directory, NetworkSnapshot network)
-    : IGrpcService
+    : TenantAdminServiceBase
 {
-    public static ServiceDescriptor Descriptor => TenantAdminReflection.Descriptor.Services[0];
-
-    public void Bind(ServiceBinder binder) => binder
-        .Unary<CreateTenantRequest, Tenant>("CreateTenant", CreateTenantAsync)
-        .Unary<GetTenantRequest, Tenant>("GetTenant", GetTenantAsync)
-        .Unary<ListTenantsRequest, ListTenantsResponse>("ListTenants", ListTenantsAsync)
-        .Unary<UpdateTenantRequest, Tenant>("UpdateTenant", UpdateTenantAsync)
-        .Unary<CreateApiKeyRequest, CreateApiKeyResponse>("CreateApiKey", CreateApiKeyAsync)
-        .Unary<ListApiKeysRequest, ListApiKeysResponse>("ListApiKeys", ListApiKeysAsync)
-        .Unary<RevokeApiKeyRequest, ApiKey>("RevokeApiKey", RevokeApiKeyAsync);
-
-    private Task<Tenant> CreateTenantAsync(CreateTenantRequest request, ServerCallContext context)
+    public override Task<Tenant> CreateTenant(CreateTenantRequest request, ServerCallContext context)
     {
         Domain.Tenants.Tenant.ValidateNew(request.TenantId, request.DisplayName, TenantMapper.ToSettings(request.RateLimit));
         return MutateAsync(context, request.RequestId, request, request.TenantId, Tenant.Parser,
             (tenant, caller, ticket) => tenant.CreateAsync(request, caller, ticket));
     }
 
-    private Task<Tenant> GetTenantAsync(GetTenantRequest request, ServerCallContext context)
+    public override Task<Tenant> GetTenant(GetTenantRequest request, ServerCallContext context)
     {
         var caller = context.GetCaller();
         var tenantId = caller.Role == ApiKeyRole.Merchant ? OwnTenant(caller, request.TenantId) : MerchantId(request.TenantId);
         return TenantOf(tenantId).AskAsync(t => Task.FromResult(t.Get()), context.CancellationToken);
     }
 
-    private Task<ListTenantsResponse> ListTenantsAsync(ListTenantsRequest request, ServerCallContext context) =>
+    public override Task<ListTenantsResponse> ListTenants(ListTenantsRequest request, ServerCallContext context) =>
         directory.ListAsync(request.PageSize, request.PageToken, context.CancellationToken);
 
-    private Task<Tenant> UpdateTenantAsync(UpdateTenantRequest request, ServerCallContext context) =>
+    public override Task<Tenant> UpdateTenant(UpdateTenantRequest request, ServerCallContext context) =>
         MutateAsync(context, request.RequestId, request, MerchantId(request.TenantId), Tenant.Parser,
             (tenant, caller, ticket) => tenant.UpdateAsync(request, caller, ticket));
 
-    private async Task<CreateApiKeyResponse> CreateApiKeyAsync(CreateApiKeyRequest request, ServerCallContext context)
+    public override async Task<CreateApiKeyResponse> CreateApiKey(CreateApiKeyRequest request, ServerCallContext context)
     {
         new Validator()
             .Require(Enum.IsDefined((ApiKeyRole)(int)request.Role), "role", "one of ROLE_MERCHANT, ROLE_HANDHELD, ROLE_OPERATOR")
@@ -58,10 +47,10 @@ public sealed class TenantAdminService(ActorRuntime actors, IdempotentRequests i
             (tenant, caller, ticket) => tenant.IssueKeyAsync(request, view.HasCentre, caller, ticket), sealResponse: true);
     }
 
-    private Task<ListApiKeysResponse> ListApiKeysAsync(ListApiKeysRequest request, ServerCallContext context) =>
+    public override Task<ListApiKeysResponse> ListApiKeys(ListApiKeysRequest request, ServerCallContext context) =>
         TenantOf(KeyOwner(request.TenantId)).AskAsync(t => Task.FromResult(t.ListKeys()), context.CancellationToken);
 
-    private Task<ApiKey> RevokeApiKeyAsync(RevokeApiKeyRequest request, ServerCallContext context)
+    public override Task<ApiKey> RevokeApiKey(RevokeApiKeyRequest request, ServerCallContext context)
     {
         new Validator().Require(request.KeyId.Length > 0, "key_id", "required").ThrowIfInvalid();
         return MutateAsync(context, request.RequestId, request, KeyOwner(request.TenantId), ApiKey.Parser,

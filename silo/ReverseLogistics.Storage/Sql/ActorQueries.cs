@@ -11,6 +11,13 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
 {
     private const string EventColumns = "tenant_id, stream_type, stream_id, sequence, position, event_type, data, actor, occurred_at";
 
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command("SELECT 1");
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
     public async Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(key);

@@ -26,6 +26,8 @@ public abstract class SqlActorStore : IActorStore
 
     public abstract ValueTask DisposeAsync();
 
+    public Task PingAsync(CancellationToken cancellationToken) => Queries.PingAsync(cancellationToken);
+
     public Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken) => Queries.ReadAsync(key, cancellationToken);
 
     public Task<CommitResult> CommitAsync(ActorCommit commit, CancellationToken cancellationToken)

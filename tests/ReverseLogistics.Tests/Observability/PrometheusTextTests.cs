@@ -1,4 +1,4 @@
-using ReverseLogistics.Grpc;
+using Grpc.Core;
 using ReverseLogistics.Silo.Observability;
 
 namespace ReverseLogistics.Tests.Observability;

@@ -35,6 +35,8 @@ public sealed class InMemoryActorStore : IActorStore
 
     public Task MigrateAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task PingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public async Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken)
     {
         await Task.Yield();
