@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ReverseLogistics.Actors;
 
 /// <summary>
@@ -7,6 +9,9 @@ namespace ReverseLogistics.Actors;
 internal abstract class Envelope(CancellationToken cancellationToken)
 {
     public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The caller's trace span, so the turn's work (its commit, say) joins the caller's trace.</summary>
+    public Activity? CallerActivity { get; } = Activity.Current;
 
     /// <summary>Runs the turn on <paramref name="actor"/> and records its result; throws what the turn threw.</summary>
     public abstract Task RunAsync(Actor actor);

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace ReverseLogistics.Actors;
 
 internal sealed class Envelope<TActor, TResult>(Func<TActor, Task<TResult>> turn, CancellationToken cancellationToken)
@@ -11,7 +13,11 @@ internal sealed class Envelope<TActor, TResult>(Func<TActor, Task<TResult>> turn
 
     public Task<TResult> Completion => completion.Task;
 
-    public override async Task RunAsync(Actor actor) => result = await turn((TActor)actor);
+    public override async Task RunAsync(Actor actor)
+    {
+        Activity.Current = CallerActivity;
+        result = await turn((TActor)actor);
+    }
 
     public override void Fail(Exception exception) => error = exception;
 

@@ -9,8 +9,8 @@ public static class KestrelExtensions
 {
     /// <summary>
     /// The gRPC endpoint: h2c with prior knowledge (what gRPC clients and nginx grpc_pass speak),
-    /// or HTTP/2 over TLS negotiated by ALPN when a certificate is configured. With a metrics
-    /// port, also a plain HTTP/1.1 endpoint for Prometheus to scrape.
+    /// or HTTP/2 over TLS negotiated by ALPN when a certificate is configured. With an admin
+    /// port, also a plain HTTP/1.1 endpoint for Prometheus and load-balancer probes.
     /// </summary>
     public static IWebHostBuilder ConfigureSiloKestrel(this IWebHostBuilder webHost, SiloOptions options) =>
         webHost.ConfigureKestrel(kestrel =>
@@ -29,17 +29,17 @@ public static class KestrelExtensions
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
                 listen.UseHttps(LoadCertificate(options.TlsCertificate, options.TlsKey));
             });
-            if (options.MetricsPort is { } metricsPort)
+            if (options.AdminPort is { } adminPort)
             {
-                kestrel.Listen(ParseAddress(options.Host), metricsPort, listen =>
+                kestrel.Listen(ParseAddress(options.Host), adminPort, listen =>
                 {
                     listen.Protocols = HttpProtocols.Http1;
-                    kestrel.ApplicationServices.GetRequiredService<MetricsListener>().Attach(listen);
+                    kestrel.ApplicationServices.GetRequiredService<AdminListener>().Attach(listen);
                 });
             }
         });
 
-    private static IPAddress ParseAddress(string host) => host switch
+    public static IPAddress ParseAddress(string host) => host switch
     {
         "localhost" => IPAddress.Loopback,
         "*" or "0.0.0.0" => IPAddress.Any,

@@ -41,7 +41,6 @@ public static class PlatformServiceExtensions
     public static IServiceCollection AddPlatformApi(this IServiceCollection services, SiloOptions options)
     {
         AccessPolicy.RequireDeclaredRoles(PublicContract.Files);
-        services.AddPlatformMetrics();
         // Interceptors are singletons: the rate limiter holds the buckets, and none keeps per-call state.
         services.AddSingleton<CallLoggingInterceptor>();
         services.AddSingleton<DomainErrorInterceptor>();

@@ -8,16 +8,32 @@ namespace ReverseLogistics.Silo.Hosting;
 /// <summary>Builds a silo node: Kestrel on HTTP/2 serving the platform's gRPC contract through Grpc.AspNetCore.</summary>
 public static class SiloHost
 {
-    public static WebApplication Build(SiloOptions options)
+    /// <param name="configuration">Where the options came from; its Logging section, if any, configures logging.</param>
+    public static WebApplication Build(SiloOptions options, IConfiguration? configuration = null)
     {
-        Directory.CreateDirectory(options.DataDirectory);
+        var dataDirectoryLock = DataDirectoryLock.Acquire(options.DataDirectory);
+        try
+        {
+            return Build(options, configuration, dataDirectoryLock);
+        }
+        catch
+        {
+            dataDirectoryLock.Dispose();
+            throw;
+        }
+    }
+
+    private static WebApplication Build(SiloOptions options, IConfiguration? configuration, DataDirectoryLock dataDirectoryLock)
+    {
         var builder = WebApplication.CreateSlimBuilder();
+        if (configuration is not null) builder.Configuration.AddConfiguration(configuration);
         builder.WebHost.ConfigureSiloKestrel(options);
-        // Per-request HTTP logs would drown the gRPC call log and halve throughput.
-        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
-        builder.Logging.AddFilter("Grpc.AspNetCore", LogLevel.Warning);
+        builder.Logging.ConfigureSiloLogging(options);
+        // Built by a factory so the container owns it: disposing the app releases the lock.
+        builder.Services.AddSingleton(_ => dataDirectoryLock);
         builder.Services.AddSingleton(options);
         builder.Services.AddSingleton(options.Clock);
+        builder.Services.AddPlatformTelemetry(options);
         builder.Services.AddPlatformStorage(options);
         builder.Services.AddActorRuntime();
         builder.Services.AddPlatformApi(options);
@@ -26,9 +42,20 @@ public static class SiloHost
         if (options.Conformance) builder.Services.AddConformanceService();
 
         var app = builder.Build();
-        app.MapMetrics();
+        app.Services.GetRequiredService<DataDirectoryLock>();
+        app.MapAdminEndpoints();
         app.MapPlatformApi();
         if (options.Conformance) app.MapGrpcService<ConformanceService>();
         return app;
+    }
+
+    private static void ConfigureSiloLogging(this ILoggingBuilder logging, SiloOptions options)
+    {
+        if (options.LogFormat == LogFormat.Json) logging.ClearProviders().AddJsonConsole();
+        // Per-request HTTP logs would drown the gRPC call log and halve throughput.
+        logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        logging.AddFilter("Grpc.AspNetCore", LogLevel.Warning);
+        // A failed start is reported by the command in one line; the host's own report is a stack trace.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", LogLevel.Critical);
     }
 }

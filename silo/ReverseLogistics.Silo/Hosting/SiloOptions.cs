@@ -2,7 +2,7 @@ using ReverseLogistics.Domain.Tenants;
 
 namespace ReverseLogistics.Silo.Hosting;
 
-/// <summary>How a silo node is started (the command line, see <see cref="SiloCommand"/>).</summary>
+/// <summary>How a silo node is started: read by <see cref="SiloSettings"/> from appsettings.json, RL_* variables and flags.</summary>
 public sealed record SiloOptions
 {
     public string Host { get; init; } = "127.0.0.1";
@@ -13,7 +13,7 @@ public sealed record SiloOptions
     public StoreKind Store { get; init; } = StoreKind.Sqlite;
     /// <summary>Npgsql connection string; required with <see cref="StoreKind.Postgres"/>.</summary>
     public string? PostgresConnectionString { get; init; }
-    /// <summary>An operator key given by the environment (RL_OPERATOR_KEY) instead of a generated one.</summary>
+    /// <summary>An operator key given by configuration (RL_OPERATOR_KEY) instead of a generated one.</summary>
     public string? OperatorKey { get; init; }
     /// <summary>PEM or PKCS#12 certificate; when set the silo serves TLS (HTTP/2 over ALPN) instead of h2c.</summary>
     public string? TlsCertificate { get; init; }
@@ -22,14 +22,22 @@ public sealed record SiloOptions
     /// <summary>The platform's clock (actors, timers, the scheduler). Tests move it; the command line never sets it.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
     /// <summary>
-    /// Port for the HTTP/1.1 endpoint serving GET /metrics (Prometheus text), on <see cref="Host"/>;
-    /// null serves none, 0 picks a free port.
+    /// Port for the HTTP/1.1 admin endpoint (GET /metrics in Prometheus text, /healthz, /readyz), on
+    /// <see cref="Host"/>; null serves none, 0 picks a free port.
     /// </summary>
-    public int? MetricsPort { get; init; }
+    public int? AdminPort { get; init; }
+    /// <summary>Names this node in telemetry (service.instance.id); the machine name when not set.</summary>
+    public string NodeName { get; init; } = Environment.MachineName;
+    /// <summary>Where traces and metrics go besides the admin port's /metrics.</summary>
+    public TelemetryOptions Telemetry { get; init; } = new();
     /// <summary>What the handhelds of one fulfilment centre may call together (merchants have their own, per tenant).</summary>
     public RateLimitSettings HandheldRateLimit { get; init; } = new(200, 400);
     /// <summary>How often the health checks run; gRPC health answers from their latest results.</summary>
     public TimeSpan HealthCheckPeriod { get; init; } = TimeSpan.FromSeconds(5);
+    /// <summary>Console logs as plain text or as one JSON object per line.</summary>
+    public LogFormat LogFormat { get; init; } = LogFormat.Simple;
+    /// <summary>How long start-up keeps retrying a store that does not answer yet (PostgreSQL starting up) before giving up.</summary>
+    public TimeSpan StoreStartupTimeout { get; init; } = TimeSpan.FromSeconds(30);
     /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
     public bool Conformance { get; init; }
 }

@@ -11,17 +11,24 @@ public sealed class IdempotencyPurgeService(IActorStore store, TimeProvider time
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Interval, time);
-        while (await timer.WaitForNextTickAsync(stoppingToken))
+        try
         {
-            try
+            while (await timer.WaitForNextTickAsync(stoppingToken))
             {
-                var purged = await store.PurgeRequestsAsync(time.GetUtcNow().UtcDateTime - Retention, stoppingToken);
-                if (purged > 0) logger.LogInformation("Purged {Count} idempotency records older than {Retention}", purged, Retention);
+                try
+                {
+                    var purged = await store.PurgeRequestsAsync(time.GetUtcNow().UtcDateTime - Retention, stoppingToken);
+                    if (purged > 0) logger.LogInformation("Purged {Count} idempotency records older than {Retention}", purged, Retention);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogWarning(e, "Purging idempotency records failed; will retry in {Interval}", Interval);
+                }
             }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogWarning(e, "Purging idempotency records failed; will retry in {Interval}", Interval);
-            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The node is stopping.
         }
     }
 }

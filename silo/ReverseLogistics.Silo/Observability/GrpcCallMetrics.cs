@@ -1,41 +1,39 @@
-using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using System.Text.RegularExpressions;
 using Grpc.Core;
 
 namespace ReverseLogistics.Silo.Observability;
 
 /// <summary>
-/// Counts of gRPC calls by method and final status, their durations and how many are running.
-/// Method labels are bounded: only registered RPCs reach the interceptors that record here.
+/// gRPC calls by method and final status, their durations and how many are running. Method labels
+/// are bounded: only registered RPCs reach the interceptor that records here.
 /// </summary>
 public sealed partial class GrpcCallMetrics
 {
-    private readonly ConcurrentDictionary<(string Method, StatusCode Code), StrongBox<long>> _completed = new();
-    private readonly ConcurrentDictionary<string, DurationHistogram> _durations = new();
-    private long _inFlight;
+    private static readonly double[] DurationBuckets = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
-    public void Started() => Interlocked.Increment(ref _inFlight);
+    private readonly Counter<long> _completed;
+    private readonly Histogram<double> _duration;
+    private readonly UpDownCounter<long> _inFlight;
+
+    public GrpcCallMetrics(IMeterFactory meters)
+    {
+        var meter = meters.Create(PlatformTelemetry.MeterName);
+        _completed = meter.CreateCounter<long>("rl.grpc.requests", "{call}", "gRPC calls completed, by full method name and final status code.");
+        _duration = meter.CreateHistogram<double>("rl.grpc.request.duration", "s", "gRPC call duration, by full method name.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = DurationBuckets });
+        _inFlight = meter.CreateUpDownCounter<long>("rl.grpc.requests.in_flight", "{call}", "gRPC calls currently running.");
+    }
+
+    public void Started() => _inFlight.Add(1);
 
     public void Finished(string method, StatusCode code, TimeSpan elapsed)
     {
-        Interlocked.Increment(ref _completed.GetOrAdd((method, code), _ => new StrongBox<long>()).Value);
-        _durations.GetOrAdd(method, _ => new DurationHistogram()).Observe(elapsed.TotalSeconds);
-        Interlocked.Decrement(ref _inFlight);
-    }
-
-    public void WriteTo(PrometheusText text)
-    {
-        text.Family("rl_grpc_requests_total", "counter", "gRPC calls completed, by full method name and final status code.");
-        foreach (var ((method, code), count) in _completed.OrderBy(e => e.Key.Method, StringComparer.Ordinal).ThenBy(e => e.Key.Code))
-            text.Sample("rl_grpc_requests_total", Interlocked.Read(ref count.Value), ("method", method), ("code", CodeName(code)));
-
-        text.Family("rl_grpc_request_duration_seconds", "histogram", "gRPC call duration in seconds, by full method name.");
-        foreach (var (method, histogram) in _durations.OrderBy(e => e.Key, StringComparer.Ordinal))
-            histogram.WriteTo(text, "rl_grpc_request_duration_seconds", ("method", method));
-
-        text.Family("rl_grpc_requests_in_flight", "gauge", "gRPC calls currently running.");
-        text.Sample("rl_grpc_requests_in_flight", Interlocked.Read(ref _inFlight));
+        var methodTag = new KeyValuePair<string, object?>("method", method);
+        _completed.Add(1, methodTag, new KeyValuePair<string, object?>("code", CodeName(code)));
+        _duration.Record(elapsed.TotalSeconds, methodTag);
+        _inFlight.Add(-1);
     }
 
     /// <summary>The canonical name gRPC specifies (NOT_FOUND), as other gRPC exporters label it.</summary>

@@ -1,30 +1,25 @@
+using System.Diagnostics.Metrics;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Storage;
 using ReverseLogistics.Storage.Sql;
 
 namespace ReverseLogistics.Silo.Observability;
 
-/// <summary>Everything the silo exposes at /metrics, read at scrape time.</summary>
-public sealed class PlatformMetrics(GrpcCallMetrics grpc, ActorRuntime actors, IActorStore store)
+/// <summary>The actor runtime's and the store's figures, read when the metrics are collected.</summary>
+public sealed class PlatformMetrics
 {
-    public string Render()
+    public PlatformMetrics(IMeterFactory meters, ActorRuntime actors, IActorStore store)
     {
-        var text = new PrometheusText();
-        grpc.WriteTo(text);
-
-        text.Family("rl_actor_activations", "gauge", "Actors active (loaded in memory) on this node.");
-        text.Sample("rl_actor_activations", actors.ActivationCount);
-        text.Family("rl_actor_turns_total", "counter", "Actor messages handled (one turn each), by actor type.");
-        foreach (var (type, turns) in actors.TurnsByType.OrderBy(entry => entry.Key, StringComparer.Ordinal))
-            text.Sample("rl_actor_turns_total", turns, ("type", type));
-
-        if (store is SqlActorStore sql)
-        {
-            text.Family("rl_store_commits_total", "counter", "Actor commits written through the group-commit queue.");
-            text.Sample("rl_store_commits_total", sql.CommitsWritten);
-            text.Family("rl_store_commit_batches_total", "counter", "Group-commit batches written, one transaction each.");
-            text.Sample("rl_store_commit_batches_total", sql.TransactionsCommitted);
-        }
-        return text.ToString();
+        var meter = meters.Create(PlatformTelemetry.MeterName);
+        meter.CreateObservableGauge("rl.actor.activations", () => actors.ActivationCount, "{actor}",
+            "Actors active (loaded in memory) on this node.");
+        meter.CreateObservableCounter("rl.actor.turns",
+            () => actors.TurnsByType.Select(entry => new Measurement<long>(entry.Value, new KeyValuePair<string, object?>("type", entry.Key))),
+            "{turn}", "Actor messages handled (one turn each), by actor type.");
+        if (store is not SqlActorStore sql) return;
+        meter.CreateObservableCounter("rl.store.commits", () => sql.CommitsWritten, "{commit}",
+            "Actor commits written through the group-commit queue.");
+        meter.CreateObservableCounter("rl.store.commit_batches", () => sql.TransactionsCommitted, "{transaction}",
+            "Group-commit batches written, one transaction each.");
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ReverseLogistics.Storage.GroupCommit;
 
 namespace ReverseLogistics.Storage.Sql;
@@ -28,13 +29,23 @@ public abstract class SqlActorStore : IActorStore
 
     public Task PingAsync(CancellationToken cancellationToken) => Queries.PingAsync(cancellationToken);
 
-    public Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken) => Queries.ReadAsync(key, cancellationToken);
+    public async Task<ActorRecord?> ReadAsync(ActorKey key, CancellationToken cancellationToken)
+    {
+        using var span = StartSpan("store read", key);
+        return await Queries.ReadAsync(key, cancellationToken);
+    }
 
-    public Task<CommitResult> CommitAsync(ActorCommit commit, CancellationToken cancellationToken)
+    public async Task<CommitResult> CommitAsync(ActorCommit commit, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(commit);
-        return Commits.EnqueueAsync(commit, cancellationToken);
+        using var span = StartSpan("store commit", commit.Key);
+        var result = await Commits.EnqueueAsync(commit, cancellationToken);
+        span?.SetTag("rl.commit.outcome", result.Outcome.ToString());
+        return result;
     }
+
+    private static Activity? StartSpan(string name, ActorKey key) =>
+        StoreTracing.Source.StartActivity(name)?.SetTag("rl.tenant", key.TenantId).SetTag("rl.actor.type", key.ActorType);
 
     public Task<IReadOnlyList<(ActorKey Key, ActorRecord Record)>> ListAsync(
         string actorType, string? tenantId, ActorKey? after, int limit, CancellationToken cancellationToken) =>

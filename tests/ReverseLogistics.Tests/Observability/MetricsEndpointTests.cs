@@ -8,7 +8,11 @@ using static ReverseLogistics.Tests.Support.TenantAdmin;
 
 namespace ReverseLogistics.Tests.Observability;
 
-/// <summary>/metrics on a real silo, scraped over real HTTP/1.1 after real gRPC calls.</summary>
+/// <summary>
+/// /metrics on a real silo, scraped over real HTTP/1.1 after real gRPC calls. Meters are process-wide, so
+/// these run alone (<see cref="MetricsCollection"/>): no other silo in the test process counts calls meanwhile.
+/// </summary>
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsEndpointTests : IAsyncLifetime
 {
     private const string OperatorKey = "rl-test-operator-key-metrics";
@@ -23,7 +27,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     private CallOptions Operator => As(OperatorKey);
 
     public async Task InitializeAsync() =>
-        _silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = OperatorKey, MetricsPort = 0 });
+        _silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = OperatorKey, AdminPort = 0 });
 
     public async Task DisposeAsync()
     {
@@ -106,6 +110,9 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     [Fact]
     public async Task The_endpoint_speaks_the_Prometheus_text_format_over_HTTP_1_1()
     {
+        // Instruments appear once they have measured something.
+        await Channel.Unary(CreateTenant, NewTenant(), Operator);
+
         using var response = await _http.GetAsync(MetricsUri("/metrics"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -128,7 +135,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
 
     private async Task<MetricsScrape> ScrapeAsync() => MetricsScrape.Parse(await _http.GetStringAsync(MetricsUri("/metrics")));
 
-    private Uri MetricsUri(string path) => new($"http://127.0.0.1:{_silo.MetricsPort}{path}");
+    private Uri MetricsUri(string path) => new($"http://127.0.0.1:{_silo.AdminPort}{path}");
 
     private static double Increase(MetricsScrape before, MetricsScrape after, string name, params (string, string)[] labels) =>
         after.Value(name, labels) - before.Value(name, labels);
@@ -140,4 +147,10 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     }
 
     private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
+}
+
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MetricsCollection
+{
+    public const string Name = "metrics";
 }

@@ -48,10 +48,13 @@ public sealed partial class MetricsScrape
         return new MetricsScrape(samples, types);
     }
 
-    /// <summary>The one sample with this name and exactly these labels, or 0 when there is none yet.</summary>
+    /// <summary>
+    /// The one sample with this name and exactly these labels, or 0 when there is none yet. The exporter's
+    /// otel_scope_* labels (which meter a series came from) are not part of a series' identity here.
+    /// </summary>
     public double Value(string name, params (string Name, string Value)[] labels)
     {
-        var matches = Samples.Where(s => s.Name == name && s.Labels.Count == labels.Length
+        var matches = Samples.Where(s => s.Name == name && s.Labels.Keys.Count(k => !k.StartsWith("otel_scope_", StringComparison.Ordinal)) == labels.Length
             && labels.All(l => s.Labels.TryGetValue(l.Name, out var v) && v == l.Value)).ToList();
         Assert.True(matches.Count <= 1, $"{matches.Count} samples of {name} with the same labels");
         return matches.Count == 0 ? 0 : matches[0].Value;

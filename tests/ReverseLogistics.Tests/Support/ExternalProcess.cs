@@ -6,7 +6,9 @@ namespace ReverseLogistics.Tests.Support;
 /// <summary>Runs a program to completion, capturing what it printed.</summary>
 public static class ExternalProcess
 {
-    public sealed record Result(int ExitCode, string Output);
+    /// <param name="Output">Standard output and standard error, interleaved as printed.</param>
+    /// <param name="Errors">Standard error alone.</param>
+    public sealed record Result(int ExitCode, string Output, string Errors);
 
     public static async Task<Result> RunAsync(string fileName, string arguments, string workingDirectory,
         IReadOnlyDictionary<string, string>? environment = null, TimeSpan? hangGuard = null)
@@ -21,9 +23,18 @@ public static class ExternalProcess
         foreach (var (key, value) in environment ?? new Dictionary<string, string>()) start.Environment[key] = value;
 
         var output = new StringBuilder();
+        var errors = new StringBuilder();
         using var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (output)
+            {
+                output.AppendLine(e.Data);
+                errors.AppendLine(e.Data);
+            }
+        };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
@@ -40,6 +51,6 @@ public static class ExternalProcess
             throw new TimeoutException($"{fileName} {arguments} did not finish; output so far:\n{output}");
         }
         process.WaitForExit(); // flushes the redirected streams
-        lock (output) return new Result(process.ExitCode, output.ToString());
+        lock (output) return new Result(process.ExitCode, output.ToString(), errors.ToString());
     }
 }

@@ -15,31 +15,31 @@ public sealed class InProcessSilo : IAsyncDisposable
     private readonly WebApplication _app;
     private string? _ownedDirectory;
 
-    private InProcessSilo(WebApplication app, string address, int? metricsPort)
+    private InProcessSilo(WebApplication app, string address, int? adminPort)
     {
         _app = app;
         Address = address;
-        MetricsPort = metricsPort;
+        AdminPort = adminPort;
         Channel = GrpcChannel.ForAddress(address);
     }
 
     /// <summary>"127.0.0.1:port".</summary>
     public string Address { get; }
     public GrpcChannel Channel { get; }
-    /// <summary>The HTTP/1.1 port serving /metrics, when the options asked for one.</summary>
-    public int? MetricsPort { get; }
+    /// <summary>The HTTP/1.1 admin port (/metrics, /healthz, /readyz), when the options asked for one.</summary>
+    public int? AdminPort { get; }
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a silo; <paramref name="options"/> gets loopback and a free port (and a free metrics port if it asks for one).</summary>
+    /// <summary>Starts a silo; <paramref name="options"/> gets loopback and a free port (and a free admin port if it asks for one).</summary>
     public static async Task<InProcessSilo> StartAsync(SiloOptions options)
     {
-        var app = SiloHost.Build(options with { Host = "127.0.0.1", Port = 0, MetricsPort = options.MetricsPort is null ? null : 0 });
+        var app = SiloHost.Build(options with { Host = "127.0.0.1", Port = 0, AdminPort = options.AdminPort is null ? null : 0 });
         await app.StartAsync();
-        int? metricsPort = options.MetricsPort is null ? null : app.Services.GetRequiredService<MetricsListener>().Port;
+        int? adminPort = options.AdminPort is null ? null : app.Services.GetRequiredService<AdminListener>().Port;
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses
             .Select(address => new Uri(address))
-            .Single(address => address.Port != metricsPort);
-        return new InProcessSilo(app, bound.Authority, metricsPort);
+            .Single(address => address.Port != adminPort);
+        return new InProcessSilo(app, bound.Authority, adminPort);
     }
 
     /// <summary>Starts a silo on a fresh temporary data directory, deleted when the silo is disposed.</summary>

@@ -3,10 +3,11 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 namespace ReverseLogistics.Silo.Observability;
 
 /// <summary>
-/// The separate HTTP/1.1 endpoint /metrics is served on. The gRPC endpoint speaks h2c with prior
-/// knowledge only, which Prometheus (HTTP/1.1) cannot scrape, so metrics get their own port.
+/// The admin endpoint: plain HTTP/1.1 serving /metrics, /healthz and /readyz. The gRPC endpoint
+/// speaks h2c with prior knowledge only, which Prometheus and load-balancer probes do not, so
+/// they get a port of their own.
 /// </summary>
-public sealed class MetricsListener
+public sealed class AdminListener
 {
     private ListenOptions? _listen;
 
@@ -14,7 +15,7 @@ public sealed class MetricsListener
     internal void Attach(ListenOptions listen) => _listen = listen;
 
     /// <summary>The bound port (the real one when 0 was asked for), once the server has started.</summary>
-    public int Port => _listen?.IPEndPoint?.Port ?? throw new InvalidOperationException("The metrics endpoint is not listening.");
+    public int Port => _listen?.IPEndPoint?.Port ?? throw new InvalidOperationException("The admin endpoint is not listening.");
 
     public bool Accepted(HttpContext http) => _listen is not null && http.Connection.LocalPort == Port;
 }

@@ -1,0 +1,51 @@
+using System.Net;
+using Grpc.Health.V1;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Tests.Support;
+using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
+
+namespace ReverseLogistics.Tests.Hosting;
+
+/// <summary>The admin port's probes over real HTTP/1.1, and health turning NOT_SERVING as the node stops.</summary>
+public sealed class AdminEndpointTests
+{
+    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Watch =
+        Method<HealthCheckRequest, HealthCheckResponse>.From(HealthReflection.Descriptor.Services[0], "Watch");
+
+    [Fact]
+    public async Task Live_and_ready_answer_200_and_other_paths_404()
+    {
+        await using var silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = "k", AdminPort = 0 });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.AdminPort}") };
+
+        using var live = await http.GetAsync("/healthz");
+        using var ready = await http.GetAsync("/readyz");
+        using var other = await http.GetAsync("/reverselogistics.v1.TenantAdminService/ListTenants");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal("Healthy", await live.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_stopping_node_reports_not_serving_to_watchers_and_is_not_ready()
+    {
+        await using var silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = "k", AdminPort = 0 });
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.AdminPort}") };
+        using var watch = new CancellationTokenSource();
+        using var call = silo.Channel.ServerStreaming(Watch, new HealthCheckRequest(), new CallOptions { CancellationToken = watch.Token });
+        await using var statuses = call.ResponseStream.GetAsyncEnumerator();
+        Assert.True(await statuses.MoveNextAsync());
+        Assert.Equal(ServingStatus.Serving, statuses.Current.Status);
+
+        silo.Services.GetRequiredService<IHostApplicationLifetime>().StopApplication();
+
+        Assert.True(await statuses.MoveNextAsync());
+        Assert.Equal(ServingStatus.NotServing, statuses.Current.Status);
+        watch.Cancel();
+    }
+}

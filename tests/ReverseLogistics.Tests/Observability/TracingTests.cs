@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using OpenTelemetry.Trace;
+using ReverseLogistics.Grpc;
+using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Tests.Support;
+using ReverseLogistics.V1;
+using static ReverseLogistics.Tests.Support.TenantAdmin;
+
+namespace ReverseLogistics.Tests.Observability;
+
+/// <summary>A caller's W3C traceparent carries through the gRPC call to the store: one trace from the client to the commit.</summary>
+public sealed class TracingTests
+{
+    private const string OperatorKey = "rl-test-operator-key-tracing";
+
+    [Fact]
+    public async Task The_callers_trace_reaches_the_store_commit_through_the_server_span()
+    {
+        var exported = new List<Activity>();
+        await using var silo = await InProcessSilo.StartFreshAsync(new SiloOptions
+        {
+            OperatorKey = OperatorKey,
+            Telemetry = new TelemetryOptions { ConfigureTracing = tracing => tracing.AddInMemoryExporter(exported) },
+        });
+        var traceId = ActivityTraceId.CreateRandom();
+        var callerSpan = ActivitySpanId.CreateRandom();
+        var options = As(OperatorKey);
+        options.Headers!.Add("traceparent", $"00-{traceId}-{callerSpan}-01");
+
+        await silo.Channel.Unary(CreateTenant, new CreateTenantRequest
+        {
+            RequestId = NewRequestId(), TenantId = "t-" + Guid.NewGuid().ToString("N")[..12], DisplayName = "Traced",
+        }, options);
+
+        List<Activity> trace = [];
+        Assert.True(await Eventually.HoldsAsync(() =>
+        {
+            lock (exported) trace = exported.Where(a => a.TraceId == traceId).ToList();
+            return Task.FromResult(trace.Any(a => a.Kind == ActivityKind.Server) && trace.Any(a => a.DisplayName == "store commit"));
+        }));
+        var server = trace.Single(a => a.Kind == ActivityKind.Server);
+        var commit = trace.First(a => a.DisplayName == "store commit");
+        Assert.Equal(callerSpan, server.ParentSpanId);
+        Assert.True(DescendsFrom(commit, server, trace), "the commit span sits under the server span");
+        Assert.Equal("Committed", commit.GetTagItem("rl.commit.outcome"));
+    }
+
+    private static bool DescendsFrom(Activity span, Activity ancestor, List<Activity> trace)
+    {
+        for (var current = span; current is not null; current = trace.FirstOrDefault(a => a.SpanId == current.ParentSpanId))
+        {
+            if (current.SpanId == ancestor.SpanId) return true;
+        }
+        return false;
+    }
+}
