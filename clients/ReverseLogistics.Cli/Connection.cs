@@ -1,6 +1,6 @@
 using System.CommandLine;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 
 namespace ReverseLogistics.Cli;
 
@@ -22,27 +22,28 @@ public sealed class Connection : IDisposable
 
     public static readonly Option<bool> Json = new("--json") { Description = "Print responses as JSON", Recursive = true };
 
-    private readonly string? _key;
-
     private Connection(ParseResult result)
     {
-        Channel = GrpcChannel.ForAddress(result.GetValue(Address)!);
-        _key = result.GetValue(Key) ?? Environment.GetEnvironmentVariable("RL_KEY") ?? ReadOperatorKeyFile();
+        Client = new PlatformClient(new PlatformClientOptions
+        {
+            Address = result.GetValue(Address)!,
+            ApiKey = result.GetValue(Key) ?? Environment.GetEnvironmentVariable("RL_KEY") ?? ReadOperatorKeyFile(),
+            // A dead silo fails the command instead of hanging it.
+            DefaultDeadline = TimeSpan.FromSeconds(30),
+            // One attempt, as rlctl has always made: a failure is reported, and the operator reruns the
+            // command (with the same --request-id for a mutation) when it should be retried.
+            MaxAttempts = 1,
+        });
         Output = new Output(result.InvocationConfiguration.Output, result.GetValue(Json));
     }
 
-    public GrpcChannel Channel { get; }
+    public PlatformClient Client { get; }
     public Output Output { get; }
 
     public static Connection From(ParseResult result) => new(result);
 
-    /// <summary>Call options carrying the key and a deadline, so a dead silo fails the command instead of hanging it.</summary>
-    public CallOptions Call(CancellationToken cancellationToken) => new()
-    {
-        Headers = _key is null ? null : new Metadata().Add("authorization", $"Bearer {_key}"),
-        Deadline = DateTime.UtcNow.AddSeconds(30),
-        CancellationToken = cancellationToken,
-    };
+    /// <summary>Call options that end the call when the command is cancelled (the client adds the key and the deadline).</summary>
+    public CallOptions Call(CancellationToken cancellationToken) => new(cancellationToken: cancellationToken);
 
     private static string? ReadOperatorKeyFile()
     {
@@ -50,5 +51,5 @@ public sealed class Connection : IDisposable
         return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
     }
 
-    public void Dispose() => Channel.Dispose();
+    public void Dispose() => Client.Dispose();
 }

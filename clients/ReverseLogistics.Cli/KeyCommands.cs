@@ -1,16 +1,10 @@
 using System.CommandLine;
-using ReverseLogistics.Grpc.Client;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Cli;
 
 public static class KeyCommands
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = TenantAdminReflection.Descriptor.Services[0];
-    private static readonly Method<CreateApiKeyRequest, CreateApiKeyResponse> CreateApiKey = Method<CreateApiKeyRequest, CreateApiKeyResponse>.From(Service, "CreateApiKey");
-    private static readonly Method<ListApiKeysRequest, ListApiKeysResponse> ListApiKeys = Method<ListApiKeysRequest, ListApiKeysResponse>.From(Service, "ListApiKeys");
-    private static readonly Method<RevokeApiKeyRequest, ApiKey> RevokeApiKey = Method<RevokeApiKeyRequest, ApiKey>.From(Service, "RevokeApiKey");
-
     public static Command Create() => new("keys", "API keys: merchant, handheld and operator") { CreateCommand(), ListCommand(), RevokeCommand() };
 
     private static Option<string> Tenant(string description) => new("--tenant") { Description = description, DefaultValueFactory = _ => "" };
@@ -25,7 +19,7 @@ public static class KeyCommands
         var command = new Command("create", "Issue a key; its secret is printed once") { role, tenant, center, description, requestId };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
         {
-            var response = await connection.Channel.Unary(CreateApiKey, new CreateApiKeyRequest
+            var response = await connection.Client.Tenants.CreateApiKeyAsync(new CreateApiKeyRequest
             {
                 RequestId = result.GetValue(requestId)!,
                 Role = result.GetValue(role),
@@ -44,7 +38,7 @@ public static class KeyCommands
         var command = new Command("list", "List keys (never their secrets)") { tenant };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
         {
-            var response = await connection.Channel.Unary(ListApiKeys, new ListApiKeysRequest { TenantId = result.GetValue(tenant)! },
+            var response = await connection.Client.Tenants.ListApiKeysAsync(new ListApiKeysRequest { TenantId = result.GetValue(tenant)! },
                 connection.Call(cancellationToken));
             connection.Output.List(response, response.ApiKeys,
                 ("key", k => k.KeyId), ("role", k => k.Role.ToString()), ("centre", k => k.FulfillmentCenterId),
@@ -60,7 +54,7 @@ public static class KeyCommands
         var requestId = RlctlCommand.RequestId();
         var command = new Command("revoke", "Revoke a key at once") { keyId, tenant, requestId };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
-            connection.Output.Message(await connection.Channel.Unary(RevokeApiKey, new RevokeApiKeyRequest
+            connection.Output.Message(await connection.Client.Tenants.RevokeApiKeyAsync(new RevokeApiKeyRequest
             {
                 RequestId = result.GetValue(requestId)!,
                 TenantId = result.GetValue(tenant)!,

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Cli;
@@ -7,12 +7,6 @@ namespace ReverseLogistics.Cli;
 /// <summary>rlctl network: fulfilment centres, tenant contracts and routing previews.</summary>
 public static class NetworkCommands
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = NetworkReflection.Descriptor.Services[0];
-    private static readonly Method<CreateFulfillmentCenterRequest, FulfillmentCenter> CreateCenter = Method<CreateFulfillmentCenterRequest, FulfillmentCenter>.From(Service, "CreateFulfillmentCenter");
-    private static readonly Method<ListFulfillmentCentersRequest, ListFulfillmentCentersResponse> ListCenters = Method<ListFulfillmentCentersRequest, ListFulfillmentCentersResponse>.From(Service, "ListFulfillmentCenters");
-    private static readonly Method<SetTenantContractRequest, TenantContract> SetContract = Method<SetTenantContractRequest, TenantContract>.From(Service, "SetTenantContract");
-    private static readonly Method<RouteReturnRequest, Routing> RouteReturn = Method<RouteReturnRequest, Routing>.From(Service, "RouteReturn");
-
     public static Command Create() => new("network", "The 3PL's fulfilment network")
     {
         new Command("centres", "Fulfilment centres") { CreateCentreCommand(), ListCentresCommand() },
@@ -55,7 +49,7 @@ public static class NetworkCommands
                 CategoriesAccepted = { result.GetValue(categories) ?? [] },
                 Services = { result.GetValue(services) ?? [] },
             };
-            connection.Output.Message(await connection.Channel.Unary(CreateCenter,
+            connection.Output.Message(await connection.Client.Network.CreateFulfillmentCenterAsync(
                 new CreateFulfillmentCenterRequest { RequestId = result.GetValue(requestId)!, FulfillmentCenter = centre }, connection.Call(cancellationToken)));
         })(command);
         return command;
@@ -69,7 +63,7 @@ public static class NetworkCommands
             var all = new ListFulfillmentCentersResponse();
             do
             {
-                var page = await connection.Channel.Unary(ListCenters, new ListFulfillmentCentersRequest { PageToken = all.NextPageToken },
+                var page = await connection.Client.Network.ListFulfillmentCentersAsync(new ListFulfillmentCentersRequest { PageToken = all.NextPageToken },
                     connection.Call(cancellationToken));
                 all.FulfillmentCenters.AddRange(page.FulfillmentCenters);
                 all.NextPageToken = page.NextPageToken;
@@ -89,7 +83,7 @@ public static class NetworkCommands
         var requestId = RlctlCommand.RequestId();
         var command = new Command("set", "Set the centres that serve a merchant") { tenantId, centres, requestId };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
-            connection.Output.Message(await connection.Channel.Unary(SetContract, new SetTenantContractRequest
+            connection.Output.Message(await connection.Client.Network.SetTenantContractAsync(new SetTenantContractRequest
             {
                 RequestId = result.GetValue(requestId)!,
                 Contract = new TenantContract { TenantId = result.GetValue(tenantId)!, FulfillmentCenterIds = { result.GetValue(centres)! } },
@@ -104,7 +98,7 @@ public static class NetworkCommands
         var command = new Command("route", "Preview where a merchant's return would be routed now, and why") { tenantId, returnId };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
         {
-            var routing = await connection.Channel.Unary(RouteReturn,
+            var routing = await connection.Client.Network.RouteReturnAsync(
                 new RouteReturnRequest { TenantId = result.GetValue(tenantId)!, ReturnId = result.GetValue(returnId)! }, connection.Call(cancellationToken));
             connection.Output.List(routing, routing.Candidates,
                 ("centre", c => c.FulfillmentCenterId), ("eligible", c => c.Eligible ? "yes" : "no"),

@@ -1,5 +1,5 @@
 using System.CommandLine;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Cli;
@@ -7,21 +7,15 @@ namespace ReverseLogistics.Cli;
 /// <summary>rlctl pickups: the operators' recurring pickup schedules and the manifests built at cut-offs.</summary>
 public static class PickupCommands
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = PickupsReflection.Descriptor.Services[0];
-    private static readonly Method<CreatePickupScheduleRequest, PickupSchedule> CreateSchedule = Method<CreatePickupScheduleRequest, PickupSchedule>.From(Service, "CreatePickupSchedule");
-    private static readonly Method<ListPickupSchedulesRequest, ListPickupSchedulesResponse> ListSchedules = Method<ListPickupSchedulesRequest, ListPickupSchedulesResponse>.From(Service, "ListPickupSchedules");
-    private static readonly Method<PausePickupScheduleRequest, PickupSchedule> PauseSchedule = Method<PausePickupScheduleRequest, PickupSchedule>.From(Service, "PausePickupSchedule");
-    private static readonly Method<ResumePickupScheduleRequest, PickupSchedule> ResumeSchedule = Method<ResumePickupScheduleRequest, PickupSchedule>.From(Service, "ResumePickupSchedule");
-    private static readonly Method<ListManifestsRequest, ListManifestsResponse> ListManifests = Method<ListManifestsRequest, ListManifestsResponse>.From(Service, "ListManifests");
-    private static readonly Method<GetManifestRequest, Manifest> GetManifest = Method<GetManifestRequest, Manifest>.From(Service, "GetManifest");
-
     public static Command Create() => new("pickups", "Carrier pickup schedules and manifests")
     {
         new Command("schedules", "Recurring pickups at centres, drop-off points and stores")
         {
             CreateScheduleCommand(), ListSchedulesCommand(),
-            StatusCommand("pause", "Stop a schedule's cut-offs", (id, requestId) => (PauseSchedule, new PausePickupScheduleRequest { ScheduleId = id, RequestId = requestId })),
-            StatusCommand("resume", "Resume a schedule's cut-offs", (id, requestId) => (ResumeSchedule, new ResumePickupScheduleRequest { ScheduleId = id, RequestId = requestId })),
+            StatusCommand("pause", "Stop a schedule's cut-offs", (pickups, id, requestId, options) =>
+                pickups.PausePickupScheduleAsync(new PausePickupScheduleRequest { ScheduleId = id, RequestId = requestId }, options)),
+            StatusCommand("resume", "Resume a schedule's cut-offs", (pickups, id, requestId, options) =>
+                pickups.ResumePickupScheduleAsync(new ResumePickupScheduleRequest { ScheduleId = id, RequestId = requestId }, options)),
         },
         new Command("manifests", "Manifests built at cut-offs") { ListManifestsCommand(), GetManifestCommand() },
     };
@@ -60,7 +54,7 @@ public static class PickupCommands
                 CronExpression = result.GetValue(cron)!,
                 CutoffMinutes = result.GetValue(after),
             };
-            connection.Output.Message(await connection.Channel.Unary(CreateSchedule,
+            connection.Output.Message(await connection.Client.Pickups.CreatePickupScheduleAsync(
                 new CreatePickupScheduleRequest { RequestId = result.GetValue(requestId)!, Schedule = schedule }, connection.Call(cancellationToken)));
         })(command);
         return command;
@@ -74,7 +68,7 @@ public static class PickupCommands
             var all = new ListPickupSchedulesResponse();
             do
             {
-                var page = await connection.Channel.Unary(ListSchedules, new ListPickupSchedulesRequest { PageToken = all.NextPageToken }, connection.Call(cancellationToken));
+                var page = await connection.Client.Pickups.ListPickupSchedulesAsync(new ListPickupSchedulesRequest { PageToken = all.NextPageToken }, connection.Call(cancellationToken));
                 all.Schedules.AddRange(page.Schedules);
                 all.NextPageToken = page.NextPageToken;
             } while (all.NextPageToken.Length > 0);
@@ -86,16 +80,17 @@ public static class PickupCommands
         return command;
     }
 
-    private static Command StatusCommand<TRequest>(string verb, string description, Func<string, string, (Method<TRequest, PickupSchedule>, TRequest)> call)
-        where TRequest : class, Google.Protobuf.IMessage<TRequest>
+    /// <summary>A command that changes a schedule's status with <paramref name="call"/>(client, schedule id, request id, options).</summary>
+    private static Command StatusCommand(string verb, string description,
+        Func<PickupService.PickupServiceClient, string, string, CallOptions, AsyncUnaryCall<PickupSchedule>> call)
     {
         var id = new Argument<string>("schedule-id");
         var requestId = RlctlCommand.RequestId();
         var command = new Command(verb, description) { id, requestId };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
         {
-            var (method, request) = call(result.GetValue(id)!, result.GetValue(requestId)!);
-            connection.Output.Message(await connection.Channel.Unary(method, request, connection.Call(cancellationToken)));
+            connection.Output.Message(await call(connection.Client.Pickups, result.GetValue(id)!, result.GetValue(requestId)!,
+                connection.Call(cancellationToken)));
         })(command);
         return command;
     }
@@ -109,7 +104,7 @@ public static class PickupCommands
             var all = new ListManifestsResponse();
             do
             {
-                var page = await connection.Channel.Unary(ListManifests,
+                var page = await connection.Client.Pickups.ListManifestsAsync(
                     new ListManifestsRequest { CarrierId = result.GetValue(carrier)!, PageToken = all.NextPageToken }, connection.Call(cancellationToken));
                 all.Manifests.AddRange(page.Manifests);
                 all.NextPageToken = page.NextPageToken;
@@ -127,7 +122,7 @@ public static class PickupCommands
         var id = new Argument<string>("manifest-id");
         var command = new Command("get", "One manifest with its stops") { id };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
-            connection.Output.Message(await connection.Channel.Unary(GetManifest, new GetManifestRequest { ManifestId = result.GetValue(id)! },
+            connection.Output.Message(await connection.Client.Pickups.GetManifestAsync(new GetManifestRequest { ManifestId = result.GetValue(id)! },
                 connection.Call(cancellationToken))))(command);
         return command;
     }

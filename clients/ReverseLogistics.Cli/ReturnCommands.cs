@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Cli;
@@ -8,10 +8,6 @@ namespace ReverseLogistics.Cli;
 /// <summary>rlctl returns: one merchant's return and its timeline, for debugging with that merchant's key.</summary>
 public static class ReturnCommands
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = ReturnsReflection.Descriptor.Services[0];
-    private static readonly Method<GetReturnRequest, Return> GetReturn = Method<GetReturnRequest, Return>.From(Service, "GetReturn");
-    private static readonly Method<ListReturnEventsRequest, ListReturnEventsResponse> ListEvents = Method<ListReturnEventsRequest, ListReturnEventsResponse>.From(Service, "ListReturnEvents");
-
     public static Command Create() => new("returns", "A merchant's returns (use the merchant's key)") { GetCommand(), EventsCommand() };
 
     private static Command GetCommand()
@@ -20,7 +16,7 @@ public static class ReturnCommands
         var command = new Command("get", "A return: status, lines, routing decision and refund") { returnId };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
         {
-            var read = await connection.Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = result.GetValue(returnId)! }, connection.Call(cancellationToken));
+            var read = await connection.Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = result.GetValue(returnId)! }, connection.Call(cancellationToken));
             connection.Output.Message(read);
             if (read.Routing is { } routing) connection.Output.Line($"Routing: {routing.Explanation}");
         })(command);
@@ -33,7 +29,7 @@ public static class ReturnCommands
         var command = new Command("events", "A return's timeline: every step, who took it and why") { returnId };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
         {
-            var events = await connection.Channel.Unary(ListEvents, new ListReturnEventsRequest { ReturnId = result.GetValue(returnId)! }, connection.Call(cancellationToken));
+            var events = await connection.Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = result.GetValue(returnId)! }, connection.Call(cancellationToken));
             connection.Output.List(events, events.Events,
                 ("#", e => e.Sequence.ToString(CultureInfo.InvariantCulture)),
                 ("time (UTC)", e => e.Time?.ToDateTime().ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) ?? ""),

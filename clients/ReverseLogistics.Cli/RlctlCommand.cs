@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Google.Rpc;
-using ReverseLogistics.Grpc;
+using Grpc.Core;
 
 namespace ReverseLogistics.Cli;
 
@@ -35,7 +35,7 @@ public static class RlctlCommand
             catch (RpcException e)
             {
                 var error = result.InvocationConfiguration.Error;
-                var violations = e.Status.GetDetail<BadRequest>()?.FieldViolations ?? [];
+                var violations = e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? [];
                 await error.WriteLineAsync(violations.Count == 0 ? $"{e.StatusCode}: {e.Status.Detail}" : $"{e.StatusCode}:");
                 foreach (var violation in violations)
                     await error.WriteLineAsync($"  {violation.Field}: {violation.Description}");

@@ -1,16 +1,10 @@
 using System.CommandLine;
-using ReverseLogistics.Grpc.Client;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Cli;
 
 public static class TenantCommands
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = TenantAdminReflection.Descriptor.Services[0];
-    private static readonly Method<CreateTenantRequest, Tenant> CreateTenant = Method<CreateTenantRequest, Tenant>.From(Service, "CreateTenant");
-    private static readonly Method<GetTenantRequest, Tenant> GetTenant = Method<GetTenantRequest, Tenant>.From(Service, "GetTenant");
-    private static readonly Method<ListTenantsRequest, ListTenantsResponse> ListTenants = Method<ListTenantsRequest, ListTenantsResponse>.From(Service, "ListTenants");
-
     public static Command Create() => new("tenants", "Merchants served by the platform") { CreateCommand(), GetCommand(), ListCommand() };
 
     private static Command CreateCommand()
@@ -31,7 +25,7 @@ public static class TenantCommands
             };
             if (result.GetValue(rps) is { } perSecond)
                 request.RateLimit = new RateLimit { RequestsPerSecond = perSecond, Burst = result.GetValue(burst) ?? 2 * perSecond };
-            connection.Output.Message(await connection.Channel.Unary(CreateTenant, request, connection.Call(cancellationToken)));
+            connection.Output.Message(await connection.Client.Tenants.CreateTenantAsync(request, connection.Call(cancellationToken)));
         })(command);
         return command;
     }
@@ -41,7 +35,7 @@ public static class TenantCommands
         var tenantId = new Argument<string>("tenant-id");
         var command = new Command("get", "Show one tenant") { tenantId };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
-            connection.Output.Message(await connection.Channel.Unary(GetTenant,
+            connection.Output.Message(await connection.Client.Tenants.GetTenantAsync(
                 new GetTenantRequest { TenantId = result.GetValue(tenantId)! }, connection.Call(cancellationToken))))(command);
         return command;
     }
@@ -54,7 +48,7 @@ public static class TenantCommands
             var all = new ListTenantsResponse();
             do
             {
-                var page = await connection.Channel.Unary(ListTenants, new ListTenantsRequest { PageToken = all.NextPageToken },
+                var page = await connection.Client.Tenants.ListTenantsAsync(new ListTenantsRequest { PageToken = all.NextPageToken },
                     connection.Call(cancellationToken));
                 all.Tenants.AddRange(page.Tenants);
                 all.NextPageToken = page.NextPageToken;

@@ -42,9 +42,9 @@ public sealed class RlctlTests(SiloFixture silo)
     [Fact]
     public async Task A_merchant_reads_a_return_and_its_timeline_and_another_merchant_finds_nothing()
     {
-        var (_, merchantKey) = await TenantAdmin.NewMerchantAsync(silo.Channel, SiloFixture.OperatorKey);
-        var (_, otherKey) = await TenantAdmin.NewMerchantAsync(silo.Channel, SiloFixture.OperatorKey);
-        var created = await silo.Channel.Unary(Support.Returns.CreateReturn, Support.Returns.NewReturn(), TenantAdmin.As(merchantKey));
+        var (_, merchantKey) = await TenantAdmin.NewMerchantAsync(silo.Client, SiloFixture.OperatorKey);
+        var (_, otherKey) = await TenantAdmin.NewMerchantAsync(silo.Client, SiloFixture.OperatorKey);
+        var created = await silo.Client.Returns.CreateReturnAsync(Support.Returns.NewReturn(), TenantAdmin.As(merchantKey));
 
         var read = await RunWithKeyAsync(merchantKey, "returns", "get", created.ReturnId, "--json");
         var table = await RunWithKeyAsync(merchantKey, "returns", "get", created.ReturnId);

@@ -1,4 +1,4 @@
-using ReverseLogistics.Grpc;
+using Grpc.Core;
 using ReverseLogistics.Tests.Storage;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -22,8 +22,8 @@ public sealed class ClusterModeTests(PostgresDatabase postgres) : IClassFixture<
         await using var a = await nodes.StartAsync("a");
         await using var b = await nodes.StartAsync("b");
 
-        var (tenantId, merchantKey) = await NewMerchantAsync(a.Channel, OperatorKey);
-        var seenByB = await b.Channel.Unary(GetTenant, new GetTenantRequest(), As(merchantKey));
+        var (tenantId, merchantKey) = await NewMerchantAsync(a.Client, OperatorKey);
+        var seenByB = await b.Client.Tenants.GetTenantAsync(new GetTenantRequest(), As(merchantKey));
 
         Assert.Equal(tenantId, seenByB.TenantId);
     }
@@ -34,20 +34,20 @@ public sealed class ClusterModeTests(PostgresDatabase postgres) : IClassFixture<
         Skip.If(postgres.ConnectionString is null, PostgresDatabase.SkipReason);
         await using var a = await nodes.StartAsync("a");
         await using var b = await nodes.StartAsync("b");
-        var (tenantId, merchantKey) = await NewMerchantAsync(a.Channel, OperatorKey);
-        await b.Channel.Unary(GetTenant, new GetTenantRequest(), As(merchantKey)); // B now holds the tenant's activation and key ring
+        var (tenantId, merchantKey) = await NewMerchantAsync(a.Client, OperatorKey);
+        await b.Client.Tenants.GetTenantAsync(new GetTenantRequest(), As(merchantKey)); // B now holds the tenant's activation and key ring
 
-        await a.Channel.Unary(UpdateTenant, new UpdateTenantRequest { RequestId = NewRequestId(), TenantId = tenantId, DisplayName = "Renamed on A" }, As(OperatorKey));
-        await a.Channel.Unary(RevokeApiKey, new RevokeApiKeyRequest { RequestId = NewRequestId(), TenantId = tenantId, KeyId = merchantKey.Split('.')[2] }, As(OperatorKey));
+        await a.Client.Tenants.UpdateTenantAsync(new UpdateTenantRequest { RequestId = NewRequestId(), TenantId = tenantId, DisplayName = "Renamed on A" }, As(OperatorKey));
+        await a.Client.Tenants.RevokeApiKeyAsync(new RevokeApiKeyRequest { RequestId = NewRequestId(), TenantId = tenantId, KeyId = merchantKey.Split('.')[2] }, As(OperatorKey));
 
         // Notifications travel asynchronously: wait (bounded) until B answers as A's commits say.
         var renamed = await Eventually.HoldsAsync(async () =>
-            (await b.Channel.Unary(GetTenant, new GetTenantRequest { TenantId = tenantId }, As(OperatorKey))).DisplayName == "Renamed on A");
+            (await b.Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = tenantId }, As(OperatorKey))).DisplayName == "Renamed on A");
         var revoked = await Eventually.HoldsAsync(async () =>
         {
             try
             {
-                await b.Channel.Unary(GetTenant, new GetTenantRequest(), As(merchantKey));
+                await b.Client.Tenants.GetTenantAsync(new GetTenantRequest(), As(merchantKey));
                 return false;
             }
             catch (RpcException e) when (e.StatusCode == StatusCode.Unauthenticated)

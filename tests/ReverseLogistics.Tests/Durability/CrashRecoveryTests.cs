@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using ReverseLogistics.Grpc;
+using Grpc.Core;
 using ReverseLogistics.Tests.Storage;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -52,7 +52,7 @@ public sealed class CrashRecoveryTests : IDisposable
                     attempted[request.RequestId] = request;
                     try
                     {
-                        acknowledged[request.RequestId] = await silo.Channel.Unary(CreateTenant, request, As(OperatorKey));
+                        acknowledged[request.RequestId] = await silo.Client.Tenants.CreateTenantAsync(request, As(OperatorKey));
                         if (acknowledged.Count >= 150) halfway.TrySetResult();
                         if (acknowledged.Count >= 300) enough.Cancel();
                     }
@@ -72,14 +72,14 @@ public sealed class CrashRecoveryTests : IDisposable
         await using var restarted = await SiloProcess.StartAsync(_dataDirectory, OperatorKey, postgres);
         foreach (var (requestId, first) in acknowledged)
         {
-            var stored = await restarted.Channel.Unary(GetTenant, new GetTenantRequest { TenantId = first.TenantId }, As(OperatorKey));
+            var stored = await restarted.Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = first.TenantId }, As(OperatorKey));
             Assert.Equal(first, stored);
         }
         // Retrying every attempted write: acknowledged ones replay their first result; the others
         // either committed whole before the kill (and replay) or not at all (and run now).
         foreach (var (requestId, request) in attempted)
         {
-            var retried = await restarted.Channel.Unary(CreateTenant, request, As(OperatorKey));
+            var retried = await restarted.Client.Tenants.CreateTenantAsync(request, As(OperatorKey));
             if (acknowledged.TryGetValue(requestId, out var first)) Assert.Equal(first, retried);
             Assert.Equal(request.DisplayName, retried.DisplayName);
         }

@@ -22,15 +22,15 @@ public sealed class ReturnRestartTests : IDisposable
         string merchantKey;
         await using (var silo = await StartAsync())
         {
-            (_, merchantKey) = await NewMerchantAsync(silo.Channel, OperatorKey);
-            created = await silo.Channel.Unary(CreateReturn, NewReturn(lines: [Line(), Line(sku: "GIFT", category: "gift_cards")]), As(merchantKey));
-            events = await silo.Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, As(merchantKey));
+            (_, merchantKey) = await NewMerchantAsync(silo.Client, OperatorKey);
+            created = await silo.Client.Returns.CreateReturnAsync(NewReturn(lines: [Line(), Line(sku: "GIFT", category: "gift_cards")]), As(merchantKey));
+            events = await silo.Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, As(merchantKey));
         }
 
         await using var restarted = await StartAsync();
-        var read = await restarted.Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, As(merchantKey));
-        var readEvents = await restarted.Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, As(merchantKey));
-        var listed = await restarted.Channel.Unary(ListReturns, new ListReturnsRequest(), As(merchantKey));
+        var read = await restarted.Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, As(merchantKey));
+        var readEvents = await restarted.Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, As(merchantKey));
+        var listed = await restarted.Client.Returns.ListReturnsAsync(new ListReturnsRequest(), As(merchantKey));
 
         Assert.Equal(created, read);
         Assert.Equal(events, readEvents);

@@ -1,5 +1,5 @@
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -25,7 +25,7 @@ public abstract class ReturnJourneyTests : IAsyncLifetime
 
     protected abstract SiloOptions StoreOptions();
 
-    private GrpcChannel Channel => _silo!.Channel;
+    private PlatformClient Client => _silo!.Client;
 
     public virtual async Task InitializeAsync()
     {
@@ -42,18 +42,18 @@ public abstract class ReturnJourneyTests : IAsyncLifetime
     /// <summary>Auto-approval up to 500.00, a 10 % restocking fee and grade B refunding 80 %.</summary>
     private async Task SetPolicyAsync(CallOptions merchant)
     {
-        var policy = await Channel.Unary(GetPolicy, new GetReturnPolicyRequest(), merchant);
+        var policy = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), merchant);
         policy.AutoApprove.MaxTotalValue = new Money { MinorUnits = 500_00, CurrencyCode = "USD" };
         policy.RestockingFee = new RestockingFee { DefaultPercent = 10 };
         policy.GradeRefunds = new GradeRefunds { APercent = 100, BPercent = 80, CPercent = 50, DPercent = 20, ScrapPercent = 0 };
-        await Channel.Unary(UpdatePolicy, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, merchant);
+        await Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, merchant);
     }
 
     private async Task SetStatusAsync(string centreId, CenterStatus status)
     {
-        var centre = await Channel.Unary(GetCenter, new GetFulfillmentCenterRequest { FulfillmentCenterId = centreId }, Operator);
+        var centre = await Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = centreId }, Operator);
         centre.Status = status;
-        await Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        await Client.Network.UpdateFulfillmentCenterAsync(new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
     }
 
     private static string Who(ReturnEvent e) => e.Actor.StartsWith("key:", StringComparison.Ordinal) ? "key:" : e.Actor;
@@ -62,25 +62,25 @@ public abstract class ReturnJourneyTests : IAsyncLifetime
     public async Task A_return_is_routed_received_graded_restocked_and_refunded_and_its_timeline_explains_every_step()
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var network = await TwoCentreNetwork.CreateAsync(Channel, OperatorKey);
+        var network = await TwoCentreNetwork.CreateAsync(Client, OperatorKey);
         var merchant = network.Merchant;
         await SetPolicyAsync(merchant);
-        var pdx = await NewHandheldAsync(Channel, OperatorKey, network.Portland);
-        var nyc = await NewHandheldAsync(Channel, OperatorKey, network.NewYork);
+        var pdx = await NewHandheldAsync(Client, OperatorKey, network.Portland);
+        var nyc = await NewHandheldAsync(Client, OperatorKey, network.NewYork);
 
-        var created = await Channel.Unary(CreateReturn, TwoCentreNetwork.PortlandReturn(lines: Line(sku: "TENT-2P", unitPrice: 200_00)), merchant);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
-        var label = await Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = LabelFormat.Zpl }, merchant);
-        var wrongCentre = await FailsAsync(Channel.Unary(ScanParcel, Scan(created.TrackingNumber), nyc));
-        var scanned = await Channel.Unary(ScanParcel, Scan(created.TrackingNumber), pdx);
-        var received = await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1)), pdx);
-        var inspected = await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.B), pdx);
-        var disposed = await Channel.Unary(SetDisposition, Dispose(created.ReturnId, 0, Disposition.Restock), pdx);
-        var inventory = await Channel.Unary(ListInventory, new ListInventoryRequest { TenantId = network.TenantId }, pdx);
-        var refundPending = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
-        var refunded = await Channel.Unary(ConfirmRefund,
+        var created = await Client.Returns.CreateReturnAsync(TwoCentreNetwork.PortlandReturn(lines: Line(sku: "TENT-2P", unitPrice: 200_00)), merchant);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var label = await Client.Returns.GetReturnLabelAsync(new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = LabelFormat.Zpl }, merchant);
+        var wrongCentre = await FailsAsync(Client.Receiving.ScanParcelAsync(Scan(created.TrackingNumber), nyc));
+        var scanned = await Client.Receiving.ScanParcelAsync(Scan(created.TrackingNumber), pdx);
+        var received = await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1)), pdx);
+        var inspected = await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.B), pdx);
+        var disposed = await Client.Receiving.SetDispositionAsync(Dispose(created.ReturnId, 0, Disposition.Restock), pdx);
+        var inventory = await Client.Receiving.ListInventoryAsync(new ListInventoryRequest { TenantId = network.TenantId }, pdx);
+        var refundPending = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var refunded = await Client.Returns.ConfirmRefundAsync(
             new ConfirmRefundRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, PaymentReference = "re_journey" }, merchant);
-        var timeline = (await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant)).Events;
+        var timeline = (await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant)).Events;
 
         // Routed on distance to Portland, though New York is the contract's first choice; the decision is kept on the return.
         Assert.Equal((ReturnStatus.LabelIssued, network.Portland), (created.Status, created.DestinationFulfillmentCenterId));
@@ -129,19 +129,19 @@ public abstract class ReturnJourneyTests : IAsyncLifetime
     public async Task A_return_rerouted_off_a_paused_centre_is_refused_by_the_old_centres_handheld_and_taken_by_the_new()
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var network = await TwoCentreNetwork.CreateAsync(Channel, OperatorKey);
-        var pdx = await NewHandheldAsync(Channel, OperatorKey, network.Portland);
-        var nyc = await NewHandheldAsync(Channel, OperatorKey, network.NewYork);
-        var created = await Channel.Unary(CreateReturn, TwoCentreNetwork.PortlandReturn(), network.Merchant);
+        var network = await TwoCentreNetwork.CreateAsync(Client, OperatorKey);
+        var pdx = await NewHandheldAsync(Client, OperatorKey, network.Portland);
+        var nyc = await NewHandheldAsync(Client, OperatorKey, network.NewYork);
+        var created = await Client.Returns.CreateReturnAsync(TwoCentreNetwork.PortlandReturn(), network.Merchant);
 
         await SetStatusAsync(network.Portland, CenterStatus.Paused);
-        var rerouted = await Channel.Unary(RerouteReturn, new RerouteReturnRequest
+        var rerouted = await Client.Network.RerouteReturnAsync(new RerouteReturnRequest
         {
             RequestId = NewRequestId(), TenantId = network.TenantId, ReturnId = created.ReturnId, Reason = "dock flooded",
         }, Operator);
-        var oldCentre = await FailsAsync(Channel.Unary(ScanParcel, Scan(rerouted.TrackingNumber), pdx));
-        var scanned = await Channel.Unary(ScanParcel, Scan(rerouted.TrackingNumber, device: "HH-9"), nyc);
-        var timeline = (await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, network.Merchant)).Events;
+        var oldCentre = await FailsAsync(Client.Receiving.ScanParcelAsync(Scan(rerouted.TrackingNumber), pdx));
+        var scanned = await Client.Receiving.ScanParcelAsync(Scan(rerouted.TrackingNumber, device: "HH-9"), nyc);
+        var timeline = (await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, network.Merchant)).Events;
 
         Assert.Equal(network.Portland, created.DestinationFulfillmentCenterId);
         Assert.Equal((ReturnStatus.LabelIssued, network.NewYork), (rerouted.Status, rerouted.DestinationFulfillmentCenterId));

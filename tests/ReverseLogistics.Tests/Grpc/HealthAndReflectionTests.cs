@@ -1,8 +1,7 @@
 using Google.Protobuf.Reflection;
 using Grpc.Health.V1;
 using Grpc.Reflection.V1;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.Tests.Support;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 using Alpha = Grpc.Reflection.V1Alpha;
@@ -12,14 +11,9 @@ namespace ReverseLogistics.Tests.Grpc;
 [Collection(SiloCollection.Name)]
 public sealed class HealthAndReflectionTests(SiloFixture silo)
 {
-    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Check =
-        Method<HealthCheckRequest, HealthCheckResponse>.From(HealthReflection.Descriptor.Services[0], "Check");
-    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Watch =
-        Method<HealthCheckRequest, HealthCheckResponse>.From(HealthReflection.Descriptor.Services[0], "Watch");
-    private static readonly Method<ServerReflectionRequest, ServerReflectionResponse> Reflect =
-        Method<ServerReflectionRequest, ServerReflectionResponse>.From(ReflectionReflection.Descriptor.Services[0], "ServerReflectionInfo");
-    private static readonly Method<Alpha.ServerReflectionRequest, Alpha.ServerReflectionResponse> ReflectAlpha =
-        Method<Alpha.ServerReflectionRequest, Alpha.ServerReflectionResponse>.From(Alpha.ReflectionReflection.Descriptor.Services[0], "ServerReflectionInfo");
+    private Health.HealthClient HealthClient => silo.Client.Health;
+    private ServerReflection.ServerReflectionClient Reflection => new(silo.Client.CallInvoker);
+    private Alpha.ServerReflection.ServerReflectionClient ReflectionAlpha => new(silo.Client.CallInvoker);
 
     [Theory]
     [InlineData("")]
@@ -27,7 +21,7 @@ public sealed class HealthAndReflectionTests(SiloFixture silo)
     [InlineData("reverselogistics.testing.v1.ConformanceService")]
     public async Task Served_services_are_serving(string service)
     {
-        var response = await silo.Channel.Unary(Check, new HealthCheckRequest { Service = service });
+        var response = await HealthClient.CheckAsync(new HealthCheckRequest { Service = service });
 
         Assert.Equal(ServingStatus.Serving, response.Status);
     }
@@ -36,7 +30,7 @@ public sealed class HealthAndReflectionTests(SiloFixture silo)
     public async Task Unknown_service_health_is_not_found()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            silo.Channel.Unary(Check, new HealthCheckRequest { Service = "no.such.Service" }).ResponseAsync);
+            HealthClient.CheckAsync(new HealthCheckRequest { Service = "no.such.Service" }).ResponseAsync);
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }
@@ -44,8 +38,8 @@ public sealed class HealthAndReflectionTests(SiloFixture silo)
     [Fact]
     public async Task Watch_streams_the_current_status_first()
     {
-        using var call = silo.Channel.ServerStreaming(Watch, new HealthCheckRequest());
-        await using var statuses = call.ResponseStream.GetAsyncEnumerator();
+        using var call = HealthClient.Watch(new HealthCheckRequest());
+        await using var statuses = call.ResponseStream.ReadAllAsync().GetAsyncEnumerator();
 
         Assert.True(await statuses.MoveNextAsync());
         Assert.Equal(ServingStatus.Serving, statuses.Current.Status);
@@ -54,8 +48,8 @@ public sealed class HealthAndReflectionTests(SiloFixture silo)
     [Fact]
     public async Task Watching_an_unknown_service_says_service_unknown()
     {
-        using var call = silo.Channel.ServerStreaming(Watch, new HealthCheckRequest { Service = "no.such.Service" });
-        await using var statuses = call.ResponseStream.GetAsyncEnumerator();
+        using var call = HealthClient.Watch(new HealthCheckRequest { Service = "no.such.Service" });
+        await using var statuses = call.ResponseStream.ReadAllAsync().GetAsyncEnumerator();
 
         Assert.True(await statuses.MoveNextAsync());
         Assert.Equal(ServingStatus.ServiceUnknown, statuses.Current.Status);
@@ -118,8 +112,8 @@ public sealed class HealthAndReflectionTests(SiloFixture silo)
     [Fact]
     public async Task Reflection_v1alpha_answers_like_v1_on_one_stream()
     {
-        using var call = silo.Channel.DuplexStreaming(ReflectAlpha);
-        await using var responses = call.ResponseStream.GetAsyncEnumerator();
+        using var call = ReflectionAlpha.ServerReflectionInfo();
+        await using var responses = call.ResponseStream.ReadAllAsync().GetAsyncEnumerator();
 
         await call.RequestStream.WriteAsync(new Alpha.ServerReflectionRequest { ListServices = "" });
         Assert.True(await responses.MoveNextAsync());
@@ -133,11 +127,11 @@ public sealed class HealthAndReflectionTests(SiloFixture silo)
 
     private async Task<ServerReflectionResponse> AskAsync(ServerReflectionRequest request)
     {
-        using var call = silo.Channel.DuplexStreaming(Reflect);
+        using var call = Reflection.ServerReflectionInfo();
         await call.RequestStream.WriteAsync(request);
         await call.RequestStream.CompleteAsync();
         var responses = new List<ServerReflectionResponse>();
-        await foreach (var response in call.ResponseStream) responses.Add(response);
+        await foreach (var response in call.ResponseStream.ReadAllAsync()) responses.Add(response);
         return Assert.Single(responses);
     }
 }

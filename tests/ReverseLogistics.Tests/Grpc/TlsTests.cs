@@ -1,7 +1,7 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Net.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Testing.V1;
 using ReverseLogistics.Tests.Support;
@@ -32,7 +32,7 @@ public sealed class TlsTests : IDisposable
             presented is not null && presented.GetCertHashString() == certificate.GetCertHashString();
         using var channel = GrpcChannel.ForAddress("https://" + silo.Address, new GrpcChannelOptions { HttpHandler = handler });
 
-        var response = await channel.Unary(Conformance.Echo, new EchoRequest { Message = "over tls" });
+        var response = await new ConformanceService.ConformanceServiceClient(channel).EchoAsync(new EchoRequest { Message = "over tls" });
 
         Assert.Equal("over tls", response.Message);
     }

@@ -2,7 +2,7 @@ using System.Net;
 using Grpc.Health.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Support;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -12,9 +12,6 @@ namespace ReverseLogistics.Tests.Hosting;
 /// <summary>The admin port's probes over real HTTP/1.1, and health turning NOT_SERVING as the node stops.</summary>
 public sealed class AdminEndpointTests
 {
-    private static readonly Method<HealthCheckRequest, HealthCheckResponse> Watch =
-        Method<HealthCheckRequest, HealthCheckResponse>.From(HealthReflection.Descriptor.Services[0], "Watch");
-
     [Fact]
     public async Task Live_and_ready_answer_200_and_other_paths_404()
     {
@@ -37,8 +34,8 @@ public sealed class AdminEndpointTests
         await using var silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = "k", AdminPort = 0 });
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.AdminPort}") };
         using var watch = new CancellationTokenSource();
-        using var call = silo.Channel.ServerStreaming(Watch, new HealthCheckRequest(), new CallOptions { CancellationToken = watch.Token });
-        await using var statuses = call.ResponseStream.GetAsyncEnumerator();
+        using var call = silo.Client.Health.Watch(new HealthCheckRequest(), new CallOptions(cancellationToken: watch.Token, deadline: DateTime.MaxValue));
+        await using var statuses = call.ResponseStream.ReadAllAsync().GetAsyncEnumerator();
         Assert.True(await statuses.MoveNextAsync());
         Assert.Equal(ServingStatus.Serving, statuses.Current.Status);
 

@@ -1,26 +1,10 @@
-using ReverseLogistics.Grpc.Client;
 using ReverseLogistics.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ReverseLogistics.Tests.Network;
 
-/// <summary>Client-side methods of NetworkService, and sample centres and carriers.</summary>
+/// <summary>Sample centres, carriers and contracts for NetworkService.</summary>
 public static class NetworkApi
 {
-    private static readonly ServiceDescriptor Service = NetworkReflection.Descriptor.Services[0];
-
-    public static readonly Method<CreateFulfillmentCenterRequest, FulfillmentCenter> CreateCenter = Method<CreateFulfillmentCenterRequest, FulfillmentCenter>.From(Service, "CreateFulfillmentCenter");
-    public static readonly Method<UpdateFulfillmentCenterRequest, FulfillmentCenter> UpdateCenter = Method<UpdateFulfillmentCenterRequest, FulfillmentCenter>.From(Service, "UpdateFulfillmentCenter");
-    public static readonly Method<GetFulfillmentCenterRequest, FulfillmentCenter> GetCenter = Method<GetFulfillmentCenterRequest, FulfillmentCenter>.From(Service, "GetFulfillmentCenter");
-    public static readonly Method<ListFulfillmentCentersRequest, ListFulfillmentCentersResponse> ListCenters = Method<ListFulfillmentCentersRequest, ListFulfillmentCentersResponse>.From(Service, "ListFulfillmentCenters");
-    public static readonly Method<CreateCarrierRequest, Carrier> CreateCarrier = Method<CreateCarrierRequest, Carrier>.From(Service, "CreateCarrier");
-    public static readonly Method<UpdateCarrierRequest, Carrier> UpdateCarrier = Method<UpdateCarrierRequest, Carrier>.From(Service, "UpdateCarrier");
-    public static readonly Method<ListCarriersRequest, ListCarriersResponse> ListCarriers = Method<ListCarriersRequest, ListCarriersResponse>.From(Service, "ListCarriers");
-    public static readonly Method<SetTenantContractRequest, TenantContract> SetContract = Method<SetTenantContractRequest, TenantContract>.From(Service, "SetTenantContract");
-    public static readonly Method<GetTenantContractRequest, TenantContract> GetContract = Method<GetTenantContractRequest, TenantContract>.From(Service, "GetTenantContract");
-    public static readonly Method<RouteReturnRequest, V1.Routing> RouteReturn = Method<RouteReturnRequest, V1.Routing>.From(Service, "RouteReturn");
-    public static readonly Method<RerouteReturnRequest, Return> RerouteReturn = Method<RerouteReturnRequest, Return>.From(Service, "RerouteReturn");
-
     /// <summary>A fresh id prefix, so tests sharing a silo never touch each other's centres and carriers.</summary>
     public static string NewPrefix() => "T" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
 

@@ -1,5 +1,4 @@
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.Tests.Storage;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -25,23 +24,23 @@ public sealed class NetworkClusterTests(PostgresDatabase postgres) : IClassFixtu
         Skip.If(postgres.ConnectionString is null, PostgresDatabase.SkipReason);
         await using var a = await nodes.StartAsync("a");
         await using var b = await nodes.StartAsync("b");
-        var (tenantId, _) = await NewMerchantAsync(a.Channel, OperatorKey);
+        var (tenantId, _) = await NewMerchantAsync(a.Client, OperatorKey);
         var query = new RouteReturnRequest
         {
             TenantId = tenantId,
             Query = new RoutingQuery { CountryCode = "US", PostalCode = "97201", ReturnMethod = ReturnMethod.CarrierPickup },
         };
         var prefix = NewPrefix();
-        await b.Channel.Unary(RouteReturn, query, Operator); // B has loaded its snapshot, without the centre below
+        await b.Client.Network.RouteReturnAsync(query, Operator); // B has loaded its snapshot, without the centre below
 
         var centre = Centre(prefix + "-A");
-        await a.Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
-        await a.Channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo(prefix + "-UPS", "US", centre.FulfillmentCenterId) }, Operator);
-        await a.Channel.Unary(SetContract, new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, centre.FulfillmentCenterId) }, Operator);
-        var routed = await Eventually.HoldsAsync(async () => (await b.Channel.Unary(RouteReturn, query, Operator)).FulfillmentCenterId == centre.FulfillmentCenterId);
+        await a.Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        await a.Client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo(prefix + "-UPS", "US", centre.FulfillmentCenterId) }, Operator);
+        await a.Client.Network.SetTenantContractAsync(new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, centre.FulfillmentCenterId) }, Operator);
+        var routed = await Eventually.HoldsAsync(async () => (await b.Client.Network.RouteReturnAsync(query, Operator)).FulfillmentCenterId == centre.FulfillmentCenterId);
         centre.Status = CenterStatus.Paused;
-        await a.Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
-        var paused = await Eventually.HoldsAsync(async () => (await b.Channel.Unary(RouteReturn, query, Operator)).Candidates.Any(c => c.RejectionCode == "PAUSED"));
+        await a.Client.Network.UpdateFulfillmentCenterAsync(new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        var paused = await Eventually.HoldsAsync(async () => (await b.Client.Network.RouteReturnAsync(query, Operator)).Candidates.Any(c => c.RejectionCode == "PAUSED"));
 
         Assert.True(routed, "node B never routed to the centre created on node A");
         Assert.True(paused, "node B kept routing to the centre paused on node A");
@@ -56,19 +55,19 @@ public sealed class NetworkClusterTests(PostgresDatabase postgres) : IClassFixtu
         var prefix = NewPrefix();
         var (small, large) = (Centre(prefix + "-SMALL", capacity: 1), Centre(prefix + "-LARGE"));
         foreach (var centre in new[] { small, large })
-            await a.Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
-        await a.Channel.Unary(CreateCarrier, new CreateCarrierRequest
+            await a.Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        await a.Client.Network.CreateCarrierAsync(new CreateCarrierRequest
         {
             RequestId = NewRequestId(), Carrier = CarrierTo(prefix + "-UPS", "US", small.FulfillmentCenterId, large.FulfillmentCenterId),
         }, Operator);
-        var (tenantId, merchantKey) = await NewMerchantAsync(a.Channel, OperatorKey);
-        await a.Channel.Unary(SetContract, new SetTenantContractRequest
+        var (tenantId, merchantKey) = await NewMerchantAsync(a.Client, OperatorKey);
+        await a.Client.Network.SetTenantContractAsync(new SetTenantContractRequest
         {
             RequestId = NewRequestId(), Contract = Contract(tenantId, small.FulfillmentCenterId, large.FulfillmentCenterId),
         }, Operator);
 
-        var onA = await a.Channel.Unary(CreateReturn, NewReturn(), As(merchantKey));
-        var onB = await b.Channel.Unary(CreateReturn, NewReturn(), As(merchantKey));
+        var onA = await a.Client.Returns.CreateReturnAsync(NewReturn(), As(merchantKey));
+        var onB = await b.Client.Returns.CreateReturnAsync(NewReturn(), As(merchantKey));
 
         Assert.Equal(small.FulfillmentCenterId, onA.DestinationFulfillmentCenterId);
         Assert.Equal(large.FulfillmentCenterId, onB.DestinationFulfillmentCenterId);

@@ -1,4 +1,4 @@
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -26,17 +26,17 @@ public sealed class NetworkRestartTests : IDisposable
         await using (var silo = await StartAsync())
         {
             foreach (var centre in new[] { small, large })
-                await silo.Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
-            await silo.Channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo("UPS", "US") }, Operator);
+                await silo.Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+            await silo.Client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo("UPS", "US") }, Operator);
             string tenantId;
-            (tenantId, merchantKey) = await NewMerchantAsync(silo.Channel, OperatorKey);
-            await silo.Channel.Unary(SetContract, new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, "FC-SMALL", "FC-LARGE") }, Operator);
-            first = await silo.Channel.Unary(CreateReturn, NewReturn(), As(merchantKey));
+            (tenantId, merchantKey) = await NewMerchantAsync(silo.Client, OperatorKey);
+            await silo.Client.Network.SetTenantContractAsync(new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, "FC-SMALL", "FC-LARGE") }, Operator);
+            first = await silo.Client.Returns.CreateReturnAsync(NewReturn(), As(merchantKey));
         }
 
         await using var restarted = await StartAsync();
-        var second = await restarted.Channel.Unary(CreateReturn, NewReturn(), As(merchantKey));
-        var firstRead = await restarted.Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = first.ReturnId }, As(merchantKey));
+        var second = await restarted.Client.Returns.CreateReturnAsync(NewReturn(), As(merchantKey));
+        var firstRead = await restarted.Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = first.ReturnId }, As(merchantKey));
 
         Assert.Equal("FC-SMALL", first.DestinationFulfillmentCenterId);
         Assert.Equal("FC-LARGE", second.DestinationFulfillmentCenterId);

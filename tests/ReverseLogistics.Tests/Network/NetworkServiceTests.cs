@@ -1,6 +1,6 @@
 using Google.Rpc;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Network.NetworkApi;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
@@ -11,12 +11,12 @@ namespace ReverseLogistics.Tests.Network;
 [Collection(NetworkSiloCollection.Name)]
 public sealed class NetworkServiceTests(NetworkSiloFixture silo)
 {
-    private GrpcChannel Channel => silo.Channel;
+    private PlatformClient Client => silo.Client;
     private static readonly CallOptions Operator = As(NetworkSiloFixture.OperatorKey);
 
     private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
-    private static List<string> Fields(RpcException error) => [.. error.Status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field)];
+    private static List<string> Fields(RpcException error) => [.. error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field)];
 
     [Fact]
     public async Task A_centre_is_created_read_paused_and_listed()
@@ -27,12 +27,12 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
         centre.CategoriesAccepted.Add("outdoor");
         centre.Services.Add(CenterService.Hazmat);
 
-        var created = await Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
-        var read = await Channel.Unary(GetCenter, new GetFulfillmentCenterRequest { FulfillmentCenterId = id }, Operator);
+        var created = await Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        var read = await Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = id }, Operator);
         centre.Status = CenterStatus.Paused;
-        var paused = await Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
-        var listedPaused = await Channel.Unary(ListCenters, new ListFulfillmentCentersRequest { Status = CenterStatus.Paused, PageSize = 500 }, Operator);
-        var listedActive = await Channel.Unary(ListCenters, new ListFulfillmentCentersRequest { Status = CenterStatus.Active, PageSize = 500 }, Operator);
+        var paused = await Client.Network.UpdateFulfillmentCenterAsync(new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        var listedPaused = await Client.Network.ListFulfillmentCentersAsync(new ListFulfillmentCentersRequest { Status = CenterStatus.Paused, PageSize = 500 }, Operator);
+        var listedActive = await Client.Network.ListFulfillmentCentersAsync(new ListFulfillmentCentersRequest { Status = CenterStatus.Active, PageSize = 500 }, Operator);
 
         Assert.Equal(CenterStatus.Active, created.Status);
         Assert.Equal(created, read);
@@ -50,13 +50,13 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
     {
         var prefix = NewPrefix();
         foreach (var suffix in new[] { "C", "A", "B" })
-            await Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre($"{prefix}-{suffix}") }, Operator);
+            await Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre($"{prefix}-{suffix}") }, Operator);
 
         var ids = new List<string>();
         var request = new ListFulfillmentCentersRequest { PageSize = 2 };
         do
         {
-            var page = await Channel.Unary(ListCenters, request, Operator);
+            var page = await Client.Network.ListFulfillmentCentersAsync(request, Operator);
             Assert.True(page.FulfillmentCenters.Count <= 2);
             ids.AddRange(page.FulfillmentCenters.Select(c => c.FulfillmentCenterId));
             request.PageToken = page.NextPageToken;
@@ -74,14 +74,14 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
         centre.DailyCapacity = -1;
         centre.OpeningHours.Add(new OpeningHours { Day = Weekday.Unspecified, Opens = "9am", Closes = "17:00" });
 
-        var error = await FailsAsync(Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator));
+        var error = await FailsAsync(Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(
             ["fulfillment_center.daily_capacity", "fulfillment_center.fulfillment_center_id", "fulfillment_center.location",
              "fulfillment_center.opening_hours[0].day", "fulfillment_center.opening_hours[0].opens"],
             Fields(error).Distinct().Order(StringComparer.Ordinal));
-        var missing = await FailsAsync(Channel.Unary(GetCenter, new GetFulfillmentCenterRequest { FulfillmentCenterId = "bad id" }, Operator));
+        var missing = await FailsAsync(Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = "bad id" }, Operator));
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
     }
 
@@ -91,10 +91,10 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
         var centre = Centre(NewPrefix() + "-X");
         var create = new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre };
 
-        var first = await Channel.Unary(CreateCenter, create, Operator);
-        var retried = await Channel.Unary(CreateCenter, create, Operator);
-        var taken = await FailsAsync(Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator));
-        var reused = await FailsAsync(Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = create.RequestId, FulfillmentCenter = Centre(NewPrefix() + "-Y") }, Operator));
+        var first = await Client.Network.CreateFulfillmentCenterAsync(create, Operator);
+        var retried = await Client.Network.CreateFulfillmentCenterAsync(create, Operator);
+        var taken = await FailsAsync(Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator));
+        var reused = await FailsAsync(Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = create.RequestId, FulfillmentCenter = Centre(NewPrefix() + "-Y") }, Operator));
 
         Assert.Equal(first, retried);
         Assert.Equal(StatusCode.AlreadyExists, taken.StatusCode);
@@ -104,9 +104,9 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
     [Fact]
     public async Task Updating_or_reading_a_missing_centre_is_not_found()
     {
-        var update = await FailsAsync(Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(NewPrefix() + "-NONE") }, Operator));
-        var get = await FailsAsync(Channel.Unary(GetCenter, new GetFulfillmentCenterRequest { FulfillmentCenterId = NewPrefix() + "-NONE" }, Operator));
-        var malformed = await FailsAsync(Channel.Unary(GetCenter, new GetFulfillmentCenterRequest { FulfillmentCenterId = new string('A', 300) }, Operator));
+        var update = await FailsAsync(Client.Network.UpdateFulfillmentCenterAsync(new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(NewPrefix() + "-NONE") }, Operator));
+        var get = await FailsAsync(Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = NewPrefix() + "-NONE" }, Operator));
+        var malformed = await FailsAsync(Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = new string('A', 300) }, Operator));
 
         Assert.Equal(StatusCode.NotFound, update.StatusCode);
         Assert.Equal(StatusCode.NotFound, get.StatusCode);
@@ -117,18 +117,18 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
     public async Task A_carrier_keeps_its_pickup_windows_and_label_format_and_must_name_known_centres()
     {
         var prefix = NewPrefix();
-        await Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(prefix + "-A") }, Operator);
+        await Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(prefix + "-A") }, Operator);
         var carrier = CarrierTo(prefix + "-UPS", "US", prefix + "-A");
 
-        var created = await Channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = carrier }, Operator);
+        var created = await Client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = carrier }, Operator);
         carrier.Name = "Renamed";
-        var updated = await Channel.Unary(UpdateCarrier, new UpdateCarrierRequest { RequestId = NewRequestId(), Carrier = carrier }, Operator);
-        var listed = await Channel.Unary(ListCarriers, new ListCarriersRequest { PageSize = 500 }, Operator);
+        var updated = await Client.Network.UpdateCarrierAsync(new UpdateCarrierRequest { RequestId = NewRequestId(), Carrier = carrier }, Operator);
+        var listed = await Client.Network.ListCarriersAsync(new ListCarriersRequest { PageSize = 500 }, Operator);
 
         var bad = CarrierTo(prefix + "-BAD", "US", prefix + "-NOWHERE");
         bad.PickupWindows.Add(new PickupWindow { Day = Weekday.Monday, Starts = "11:00", Ends = "10:00", Capacity = 0 });
         bad.CostPerParcel.CurrencyCode = "USD";
-        var error = await FailsAsync(Channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = bad }, Operator));
+        var error = await FailsAsync(Client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = bad }, Operator));
 
         Assert.Equal(LabelFormat.Zpl, created.LabelFormat);
         Assert.Equal(40, Assert.Single(created.PickupWindows).Capacity);
@@ -144,18 +144,18 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
     public async Task A_contract_names_existing_centres_of_an_existing_tenant()
     {
         var prefix = NewPrefix();
-        await Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(prefix + "-A") }, Operator);
-        var (tenantId, _) = await NewMerchantAsync(Channel, NetworkSiloFixture.OperatorKey);
+        await Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(prefix + "-A") }, Operator);
+        var (tenantId, _) = await NewMerchantAsync(Client, NetworkSiloFixture.OperatorKey);
         var contract = Contract(tenantId, prefix + "-A");
         contract.CategoryServices.Add(new CategoryServices { Category = "batteries", Services = { CenterService.Hazmat } });
 
-        var set = await Channel.Unary(SetContract, new SetTenantContractRequest { RequestId = NewRequestId(), Contract = contract }, Operator);
-        var read = await Channel.Unary(GetContract, new GetTenantContractRequest { TenantId = tenantId }, Operator);
-        var unknownCentre = await FailsAsync(Channel.Unary(SetContract,
+        var set = await Client.Network.SetTenantContractAsync(new SetTenantContractRequest { RequestId = NewRequestId(), Contract = contract }, Operator);
+        var read = await Client.Network.GetTenantContractAsync(new GetTenantContractRequest { TenantId = tenantId }, Operator);
+        var unknownCentre = await FailsAsync(Client.Network.SetTenantContractAsync(
             new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, prefix + "-A", prefix + "-A", prefix + "-ZZ") }, Operator));
-        var unknownTenant = await FailsAsync(Channel.Unary(SetContract,
+        var unknownTenant = await FailsAsync(Client.Network.SetTenantContractAsync(
             new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract("no-such-tenant", prefix + "-A") }, Operator));
-        var noContract = await FailsAsync(Channel.Unary(GetContract, new GetTenantContractRequest { TenantId = "no-such-tenant" }, Operator));
+        var noContract = await FailsAsync(Client.Network.GetTenantContractAsync(new GetTenantContractRequest { TenantId = "no-such-tenant" }, Operator));
 
         Assert.Equal(set, read);
         Assert.Equal(CenterService.Hazmat, read.CategoryServices[0].Services[0]);
@@ -167,10 +167,10 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
     [Fact]
     public async Task A_merchant_key_may_not_touch_the_network()
     {
-        var (_, merchantKey) = await NewMerchantAsync(Channel, NetworkSiloFixture.OperatorKey);
+        var (_, merchantKey) = await NewMerchantAsync(Client, NetworkSiloFixture.OperatorKey);
 
-        var list = await FailsAsync(Channel.Unary(ListCenters, new ListFulfillmentCentersRequest(), As(merchantKey)));
-        var create = await FailsAsync(Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(NewPrefix()) }, As(merchantKey)));
+        var list = await FailsAsync(Client.Network.ListFulfillmentCentersAsync(new ListFulfillmentCentersRequest(), As(merchantKey)));
+        var create = await FailsAsync(Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre(NewPrefix()) }, As(merchantKey)));
 
         Assert.Equal(StatusCode.PermissionDenied, list.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, create.StatusCode);

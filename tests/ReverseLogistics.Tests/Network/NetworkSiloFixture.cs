@@ -1,4 +1,4 @@
-using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Support;
 
@@ -16,7 +16,7 @@ public sealed class NetworkSiloFixture : IAsyncLifetime
 
     /// <summary>"127.0.0.1:port".</summary>
     public string Address => _silo!.Address;
-    public GrpcChannel Channel => _silo!.Channel;
+    public PlatformClient Client => _silo!.Client;
     public IServiceProvider Services => _silo!.Services;
 
     public async Task InitializeAsync() =>

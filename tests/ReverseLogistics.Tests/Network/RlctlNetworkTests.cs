@@ -25,14 +25,14 @@ public sealed class RlctlNetworkTests(NetworkSiloFixture silo)
     public async Task Creates_a_centre_sets_a_contract_and_previews_a_route()
     {
         var id = NewPrefix() + "-RNO";
-        var (tenantId, merchantKey) = await NewMerchantAsync(silo.Channel, NetworkSiloFixture.OperatorKey);
+        var (tenantId, merchantKey) = await NewMerchantAsync(silo.Client, NetworkSiloFixture.OperatorKey);
 
         var created = await RunAsync("network", "centres", "create", id, "--name", "Reno", "--address", "1 Dock Road", "--city", "Reno",
             "--postal-code", "89501", "--country", "US", "--lat", "39.53", "--lon", "-119.81", "--time-zone", "America/Los_Angeles",
             "--capacity", "300", "--service", "Grading", "--service", "Hazmat", "--json");
-        await silo.Channel.Unary(CreateCarrier, new() { RequestId = NewRequestId(), Carrier = CarrierTo(id + "-UPS", "US", id) }, As(NetworkSiloFixture.OperatorKey));
+        await silo.Client.Network.CreateCarrierAsync(new() { RequestId = NewRequestId(), Carrier = CarrierTo(id + "-UPS", "US", id) }, As(NetworkSiloFixture.OperatorKey));
         var contract = await RunAsync("network", "contract", "set", tenantId, id, "--json");
-        var returned = await silo.Channel.Unary(CreateReturn, NewReturn(), As(merchantKey));
+        var returned = await silo.Client.Returns.CreateReturnAsync(NewReturn(), As(merchantKey));
         var listed = await RunAsync("network", "centres", "list", "--json");
         var route = await RunAsync("network", "route", tenantId, returned.ReturnId);
         var bad = await RunAsync("network", "centres", "create", "bad id", "--name", "x", "--address", "y", "--city", "z", "--postal-code", "1",

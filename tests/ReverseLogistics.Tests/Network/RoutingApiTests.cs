@@ -1,5 +1,5 @@
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Network.NetworkApi;
 using static ReverseLogistics.Tests.Support.Returns;
@@ -11,7 +11,7 @@ namespace ReverseLogistics.Tests.Network;
 [Collection(NetworkSiloCollection.Name)]
 public sealed class RoutingApiTests(NetworkSiloFixture silo)
 {
-    private GrpcChannel Channel => silo.Channel;
+    private PlatformClient Client => silo.Client;
     private static readonly CallOptions Operator = As(NetworkSiloFixture.OperatorKey);
     private readonly string prefix = NewPrefix();
 
@@ -23,25 +23,25 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
     {
         var centre = Centre(Id(name));
         shape?.Invoke(centre);
-        await Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        await Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
         return centre.FulfillmentCenterId;
     }
 
-    private Task<FulfillmentCenter> ReadCentreAsync(string id) => Channel.Unary(GetCenter, new GetFulfillmentCenterRequest { FulfillmentCenterId = id }, Operator).ResponseAsync;
+    private Task<FulfillmentCenter> ReadCentreAsync(string id) => Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = id }, Operator).ResponseAsync;
 
     private async Task SetStatusAsync(string id, CenterStatus status)
     {
         var centre = await ReadCentreAsync(id);
         centre.Status = status;
-        await Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        await Client.Network.UpdateFulfillmentCenterAsync(new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
     }
 
     private Task CarrierAsync(string name, string country, params string[] centres) =>
-        Channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo(Id(name), country, centres) }, Operator).ResponseAsync;
+        Client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo(Id(name), country, centres) }, Operator).ResponseAsync;
 
     private async Task<(string TenantId, CallOptions Merchant)> MerchantAsync(params string[] centres)
     {
-        var (tenantId, key) = await NewMerchantAsync(Channel, NetworkSiloFixture.OperatorKey);
+        var (tenantId, key) = await NewMerchantAsync(Client, NetworkSiloFixture.OperatorKey);
         await ContractAsync(tenantId, centres);
         return (tenantId, As(key));
     }
@@ -50,7 +50,7 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
     {
         var contract = Contract(tenantId, centres);
         shape?.Invoke(contract);
-        return Channel.Unary(SetContract, new SetTenantContractRequest { RequestId = NewRequestId(), Contract = contract }, Operator).ResponseAsync;
+        return Client.Network.SetTenantContractAsync(new SetTenantContractRequest { RequestId = NewRequestId(), Contract = contract }, Operator).ResponseAsync;
     }
 
     private static RoutingCandidate Candidate(Return r, string centre) => Assert.Single(r.Routing.Candidates, c => c.FulfillmentCenterId == centre);
@@ -66,10 +66,10 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         await ContractAsync(tenantId, [apparelOnly, plain, hazmat],
             c => c.CategoryServices.Add(new CategoryServices { Category = "batteries", Services = { CenterService.Hazmat } }));
 
-        var tent = await Channel.Unary(CreateReturn, NewReturn(lines: Line(category: "outdoor")), merchant);
-        var battery = await Channel.Unary(CreateReturn, NewReturn(lines: Line(sku: "BATT-9V", category: "batteries", unitPrice: 9_00)), merchant);
-        var label = await Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = battery.ReturnId, Format = LabelFormat.Zpl }, merchant);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = tent.ReturnId }, merchant);
+        var tent = await Client.Returns.CreateReturnAsync(NewReturn(lines: Line(category: "outdoor")), merchant);
+        var battery = await Client.Returns.CreateReturnAsync(NewReturn(lines: Line(sku: "BATT-9V", category: "batteries", unitPrice: 9_00)), merchant);
+        var label = await Client.Returns.GetReturnLabelAsync(new GetReturnLabelRequest { ReturnId = battery.ReturnId, Format = LabelFormat.Zpl }, merchant);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = tent.ReturnId }, merchant);
 
         Assert.Equal((ReturnStatus.LabelIssued, plain, plain), (tent.Status, tent.DestinationFulfillmentCenterId, tent.Routing.FulfillmentCenterId));
         Assert.Equal("CATEGORY_NOT_ACCEPTED", Candidate(tent, apparelOnly).RejectionCode);
@@ -96,9 +96,9 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         await CarrierAsync("UPS", "US", first, second, outside);
         var (tenantId, merchant) = await MerchantAsync(second, first);
 
-        var before = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var before = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
         await ContractAsync(tenantId, [first, second]);
-        var after = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var after = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
 
         Assert.Equal(second, before.DestinationFulfillmentCenterId);
         Assert.Equal(0, Candidate(before, second).PreferenceRank);
@@ -115,7 +115,7 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         await CarrierAsync("USA", "US", reachable);
         var (_, merchant) = await MerchantAsync(unreachable, reachable);
 
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
 
         Assert.Equal(reachable, created.DestinationFulfillmentCenterId);
         Assert.Equal("NO_CARRIER_COVERAGE", Candidate(created, unreachable).RejectionCode);
@@ -131,9 +131,9 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var (_, merchant) = await MerchantAsync(small, large);
         var firstRequest = NewReturn(lines: Line(quantity: 2, unitPrice: 20_00));
 
-        var first = await Channel.Unary(CreateReturn, firstRequest, merchant);
-        var retried = await Channel.Unary(CreateReturn, firstRequest, merchant);
-        var second = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var first = await Client.Returns.CreateReturnAsync(firstRequest, merchant);
+        var retried = await Client.Returns.CreateReturnAsync(firstRequest, merchant);
+        var second = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
         var smallLoad = (await ReadCentreAsync(small)).Load;
         var largeLoad = (await ReadCentreAsync(large)).Load;
 
@@ -156,7 +156,7 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var (_, merchant) = await MerchantAsync(paused, open);
 
         await SetStatusAsync(paused, CenterStatus.Paused);
-        var created = await Channel.Unary(CreateReturn, NewReturn(method: ReturnMethod.DropOffPoint), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(method: ReturnMethod.DropOffPoint), merchant);
 
         Assert.Equal((ReturnStatus.AwaitingDropoff, open), (created.Status, created.DestinationFulfillmentCenterId));
         Assert.Equal("PAUSED", Candidate(created, paused).RejectionCode);
@@ -172,7 +172,7 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var request = NewReturn();
         (request.CustomerAddress.Latitude, request.CustomerAddress.Longitude) = (45.51, -122.66);
 
-        var created = await Channel.Unary(CreateReturn, request, merchant);
+        var created = await Client.Returns.CreateReturnAsync(request, merchant);
 
         Assert.Equal(portland, created.DestinationFulfillmentCenterId);
         Assert.InRange(Candidate(created, portland).DistanceKm, 0, 5);
@@ -188,10 +188,10 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var request = NewReturn();
         request.CustomerAddress.Latitude = 45.5;
 
-        var error = await FailsAsync(Channel.Unary(CreateReturn, request, merchant));
+        var error = await FailsAsync(Client.Returns.CreateReturnAsync(request, merchant));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        Assert.Contains("customer_address.longitude", error.Status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
+        Assert.Contains("customer_address.longitude", error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
     }
 
     [Fact]
@@ -201,8 +201,8 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         await CarrierAsync("UPS", "US", centre);
         var (_, merchant) = await MerchantAsync(centre);
 
-        var created = await Channel.Unary(CreateReturn, NewReturn(lines: Line(unitPrice: 450_00)), merchant);
-        var approved = await Channel.Unary(ApproveReturn, new ApproveReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(lines: Line(unitPrice: 450_00)), merchant);
+        var approved = await Client.Returns.ApproveReturnAsync(new ApproveReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(ReturnStatus.ManualReview, created.Status);
         Assert.Null(created.Routing);
@@ -217,14 +217,14 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var (tenantId, merchant) = await MerchantAsync(centre);
         await SetStatusAsync(centre, CenterStatus.Paused);
 
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
-        var noLabel = await FailsAsync(Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId }, merchant));
-        var stillShut = await FailsAsync(Channel.Unary(RerouteReturn,
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
+        var noLabel = await FailsAsync(Client.Returns.GetReturnLabelAsync(new GetReturnLabelRequest { ReturnId = created.ReturnId }, merchant));
+        var stillShut = await FailsAsync(Client.Network.RerouteReturnAsync(
             new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId }, Operator));
         await SetStatusAsync(centre, CenterStatus.Active);
-        var rerouted = await Channel.Unary(RerouteReturn,
+        var rerouted = await Client.Network.RerouteReturnAsync(
             new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId, Reason = "reopened" }, Operator);
-        var events = await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
+        var events = await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal((ReturnStatus.Approved, "", ""), (created.Status, created.DestinationFulfillmentCenterId, created.Routing.FulfillmentCenterId));
         Assert.Contains("PAUSED", Candidate(created, centre).RejectionCode);
@@ -246,14 +246,14 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var dry = await CentreAsync("DRY");
         await CarrierAsync("UPS", "US", flooded, dry);
         var (tenantId, merchant) = await MerchantAsync(flooded, dry);
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
 
         await SetStatusAsync(flooded, CenterStatus.Paused);
         var reroute = new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId, Reason = "flooded" };
-        var rerouted = await Channel.Unary(RerouteReturn, reroute, Operator);
-        var retried = await Channel.Unary(RerouteReturn, reroute, Operator);
-        var label = await Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = LabelFormat.Zpl }, merchant);
-        var events = await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
+        var rerouted = await Client.Network.RerouteReturnAsync(reroute, Operator);
+        var retried = await Client.Network.RerouteReturnAsync(reroute, Operator);
+        var label = await Client.Returns.GetReturnLabelAsync(new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = LabelFormat.Zpl }, merchant);
+        var events = await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(flooded, created.DestinationFulfillmentCenterId);
         Assert.Equal((ReturnStatus.LabelIssued, dry), (rerouted.Status, rerouted.DestinationFulfillmentCenterId));
@@ -276,14 +276,14 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var spare = await CentreAsync("SPARE");
         await CarrierAsync("UPS", "US", shrinking, spare);
         var (tenantId, merchant) = await MerchantAsync(shrinking, spare);
-        var created = await Channel.Unary(CreateReturn, NewReturn(method: ReturnMethod.DropOffPoint), merchant);
-        var same = await Channel.Unary(RerouteReturn, new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId }, Operator);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(method: ReturnMethod.DropOffPoint), merchant);
+        var same = await Client.Network.RerouteReturnAsync(new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId }, Operator);
 
         var centre = await ReadCentreAsync(shrinking);
         centre.DailyCapacity = 0;
-        await Channel.Unary(UpdateCenter, new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
-        var moved = await Channel.Unary(RerouteReturn, new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId, Reason = "short-staffed" }, Operator);
-        var events = await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
+        await Client.Network.UpdateFulfillmentCenterAsync(new UpdateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+        var moved = await Client.Network.RerouteReturnAsync(new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId, Reason = "short-staffed" }, Operator);
+        var events = await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(shrinking, same.DestinationFulfillmentCenterId);
         Assert.Equal((ReturnStatus.AwaitingDropoff, spare), (moved.Status, moved.DestinationFulfillmentCenterId));
@@ -299,12 +299,12 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var centre = await CentreAsync("ONE");
         await CarrierAsync("UPS", "US", centre);
         var (tenantId, merchant) = await MerchantAsync(centre);
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
-        await Channel.Unary(CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
+        await Client.Returns.CancelReturnAsync(new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant);
 
-        var cancelled = await FailsAsync(Channel.Unary(RerouteReturn, new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId }, Operator));
-        var unknown = await FailsAsync(Channel.Unary(RerouteReturn, new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = "nope" }, Operator));
-        var otherTenant = await FailsAsync(Channel.Unary(RerouteReturn, new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = "someone-else", ReturnId = created.ReturnId }, Operator));
+        var cancelled = await FailsAsync(Client.Network.RerouteReturnAsync(new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = created.ReturnId }, Operator));
+        var unknown = await FailsAsync(Client.Network.RerouteReturnAsync(new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = tenantId, ReturnId = "nope" }, Operator));
+        var otherTenant = await FailsAsync(Client.Network.RerouteReturnAsync(new RerouteReturnRequest { RequestId = NewRequestId(), TenantId = "someone-else", ReturnId = created.ReturnId }, Operator));
 
         Assert.Equal(StatusCode.FailedPrecondition, cancelled.StatusCode);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
@@ -319,12 +319,12 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         var (tenantId, merchant) = await MerchantAsync(centre);
         var query = new RoutingQuery { CountryCode = "US", PostalCode = "97201", ReturnMethod = ReturnMethod.CarrierPickup, Categories = { "outdoor" } };
 
-        var preview = await Channel.Unary(RouteReturn, new RouteReturnRequest { TenantId = tenantId, Query = query }, Operator);
+        var preview = await Client.Network.RouteReturnAsync(new RouteReturnRequest { TenantId = tenantId, Query = query }, Operator);
         var unbooked = await ReadCentreAsync(centre);
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
-        var ownReturn = await Channel.Unary(RouteReturn, new RouteReturnRequest { TenantId = tenantId, ReturnId = created.ReturnId }, Operator);
-        var another = await Channel.Unary(RouteReturn, new RouteReturnRequest { TenantId = tenantId, Query = query }, Operator);
-        var badQuery = await FailsAsync(Channel.Unary(RouteReturn, new RouteReturnRequest { TenantId = tenantId, Query = new RoutingQuery { ArrivalDay = "soon" } }, Operator));
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
+        var ownReturn = await Client.Network.RouteReturnAsync(new RouteReturnRequest { TenantId = tenantId, ReturnId = created.ReturnId }, Operator);
+        var another = await Client.Network.RouteReturnAsync(new RouteReturnRequest { TenantId = tenantId, Query = query }, Operator);
+        var badQuery = await FailsAsync(Client.Network.RouteReturnAsync(new RouteReturnRequest { TenantId = tenantId, Query = new RoutingQuery { ArrivalDay = "soon" } }, Operator));
 
         Assert.Equal(centre, preview.FulfillmentCenterId);
         Assert.Empty(unbooked.Load);
@@ -333,6 +333,6 @@ public sealed class RoutingApiTests(NetworkSiloFixture silo)
         Assert.Equal("FULL", Assert.Single(another.Candidates).RejectionCode);
         Assert.Equal(StatusCode.InvalidArgument, badQuery.StatusCode);
         Assert.Equal(["query.arrival_day", "query.country_code", "query.return_method"],
-            badQuery.Status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
+            badQuery.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field).Order(StringComparer.Ordinal));
     }
 }

@@ -1,6 +1,6 @@
 using System.Net;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -23,7 +23,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     private InProcessSilo _silo = null!;
     private readonly HttpClient _http = new();
 
-    private GrpcChannel Channel => _silo.Channel;
+    private PlatformClient Client => _silo.Client;
     private CallOptions Operator => As(OperatorKey);
 
     public async Task InitializeAsync() =>
@@ -40,10 +40,10 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     {
         var before = await ScrapeAsync();
 
-        await Channel.Unary(CreateTenant, NewTenant(), Operator);
-        await Channel.Unary(CreateTenant, NewTenant(), Operator);
-        var notFound = await FailsAsync(Channel.Unary(GetTenant, new GetTenantRequest { TenantId = "t-nobody-here" }, Operator));
-        var unauthenticated = await FailsAsync(Channel.Unary(ListTenants, new ListTenantsRequest(), As("rl.acme.k1.not-a-secret")));
+        await Client.Tenants.CreateTenantAsync(NewTenant(), Operator);
+        await Client.Tenants.CreateTenantAsync(NewTenant(), Operator);
+        var notFound = await FailsAsync(Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = "t-nobody-here" }, Operator));
+        var unauthenticated = await FailsAsync(Client.Tenants.ListTenantsAsync(new ListTenantsRequest(), As("rl.acme.k1.not-a-secret")));
 
         var after = await ScrapeAsync();
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
@@ -59,9 +59,9 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     public async Task The_duration_histogram_counts_every_call_in_cumulative_buckets()
     {
         var before = await ScrapeAsync();
-        await Channel.Unary(CreateTenant, NewTenant(), Operator);
-        await FailsAsync(Channel.Unary(GetTenant, new GetTenantRequest { TenantId = "t-nobody-here" }, Operator));
-        await FailsAsync(Channel.Unary(GetTenant, new GetTenantRequest { TenantId = "t-nobody-either" }, Operator));
+        await Client.Tenants.CreateTenantAsync(NewTenant(), Operator);
+        await FailsAsync(Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = "t-nobody-here" }, Operator));
+        await FailsAsync(Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = "t-nobody-either" }, Operator));
 
         var after = await ScrapeAsync();
         Assert.Equal("histogram", after.Types["rl_grpc_request_duration_seconds"]);
@@ -83,8 +83,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     public async Task Actor_and_store_figures_follow_the_writes()
     {
         var before = await ScrapeAsync();
-        await Channel.Unary(CreateTenant, NewTenant(), Operator);
-        await Channel.Unary(CreateTenant, NewTenant(), Operator);
+        await Client.Tenants.CreateTenantAsync(NewTenant(), Operator);
+        await Client.Tenants.CreateTenantAsync(NewTenant(), Operator);
 
         var after = await ScrapeAsync();
         Assert.Equal("counter", after.Types["rl_store_commits_total"]);
@@ -97,10 +97,10 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     public async Task Actor_turns_are_counted_by_type()
     {
         var tenant = NewTenant();
-        await Channel.Unary(CreateTenant, tenant, Operator);
+        await Client.Tenants.CreateTenantAsync(tenant, Operator);
         var before = await ScrapeAsync();
 
-        for (var i = 0; i < 3; i++) await Channel.Unary(GetTenant, new GetTenantRequest { TenantId = tenant.TenantId }, Operator);
+        for (var i = 0; i < 3; i++) await Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = tenant.TenantId }, Operator);
 
         var after = await ScrapeAsync();
         Assert.Equal("counter", after.Types["rl_actor_turns_total"]);
@@ -111,7 +111,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
     public async Task The_endpoint_speaks_the_Prometheus_text_format_over_HTTP_1_1()
     {
         // Instruments appear once they have measured something.
-        await Channel.Unary(CreateTenant, NewTenant(), Operator);
+        await Client.Tenants.CreateTenantAsync(NewTenant(), Operator);
 
         using var response = await _http.GetAsync(MetricsUri("/metrics"));
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using OpenTelemetry.Trace;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -28,7 +26,7 @@ public sealed class TracingTests
         var options = As(OperatorKey);
         options.Headers!.Add("traceparent", $"00-{traceId}-{callerSpan}-01");
 
-        await silo.Channel.Unary(CreateTenant, new CreateTenantRequest
+        await silo.Client.Tenants.CreateTenantAsync(new CreateTenantRequest
         {
             RequestId = NewRequestId(), TenantId = "t-" + Guid.NewGuid().ToString("N")[..12], DisplayName = "Traced",
         }, options);

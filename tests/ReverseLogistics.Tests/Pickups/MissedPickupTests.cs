@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.Tests.Scheduling;
 using ReverseLogistics.V1;
-using static ReverseLogistics.Tests.Pickups.PickupApi;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
 
 namespace ReverseLogistics.Tests.Pickups;
@@ -17,7 +16,7 @@ public sealed class MissedPickupTests : IAsyncLifetime
     public async Task DisposeAsync() => await world.DisposeAsync();
 
     private async Task<Pickup> PickupOfAsync(string returnId) =>
-        (await world.Channel.Unary(ListPickups, new ListPickupsRequest(), world.Merchant)).Pickups.Single(p => p.ReturnId == returnId);
+        (await world.Client.Pickups.ListPickupsAsync(new ListPickupsRequest(), world.Merchant)).Pickups.Single(p => p.ReturnId == returnId);
 
     private async Task<Silo.Sweeps.SweepResult> SweepAfterAsync(Timestamp windowEnd)
     {
@@ -35,7 +34,7 @@ public sealed class MissedPickupTests : IAsyncLifetime
         var booked = await world.BookAsync(missed.ReturnId);
         await world.BookAsync(blocker.ReturnId, date: tomorrow.AddDays(1).ToString("yyyy-MM-dd")); // that window is full
         await world.BookAsync(collected.ReturnId, date: tomorrow.AddDays(2).ToString("yyyy-MM-dd"));
-        await world.Channel.Unary(ReportTrackingEvent, new ReportTrackingEventRequest
+        await world.Client.Pickups.ReportTrackingEventAsync(new ReportTrackingEventRequest
         {
             RequestId = NewRequestId(), TrackingNumber = collected.TrackingNumber, CarrierId = "CARRIER-A", CarrierEventId = "ev-1",
             Kind = TrackingEventKind.PickedUp, OccurredAt = Timestamp.FromDateTimeOffset(world.Clock.GetUtcNow()),

@@ -1,6 +1,5 @@
-using ReverseLogistics.Grpc;
+using Grpc.Core;
 using ReverseLogistics.V1;
-using static ReverseLogistics.Tests.Pickups.PickupApi;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
 
 namespace ReverseLogistics.Tests.Pickups;
@@ -51,7 +50,7 @@ public sealed class PickupBookingTests : IAsyncLifetime
     [Fact]
     public async Task Only_carrier_pickup_returns_are_collected_and_only_in_offered_windows()
     {
-        var dropOff = await world.Channel.Unary(Support.Returns.CreateReturn, Support.Returns.NewReturn("cust-d", ReturnMethod.DropOffPoint), world.Merchant);
+        var dropOff = await world.Client.Returns.CreateReturnAsync(Support.Returns.NewReturn("cust-d", ReturnMethod.DropOffPoint), world.Merchant);
         var carrier = await world.NewReturnAsync();
 
         var notPickup = await FailsAsync(world.BookAsync(dropOff.ReturnId));
@@ -64,7 +63,7 @@ public sealed class PickupBookingTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, noWindow.StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, past.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, bad.StatusCode);
-        Assert.Equal(["date", "window_starts"], bad.Status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
+        Assert.Equal(["date", "window_starts"], bad.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
         Assert.Equal(ReturnStatus.LabelIssued, (await world.GetAsync(carrier.ReturnId)).Status);
     }
 
@@ -72,10 +71,10 @@ public sealed class PickupBookingTests : IAsyncLifetime
     public async Task Another_merchants_return_is_not_found()
     {
         var mine = await world.NewReturnAsync();
-        var (_, otherKey) = await NewMerchantAsync(world.Channel, PickupWorld.OperatorKey);
+        var (_, otherKey) = await NewMerchantAsync(world.Client, PickupWorld.OperatorKey);
 
         var booking = await FailsAsync(world.BookAsync(mine.ReturnId, caller: As(otherKey)));
-        var cancel = await FailsAsync(world.Channel.Unary(CancelPickup, new CancelPickupRequest { RequestId = NewRequestId(), ReturnId = mine.ReturnId }, As(otherKey)).ResponseAsync);
+        var cancel = await FailsAsync(world.Client.Pickups.CancelPickupAsync(new CancelPickupRequest { RequestId = NewRequestId(), ReturnId = mine.ReturnId }, As(otherKey)).ResponseAsync);
 
         Assert.Equal((StatusCode.NotFound, StatusCode.NotFound), (booking.StatusCode, cancel.StatusCode));
         Assert.Equal(ReturnStatus.LabelIssued, (await world.GetAsync(mine.ReturnId)).Status);
@@ -90,19 +89,19 @@ public sealed class PickupBookingTests : IAsyncLifetime
         await world.BookAsync(cancelled.ReturnId);
         await world.BookAsync(first.ReturnId);
 
-        await world.Channel.Unary(Support.Returns.CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = cancelled.ReturnId }, world.Merchant);
+        await world.Client.Returns.CancelReturnAsync(new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = cancelled.ReturnId }, world.Merchant);
         var intoFreedPlace = await world.BookAsync(second.ReturnId);
 
         Assert.Equal("CARRIER-A", intoFreedPlace.CarrierId);
-        Assert.Equal([first.ReturnId, second.ReturnId], (await world.Channel.Unary(ListPickups, new ListPickupsRequest(), world.Merchant)).Pickups.Select(p => p.ReturnId).Order());
+        Assert.Equal([first.ReturnId, second.ReturnId], (await world.Client.Pickups.ListPickupsAsync(new ListPickupsRequest(), world.Merchant)).Pickups.Select(p => p.ReturnId).Order());
     }
 
     [Fact]
     public async Task A_return_expiring_before_its_pickups_cut_off_frees_its_place()
     {
-        var policy = await world.Channel.Unary(Support.Returns.GetPolicy, new GetReturnPolicyRequest(), world.Merchant);
+        var policy = await world.Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), world.Merchant);
         policy.LabelValidDays = 1;
-        await world.Channel.Unary(Support.Returns.UpdatePolicy, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, world.Merchant);
+        await world.Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, world.Merchant);
         var expiring = await world.NewReturnAsync();
         var date = DateOnly.Parse(world.Tomorrow).AddDays(2).ToString("yyyy-MM-dd");
         var booked = await world.BookAsync(expiring.ReturnId, date: date);
@@ -143,27 +142,27 @@ public sealed class PickupBookingTests : IAsyncLifetime
         var a = await world.BookAsync(first.ReturnId);
         await world.BookAsync(second.ReturnId);
 
-        var moved = await world.Channel.Unary(ReschedulePickup,
+        var moved = await world.Client.Pickups.ReschedulePickupAsync(
             new ReschedulePickupRequest { RequestId = NewRequestId(), ReturnId = first.ReturnId, Date = dayAfter }, world.Merchant);
         var intoFreedPlace = await world.BookAsync(third.ReturnId);
-        var cancelled = await world.Channel.Unary(CancelPickup, new CancelPickupRequest { RequestId = NewRequestId(), ReturnId = second.ReturnId }, world.Merchant);
+        var cancelled = await world.Client.Pickups.CancelPickupAsync(new CancelPickupRequest { RequestId = NewRequestId(), ReturnId = second.ReturnId }, world.Merchant);
 
         Assert.Equal((dayAfter, "CARRIER-A"), (moved.Window.Date, moved.CarrierId));
         Assert.Equal(a.ManifestId, intoFreedPlace.ManifestId);
         Assert.Equal(PickupStatus.Cancelled, cancelled.Status);
         Assert.Equal(ReturnStatus.LabelIssued, (await world.GetAsync(second.ReturnId)).Status);
-        var pickups = (await world.Channel.Unary(ListPickups, new ListPickupsRequest(), world.Merchant)).Pickups;
+        var pickups = (await world.Client.Pickups.ListPickupsAsync(new ListPickupsRequest(), world.Merchant)).Pickups;
         Assert.Equal([first.ReturnId, third.ReturnId], pickups.Select(p => p.ReturnId).Order());
 
         world.AdvancePast(intoFreedPlace.CutoffTime);
-        var lateMove = await FailsAsync(world.Channel.Unary(ReschedulePickup,
+        var lateMove = await FailsAsync(world.Client.Pickups.ReschedulePickupAsync(
             new ReschedulePickupRequest { RequestId = NewRequestId(), ReturnId = third.ReturnId, Date = dayAfter }, world.Merchant).ResponseAsync);
-        var lateCancel = await FailsAsync(world.Channel.Unary(CancelPickup,
+        var lateCancel = await FailsAsync(world.Client.Pickups.CancelPickupAsync(
             new CancelPickupRequest { RequestId = NewRequestId(), ReturnId = third.ReturnId }, world.Merchant).ResponseAsync);
 
         Assert.Equal((StatusCode.FailedPrecondition, StatusCode.FailedPrecondition), (lateMove.StatusCode, lateCancel.StatusCode));
         Assert.Contains("cut-off", lateCancel.Status.Detail);
-        var frozen = (await world.Channel.Unary(ListPickups, new ListPickupsRequest(), world.Merchant)).Pickups.Single(p => p.ReturnId == third.ReturnId);
+        var frozen = (await world.Client.Pickups.ListPickupsAsync(new ListPickupsRequest(), world.Merchant)).Pickups.Single(p => p.ReturnId == third.ReturnId);
         Assert.Equal(PickupStatus.Manifested, frozen.Status);
         Assert.Equal(ReturnStatus.AwaitingPickup, (await world.GetAsync(third.ReturnId)).Status);
     }

@@ -7,7 +7,6 @@ using ReverseLogistics.Storage;
 using ReverseLogistics.Tests.Scheduling;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
-using static ReverseLogistics.Tests.Pickups.PickupApi;
 
 namespace ReverseLogistics.Tests.Pickups;
 
@@ -43,19 +42,19 @@ public abstract class PickupManifestTests : PickupWorldTests
 
         Assert.Equal(0, early.Fired);
         Assert.Equal(0, again.Fired);
-        var listed = Assert.Single((await World.Channel.Unary(ListManifests, new ListManifestsRequest(), World.Operator)).Manifests);
+        var listed = Assert.Single((await World.Client.Pickups.ListManifestsAsync(new ListManifestsRequest(), World.Operator)).Manifests);
         Assert.Equal(pickup.ManifestId, listed.ManifestId);
         Assert.Empty(listed.Stops);
-        var manifest = await World.Channel.Unary(GetManifest, new GetManifestRequest { ManifestId = pickup.ManifestId }, World.Operator);
+        var manifest = await World.Client.Pickups.GetManifestAsync(new GetManifestRequest { ManifestId = pickup.ManifestId }, World.Operator);
         Assert.Equal(("CARRIER-A", pickup.Window), (manifest.CarrierId, manifest.Window));
         Assert.Equal([first.ReturnId, second.ReturnId], manifest.Stops.Select(s => s.ReturnId));
         Assert.All(manifest.Stops, s => Assert.Equal((World.TenantId, "97201"), (s.TenantId, s.Address.PostalCode)));
         Assert.Equal(first.TrackingNumber, manifest.Stops[0].TrackingNumber);
         Assert.Equal(1, await ManifestEventsAsync(pickup.ManifestId));
         Assert.Equal(0, await ManifestEventsAsync(laterPickup.ManifestId));
-        var notYet = await Assert.ThrowsAsync<ReverseLogistics.Grpc.RpcException>(() =>
-            World.Channel.Unary(GetManifest, new GetManifestRequest { ManifestId = laterPickup.ManifestId }, World.Operator).ResponseAsync);
-        Assert.Equal(ReverseLogistics.Grpc.StatusCode.NotFound, notYet.StatusCode);
+        var notYet = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() =>
+            World.Client.Pickups.GetManifestAsync(new GetManifestRequest { ManifestId = laterPickup.ManifestId }, World.Operator).ResponseAsync);
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, notYet.StatusCode);
     }
 
     [SkippableFact]
@@ -69,7 +68,7 @@ public abstract class PickupManifestTests : PickupWorldTests
         World.AdvancePast(pickup.CutoffTime);
         await SweepCompletion.RunAsync(await World.SchedulerAsync(), ManifestJob.Key, World.Clock);
 
-        var manifest = await World.Channel.Unary(GetManifest, new GetManifestRequest { ManifestId = pickup.ManifestId }, World.Operator);
+        var manifest = await World.Client.Pickups.GetManifestAsync(new GetManifestRequest { ManifestId = pickup.ManifestId }, World.Operator);
         Assert.Equal(booked.ReturnId, Assert.Single(manifest.Stops).ReturnId);
         Assert.Equal(1, await ManifestEventsAsync(pickup.ManifestId));
     }
@@ -114,7 +113,7 @@ public sealed class PostgresPickupManifestTests(Storage.PostgresDatabase postgre
 
         Assert.Equal(1, sweeps.Sum(s => s.Fired));
         Assert.Equal(1, await ManifestEventsAsync(pickups[0].ManifestId));
-        var manifest = await other.Channel.Unary(GetManifest, new GetManifestRequest { ManifestId = pickups[0].ManifestId }, World.Operator);
+        var manifest = await other.Client.Pickups.GetManifestAsync(new GetManifestRequest { ManifestId = pickups[0].ManifestId }, World.Operator);
         Assert.Equal(returns, manifest.Stops.Select(s => s.ReturnId));
     }
 }

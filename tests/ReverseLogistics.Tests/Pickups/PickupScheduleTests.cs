@@ -1,11 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using ReverseLogistics.Grpc;
+using Grpc.Core;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Silo.Pickups;
 using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.V1;
-using static ReverseLogistics.Tests.Pickups.PickupApi;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
 
 namespace ReverseLogistics.Tests.Pickups;
@@ -31,10 +30,10 @@ public abstract class PickupScheduleTests : PickupWorldTests
     };
 
     protected Task<PickupSchedule> CreateAsync(PickupSchedule schedule, string? requestId = null) =>
-        World.Channel.Unary(CreatePickupSchedule, new CreatePickupScheduleRequest { RequestId = requestId ?? NewRequestId(), Schedule = schedule }, World.Operator).ResponseAsync;
+        World.Client.Pickups.CreatePickupScheduleAsync(new CreatePickupScheduleRequest { RequestId = requestId ?? NewRequestId(), Schedule = schedule }, World.Operator).ResponseAsync;
 
     protected async Task<List<Manifest>> ManifestsOfAsync(string scheduleId) =>
-        [.. (await World.Channel.Unary(ListManifests, new ListManifestsRequest { PageSize = 500 }, World.Operator)).Manifests.Where(m => m.ScheduleId == scheduleId)];
+        [.. (await World.Client.Pickups.ListManifestsAsync(new ListManifestsRequest { PageSize = 500 }, World.Operator)).Manifests.Where(m => m.ScheduleId == scheduleId)];
 
     /// <summary>The next run of the schedule's job, or the manifest it already built (checked after listening, so neither is missed).</summary>
     private async Task<List<Manifest>> AwaitFirstRunAsync(string scheduleId)
@@ -62,15 +61,15 @@ public abstract class PickupScheduleTests : PickupWorldTests
         Assert.DoesNotContain(next.DayOfWeek, new[] { DayOfWeek.Saturday, DayOfWeek.Sunday });
         Assert.Equal(created.NextCutoffTime.ToDateTimeOffset(), trigger.NextFireTimeUtc);
 
-        var paused = await World.Channel.Unary(PausePickupSchedule, new PausePickupScheduleRequest { RequestId = NewRequestId(), ScheduleId = "PDX-DAILY" }, World.Operator);
+        var paused = await World.Client.Pickups.PausePickupScheduleAsync(new PausePickupScheduleRequest { RequestId = NewRequestId(), ScheduleId = "PDX-DAILY" }, World.Operator);
         var whilePaused = await scheduler.GetTriggerState(trigger.Key);
-        var resumed = await World.Channel.Unary(ResumePickupSchedule, new ResumePickupScheduleRequest { RequestId = NewRequestId(), ScheduleId = "PDX-DAILY" }, World.Operator);
+        var resumed = await World.Client.Pickups.ResumePickupScheduleAsync(new ResumePickupScheduleRequest { RequestId = NewRequestId(), ScheduleId = "PDX-DAILY" }, World.Operator);
 
         Assert.Equal((PickupScheduleStatus.Paused, null), (paused.Status, paused.NextCutoffTime));
         Assert.Equal(TriggerState.Paused, whilePaused);
         Assert.Equal(PickupScheduleStatus.Active, resumed.Status);
         Assert.Equal(TriggerState.Normal, await scheduler.GetTriggerState(trigger.Key));
-        var listed = Assert.Single((await World.Channel.Unary(ListPickupSchedules, new ListPickupSchedulesRequest(), World.Operator)).Schedules);
+        var listed = Assert.Single((await World.Client.Pickups.ListPickupSchedulesAsync(new ListPickupSchedulesRequest(), World.Operator)).Schedules);
         Assert.Equal(("PDX-DAILY", PickupScheduleStatus.Active, "DP-PDX-7"), (listed.ScheduleId, listed.Status, listed.Location.LocationId));
     }
 
@@ -87,9 +86,9 @@ public abstract class PickupScheduleTests : PickupWorldTests
 
         Assert.Equal(StatusCode.InvalidArgument, invalid.StatusCode);
         Assert.Equal(["schedule.schedule_id", "schedule.carrier_id", "schedule.location.time_zone", "schedule.cron_expression"],
-            invalid.Status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
+            invalid.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
         Assert.Equal(StatusCode.AlreadyExists, taken.StatusCode);
-        Assert.Single((await World.Channel.Unary(ListPickupSchedules, new ListPickupSchedulesRequest(), World.Operator)).Schedules);
+        Assert.Single((await World.Client.Pickups.ListPickupSchedulesAsync(new ListPickupSchedulesRequest(), World.Operator)).Schedules);
     }
 
     [SkippableFact]
@@ -137,7 +136,7 @@ public abstract class PickupScheduleTests : PickupWorldTests
 
         var first = await schedules.BuildOccurrenceAsync("PDX-DAILY", cutoff);
         var again = await schedules.BuildOccurrenceAsync("PDX-DAILY", cutoff);
-        await World.Channel.Unary(PausePickupSchedule, new PausePickupScheduleRequest { RequestId = NewRequestId(), ScheduleId = "PDX-DAILY" }, World.Operator);
+        await World.Client.Pickups.PausePickupScheduleAsync(new PausePickupScheduleRequest { RequestId = NewRequestId(), ScheduleId = "PDX-DAILY" }, World.Operator);
         var whilePaused = await schedules.BuildOccurrenceAsync("PDX-DAILY", cutoff.AddDays(1));
 
         Assert.Equal((true, false, false), (first.Built, again.Built, whilePaused.Built));

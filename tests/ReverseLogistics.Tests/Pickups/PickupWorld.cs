@@ -1,12 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Scheduling;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Network.NetworkApi;
-using static ReverseLogistics.Tests.Pickups.PickupApi;
 using static ReverseLogistics.Tests.Support.Returns;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
 
@@ -33,9 +33,9 @@ public sealed class PickupWorld : IAsyncDisposable
 
     public ShiftedClock Clock { get; }
     public InProcessSilo Silo { get; private set; } = null!;
-    public GrpcChannel Channel => Silo.Channel;
+    public PlatformClient Client => Silo.Client;
     public CallOptions Operator { get; } = As(OperatorKey);
-    public CallOptions Merchant { get; private set; } = null!;
+    public CallOptions Merchant { get; private set; }
     public string TenantId { get; private set; } = "";
 
     /// <summary>A world on SQLite in a fresh directory, or on the store <paramref name="storeOptions"/> names (given the node's directory).</summary>
@@ -44,11 +44,11 @@ public sealed class PickupWorld : IAsyncDisposable
         var directory = Directory.CreateTempSubdirectory("rl-pickups-").FullName;
         var world = new PickupWorld(storeOptions ?? (dir => new SiloOptions { DataDirectory = dir }), directory, new ShiftedClock());
         world.Silo = await world.StartNodeAsync("a");
-        await world.Channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Network.NetworkApi.Centre(Centre) }, world.Operator);
+        await world.Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Network.NetworkApi.Centre(Centre) }, world.Operator);
         foreach (var (id, prefix, capacity) in carriers.Length == 0 ? [("CARRIER-A", "97", 1), ("CARRIER-B", "97", 1)] : carriers)
             await world.CarrierAsync(id, prefix, capacity);
-        var (tenantId, key) = await NewMerchantAsync(world.Channel, OperatorKey);
-        await world.Channel.Unary(SetContract, new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, Centre) }, world.Operator);
+        var (tenantId, key) = await NewMerchantAsync(world.Client, OperatorKey);
+        await world.Client.Network.SetTenantContractAsync(new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, Centre) }, world.Operator);
         (world.TenantId, world.Merchant) = (tenantId, As(key));
         return world;
     }
@@ -72,7 +72,7 @@ public sealed class PickupWorld : IAsyncDisposable
         carrier.PickupWindows.Clear();
         foreach (var day in Enumerable.Range(1, 7))
             carrier.PickupWindows.Add(new PickupWindow { Day = (Weekday)day, Starts = "09:00", Ends = "12:00", Capacity = capacity });
-        return Channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = carrier }, Operator).ResponseAsync;
+        return Client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = carrier }, Operator).ResponseAsync;
     }
 
     /// <summary>Tomorrow in the centre's time zone, by the silo's clock.</summary>
@@ -80,21 +80,21 @@ public sealed class PickupWorld : IAsyncDisposable
 
     public async Task<Return> NewReturnAsync(ReturnMethod method = ReturnMethod.CarrierPickup, string customer = "cust-1")
     {
-        var created = await Channel.Unary(CreateReturn, NewReturn(customer, method), Merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(customer, method), Merchant);
         Assert.Equal(ReturnStatus.LabelIssued, created.Status);
         return created;
     }
 
     public Task<Pickup> BookAsync(string returnId, string? date = null, string starts = "", string? requestId = null, CallOptions? caller = null) =>
-        Channel.Unary(SchedulePickup, new SchedulePickupRequest
+        Client.Pickups.SchedulePickupAsync(new SchedulePickupRequest
         {
             RequestId = requestId ?? NewRequestId(), ReturnId = returnId, Date = date ?? Tomorrow, WindowStarts = starts,
         }, caller ?? Merchant).ResponseAsync;
 
-    public Task<Return> GetAsync(string returnId) => Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = returnId }, Merchant).ResponseAsync;
+    public Task<Return> GetAsync(string returnId) => Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = returnId }, Merchant).ResponseAsync;
 
     public async Task<IReadOnlyList<ReturnEvent>> EventsAsync(string returnId) =>
-        (await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = returnId }, Merchant)).Events;
+        (await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = returnId }, Merchant)).Events;
 
     /// <summary>Moves the clock just past <paramref name="at"/>.</summary>
     public void AdvancePast(Google.Protobuf.WellKnownTypes.Timestamp at) => Clock.Advance(at.ToDateTimeOffset() - Clock.GetUtcNow() + TimeSpan.FromMinutes(1));

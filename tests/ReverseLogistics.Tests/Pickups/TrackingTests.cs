@@ -1,9 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
-using static ReverseLogistics.Tests.Pickups.PickupApi;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
 
 namespace ReverseLogistics.Tests.Pickups;
@@ -20,7 +18,7 @@ public sealed class TrackingTests : IAsyncLifetime
 
     private Task<TrackingEventResult> ReportAsync(Return r, string eventId, TrackingEventKind kind, DateTime at, string? requestId = null,
         CallOptions? caller = null) =>
-        world.Channel.Unary(ReportTrackingEvent, new ReportTrackingEventRequest
+        world.Client.Pickups.ReportTrackingEventAsync(new ReportTrackingEventRequest
         {
             RequestId = requestId ?? NewRequestId(),
             TrackingNumber = r.TrackingNumber,
@@ -40,8 +38,8 @@ public sealed class TrackingTests : IAsyncLifetime
         var pickedUp = await ReportAsync(created, "ev-1", TrackingEventKind.PickedUp, T0);
         var moving = await ReportAsync(created, "ev-2", TrackingEventKind.InTransit, T0.AddHours(5));
         var delivered = await ReportAsync(created, "ev-3", TrackingEventKind.DeliveredToCenter, T0.AddDays(1));
-        var handheld = await Handhelds.NewHandheldAsync(world.Channel, PickupWorld.OperatorKey, PickupWorld.Centre);
-        await world.Channel.Unary(Handhelds.ReceiveItems, Handhelds.Receive(created.ReturnId, (0, 1)), handheld);
+        var handheld = await Handhelds.NewHandheldAsync(world.Client, PickupWorld.OperatorKey, PickupWorld.Centre);
+        await world.Client.Receiving.ReceiveItemsAsync(Handhelds.Receive(created.ReturnId, (0, 1)), handheld);
         var afterReceipt = await ReportAsync(created, "ev-4", TrackingEventKind.DeliveredToCenter, T0.AddDays(2));
 
         Assert.Equal((world.TenantId, created.ReturnId, TrackingOutcome.Applied, ReturnStatus.InTransit),
@@ -51,7 +49,7 @@ public sealed class TrackingTests : IAsyncLifetime
         Assert.Equal((TrackingOutcome.Ignored, ReturnStatus.Received), (afterReceipt.Outcome, afterReceipt.Status));
         var transit = Assert.Single(await world.EventsAsync(created.ReturnId), e => e.Type == "MarkInTransit");
         Assert.Equal(("carrier:CARRIER-A", ReturnStatus.AwaitingPickup), (transit.Actor, transit.FromStatus));
-        var pickup = Assert.Single((await world.Channel.Unary(ListPickups, new ListPickupsRequest(), world.Merchant)).Pickups);
+        var pickup = Assert.Single((await world.Client.Pickups.ListPickupsAsync(new ListPickupsRequest(), world.Merchant)).Pickups);
         Assert.Equal(PickupStatus.PickedUp, pickup.Status);
     }
 
@@ -97,13 +95,13 @@ public sealed class TrackingTests : IAsyncLifetime
 
         var merchant = await Assert.ThrowsAsync<RpcException>(() => ReportAsync(created, "ev-1", TrackingEventKind.PickedUp, T0, caller: world.Merchant));
         var unknown = await Assert.ThrowsAsync<RpcException>(() => ReportAsync(new Return { TrackingNumber = "1ZUNKNOWN" }, "ev-1", TrackingEventKind.PickedUp, T0));
-        var missingTime = await Assert.ThrowsAsync<RpcException>(() => world.Channel.Unary(ReportTrackingEvent,
+        var missingTime = await Assert.ThrowsAsync<RpcException>(() => world.Client.Pickups.ReportTrackingEventAsync(
             new ReportTrackingEventRequest { RequestId = NewRequestId(), TrackingNumber = created.TrackingNumber, CarrierId = "CARRIER-A" }, world.Operator).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, merchant.StatusCode);
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
         Assert.Equal(StatusCode.InvalidArgument, missingTime.StatusCode);
-        Assert.Equal(["carrier_event_id", "kind", "occurred_at"], missingTime.Status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
+        Assert.Equal(["carrier_event_id", "kind", "occurred_at"], missingTime.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field));
         Assert.Equal(ReturnStatus.LabelIssued, (await world.GetAsync(created.ReturnId)).Status);
     }
 }

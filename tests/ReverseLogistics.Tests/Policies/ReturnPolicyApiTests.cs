@@ -1,6 +1,6 @@
 using Google.Rpc;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
@@ -11,11 +11,7 @@ namespace ReverseLogistics.Tests.Policies;
 [Collection(SiloCollection.Name)]
 public sealed class ReturnPolicyApiTests(SiloFixture silo)
 {
-    private static readonly Google.Protobuf.Reflection.ServiceDescriptor Service = ReturnPolicyReflection.Descriptor.Services[0];
-    private static readonly Method<GetReturnPolicyRequest, ReturnPolicy> Get = Method<GetReturnPolicyRequest, ReturnPolicy>.From(Service, "GetReturnPolicy");
-    private static readonly Method<UpdateReturnPolicyRequest, ReturnPolicy> Update = Method<UpdateReturnPolicyRequest, ReturnPolicy>.From(Service, "UpdateReturnPolicy");
-
-    private GrpcChannel Channel => silo.Channel;
+    private PlatformClient Client => silo.Client;
 
     private static ReturnPolicy EuroPolicy() => new()
     {
@@ -38,9 +34,9 @@ public sealed class ReturnPolicyApiTests(SiloFixture silo)
     [Fact]
     public async Task A_new_merchant_sees_the_platform_default()
     {
-        var (_, key) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        var (_, key) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
 
-        var policy = await Channel.Unary(Get, new GetReturnPolicyRequest(), As(key));
+        var policy = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(key));
 
         Assert.Equal(0, policy.Revision);
         Assert.Null(policy.UpdateTime);
@@ -51,12 +47,12 @@ public sealed class ReturnPolicyApiTests(SiloFixture silo)
     [Fact]
     public async Task An_update_replaces_the_policy_for_that_merchant_only()
     {
-        var (_, key) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
-        var (_, otherKey) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        var (_, key) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
+        var (_, otherKey) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
 
-        var updated = await Channel.Unary(Update, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = EuroPolicy() }, As(key));
-        var read = await Channel.Unary(Get, new GetReturnPolicyRequest(), As(key));
-        var other = await Channel.Unary(Get, new GetReturnPolicyRequest(), As(otherKey));
+        var updated = await Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = EuroPolicy() }, As(key));
+        var read = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(key));
+        var other = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(otherKey));
 
         Assert.Equal(1, updated.Revision);
         Assert.NotNull(updated.UpdateTime);
@@ -74,8 +70,8 @@ public sealed class ReturnPolicyApiTests(SiloFixture silo)
     [Fact]
     public async Task An_invalid_policy_names_every_bad_field_and_changes_nothing()
     {
-        var (_, key) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
-        await Channel.Unary(Update, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = EuroPolicy() }, As(key));
+        var (_, key) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
+        await Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = EuroPolicy() }, As(key));
         var bad = EuroPolicy();
         bad.WindowDays = -1;
         bad.Reasons.Add(new ReturnReason { Code = "scratched", ParentCode = "no-such-reason" });
@@ -83,11 +79,11 @@ public sealed class ReturnPolicyApiTests(SiloFixture silo)
         bad.RestockingFee.DefaultPercent = double.NaN;
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Channel.Unary(Update, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = bad }, As(key)).ResponseAsync);
-        var current = await Channel.Unary(Get, new GetReturnPolicyRequest(), As(key));
+            Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = bad }, As(key)).ResponseAsync);
+        var current = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(key));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var fields = error.Status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
         Assert.Contains("policy.window_days", fields);
         Assert.Contains("policy.reasons[3].parent_code", fields);
         Assert.Contains("policy.return_shipping.fee.currency_code", fields);
@@ -99,32 +95,32 @@ public sealed class ReturnPolicyApiTests(SiloFixture silo)
     [Fact]
     public async Task A_missing_policy_is_invalid()
     {
-        var (_, key) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        var (_, key) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
 
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Channel.Unary(Update, new UpdateReturnPolicyRequest { RequestId = NewRequestId() }, As(key)).ResponseAsync);
+            Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId() }, As(key)).ResponseAsync);
 
-        Assert.Equal("policy", Assert.Single(error.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
+        Assert.Equal("policy", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
     }
 
     [Fact]
     public async Task A_retried_update_returns_the_first_result_and_does_not_bump_the_revision()
     {
-        var (_, key) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        var (_, key) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
         var request = new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = EuroPolicy() };
 
-        var first = await Channel.Unary(Update, request, As(key));
-        var retry = await Channel.Unary(Update, request, As(key));
+        var first = await Client.Policies.UpdateReturnPolicyAsync(request, As(key));
+        var retry = await Client.Policies.UpdateReturnPolicyAsync(request, As(key));
 
         Assert.Equal(first, retry);
-        Assert.Equal(1, (await Channel.Unary(Get, new GetReturnPolicyRequest(), As(key))).Revision);
+        Assert.Equal(1, (await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(key))).Revision);
     }
 
     [Fact]
     public async Task Policies_are_for_merchant_keys()
     {
         var error = await Assert.ThrowsAsync<RpcException>(() =>
-            Channel.Unary(Get, new GetReturnPolicyRequest(), As(SiloFixture.OperatorKey)).ResponseAsync);
+            Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(SiloFixture.OperatorKey)).ResponseAsync);
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }

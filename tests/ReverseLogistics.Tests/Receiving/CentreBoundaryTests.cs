@@ -1,5 +1,5 @@
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Tests.Network;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -15,22 +15,22 @@ namespace ReverseLogistics.Tests.Receiving;
 [Collection(NetworkSiloCollection.Name)]
 public sealed class CentreBoundaryTests(NetworkSiloFixture silo)
 {
-    private GrpcChannel Channel => silo.Channel;
+    private PlatformClient Client => silo.Client;
 
     private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
-    private Task<CallOptions> HandheldAsync(string centre) => NewHandheldAsync(Channel, NetworkSiloFixture.OperatorKey, centre);
+    private Task<CallOptions> HandheldAsync(string centre) => NewHandheldAsync(Client, NetworkSiloFixture.OperatorKey, centre);
 
     private async Task<(TwoCentreNetwork Network, Return Created)> ReturnToPortlandAsync()
     {
-        var network = await TwoCentreNetwork.CreateAsync(Channel, NetworkSiloFixture.OperatorKey);
-        var created = await Channel.Unary(CreateReturn, TwoCentreNetwork.PortlandReturn(lines: Line(unitPrice: 20_00)), network.Merchant);
+        var network = await TwoCentreNetwork.CreateAsync(Client, NetworkSiloFixture.OperatorKey);
+        var created = await Client.Returns.CreateReturnAsync(TwoCentreNetwork.PortlandReturn(lines: Line(unitPrice: 20_00)), network.Merchant);
         Assert.Equal(network.Portland, created.DestinationFulfillmentCenterId);
         return (network, created);
     }
 
     private Task<ListReturnEventsResponse> EventsAsync(CallOptions merchant, string returnId) =>
-        Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = returnId }, merchant).ResponseAsync;
+        Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = returnId }, merchant).ResponseAsync;
 
     [Fact]
     public async Task A_parcel_for_another_centre_is_refused_naming_the_centre_it_belongs_to()
@@ -38,8 +38,8 @@ public sealed class CentreBoundaryTests(NetworkSiloFixture silo)
         var (network, created) = await ReturnToPortlandAsync();
         var elsewhere = await HandheldAsync(network.NewYork);
 
-        var error = await FailsAsync(Channel.Unary(ScanParcel, Scan(created.TrackingNumber), elsewhere));
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, network.Merchant);
+        var error = await FailsAsync(Client.Receiving.ScanParcelAsync(Scan(created.TrackingNumber), elsewhere));
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, network.Merchant);
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains($"'{network.Portland}'", error.Status.Detail);
@@ -53,19 +53,19 @@ public sealed class CentreBoundaryTests(NetworkSiloFixture silo)
         var (network, created) = await ReturnToPortlandAsync();
         var handheld = await HandheldAsync(network.Portland);
         var elsewhere = await HandheldAsync(network.NewYork);
-        await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1)), handheld);
+        await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1)), handheld);
         var before = await EventsAsync(network.Merchant, created.ReturnId);
 
         var errors = new[]
         {
-            await FailsAsync(Channel.Unary(ScanParcel, Scan(created.ReturnId), elsewhere)),
-            await FailsAsync(Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1)), elsewhere)),
-            await FailsAsync(Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.A), elsewhere)),
-            await FailsAsync(Channel.Unary(SetDisposition, Dispose(created.ReturnId, 0, Disposition.Restock), elsewhere)),
-            await FailsAsync(Channel.Unary(ReportException, Problem(created.ReturnId, ParcelProblem.EmptyBox), elsewhere)),
+            await FailsAsync(Client.Receiving.ScanParcelAsync(Scan(created.ReturnId), elsewhere)),
+            await FailsAsync(Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1)), elsewhere)),
+            await FailsAsync(Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.A), elsewhere)),
+            await FailsAsync(Client.Receiving.SetDispositionAsync(Dispose(created.ReturnId, 0, Disposition.Restock), elsewhere)),
+            await FailsAsync(Client.Receiving.ReportExceptionAsync(Problem(created.ReturnId, ParcelProblem.EmptyBox), elsewhere)),
         };
         var after = await EventsAsync(network.Merchant, created.ReturnId);
-        var newYorkInventory = await Channel.Unary(ListInventory, new ListInventoryRequest { TenantId = network.TenantId }, elsewhere);
+        var newYorkInventory = await Client.Receiving.ListInventoryAsync(new ListInventoryRequest { TenantId = network.TenantId }, elsewhere);
 
         Assert.All(errors, e => Assert.Equal((StatusCode.FailedPrecondition, true), (e.StatusCode, e.Status.Detail.Contains($"'{network.Portland}'"))));
         Assert.Equal(before, after);
@@ -80,9 +80,9 @@ public sealed class CentreBoundaryTests(NetworkSiloFixture silo)
         var handheld = await HandheldAsync(network.Portland);
         var newYork = await HandheldAsync(network.NewYork);
         var scan = Scan(created.TrackingNumber);
-        await Channel.Unary(ScanParcel, scan, handheld);
+        await Client.Receiving.ScanParcelAsync(scan, handheld);
 
-        var elsewhere = await FailsAsync(Channel.Unary(ScanParcel, scan, newYork));
+        var elsewhere = await FailsAsync(Client.Receiving.ScanParcelAsync(scan, newYork));
 
         // Not "already used": the other centre's scan ran, and was refused for the parcel's centre.
         Assert.Equal(StatusCode.FailedPrecondition, elsewhere.StatusCode);
@@ -92,19 +92,19 @@ public sealed class CentreBoundaryTests(NetworkSiloFixture silo)
     [Fact]
     public async Task A_handheld_key_names_a_centre_of_the_network_and_the_default_centre_is_no_longer_one()
     {
-        var network = await TwoCentreNetwork.CreateAsync(Channel, NetworkSiloFixture.OperatorKey);
+        var network = await TwoCentreNetwork.CreateAsync(Client, NetworkSiloFixture.OperatorKey);
         var @operator = TenantAdmin.As(NetworkSiloFixture.OperatorKey);
         CreateApiKeyRequest Key(string centre) => new() { RequestId = TenantAdmin.NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = centre };
 
-        var known = await Channel.Unary(TenantAdmin.CreateApiKey, Key(network.Portland), @operator);
-        var unknown = await FailsAsync(Channel.Unary(TenantAdmin.CreateApiKey, Key(network.Portland + "-X"), @operator));
-        var defaultCentre = await FailsAsync(Channel.Unary(TenantAdmin.CreateApiKey, Key(DefaultCentre), @operator));
+        var known = await Client.Tenants.CreateApiKeyAsync(Key(network.Portland), @operator);
+        var unknown = await FailsAsync(Client.Tenants.CreateApiKeyAsync(Key(network.Portland + "-X"), @operator));
+        var defaultCentre = await FailsAsync(Client.Tenants.CreateApiKeyAsync(Key(DefaultCentre), @operator));
 
         Assert.Equal(network.Portland, known.ApiKey.FulfillmentCenterId);
         Assert.All(new[] { unknown, defaultCentre }, e =>
         {
             Assert.Equal(StatusCode.InvalidArgument, e.StatusCode);
-            Assert.Equal("fulfillment_center_id", Assert.Single(e.Status.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations).Field);
+            Assert.Equal("fulfillment_center_id", Assert.Single(e.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations).Field);
         });
     }
 }

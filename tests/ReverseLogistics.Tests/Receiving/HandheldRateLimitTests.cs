@@ -1,7 +1,6 @@
 using Google.Rpc;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -22,7 +21,7 @@ public sealed class HandheldRateLimitTests
         {
             OperatorKey = OperatorKey, HandheldRateLimit = new RateLimitSettings(RequestsPerSecond: 1, Burst: 2),
         });
-        CallOptions[] devices = [await NewHandheldAsync(silo.Channel, OperatorKey), await NewHandheldAsync(silo.Channel, OperatorKey)];
+        CallOptions[] devices = [await NewHandheldAsync(silo.Client, OperatorKey), await NewHandheldAsync(silo.Client, OperatorKey)];
 
         var outcomes = new List<StatusCode>();
         RpcException? limited = null;
@@ -30,7 +29,7 @@ public sealed class HandheldRateLimitTests
         {
             try
             {
-                await silo.Channel.Unary(ListInventory, new ListInventoryRequest(), devices[i % 2]);
+                await silo.Client.Receiving.ListInventoryAsync(new ListInventoryRequest(), devices[i % 2]);
                 outcomes.Add(StatusCode.OK);
             }
             catch (RpcException e)
@@ -40,12 +39,12 @@ public sealed class HandheldRateLimitTests
             }
         }
         var operatorCalls = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ =>
-            silo.Channel.Unary(ListTenants, new ListTenantsRequest(), As(OperatorKey)).ResponseAsync));
+            silo.Client.Tenants.ListTenantsAsync(new ListTenantsRequest(), As(OperatorKey)).ResponseAsync));
 
         Assert.Contains(StatusCode.OK, outcomes);
         Assert.Equal(StatusCode.ResourceExhausted, limited?.StatusCode);
         Assert.Contains($"Fulfilment centre '{DefaultCentre}'", limited!.Status.Detail);
-        Assert.NotNull(limited.Status.GetDetail<RetryInfo>());
+        Assert.NotNull(limited.GetRpcStatus()?.GetDetail<RetryInfo>());
         Assert.Equal(5, operatorCalls.Length);
     }
 }

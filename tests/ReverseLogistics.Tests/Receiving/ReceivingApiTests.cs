@@ -1,6 +1,6 @@
 using Google.Rpc;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Support.Handhelds;
@@ -18,21 +18,21 @@ public sealed class ReceivingApiTests(SiloFixture silo)
 {
     private const string Device = "device:FC-DEFAULT/HH-1";
 
-    private GrpcChannel Channel => silo.Channel;
+    private PlatformClient Client => silo.Client;
 
     private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
-    private Task<CallOptions> HandheldAsync() => NewHandheldAsync(Channel, SiloFixture.OperatorKey);
+    private Task<CallOptions> HandheldAsync() => NewHandheldAsync(Client, SiloFixture.OperatorKey);
 
     private async Task<(string TenantId, CallOptions Merchant, Return Created)> ReturnAsync(params ReturnLineInput[] lines)
     {
-        var (tenantId, key) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
-        var created = await Channel.Unary(CreateReturn, NewReturn(lines: lines.Length > 0 ? lines : [Line(unitPrice: 20_00)]), As(key));
+        var (tenantId, key) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(lines: lines.Length > 0 ? lines : [Line(unitPrice: 20_00)]), As(key));
         return (tenantId, As(key), created);
     }
 
     private Task<ListReturnEventsResponse> EventsAsync(CallOptions merchant, string returnId) =>
-        Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = returnId }, merchant).ResponseAsync;
+        Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = returnId }, merchant).ResponseAsync;
 
     [Fact]
     public async Task A_parcel_scanned_by_tracking_number_or_rma_id_answers_its_return_lines_and_next_step()
@@ -40,8 +40,8 @@ public sealed class ReceivingApiTests(SiloFixture silo)
         var (tenantId, merchant, created) = await ReturnAsync(Line(sku: "TENT-2P", quantity: 2, unitPrice: 20_00), Line(sku: "MUG", category: "kitchen", unitPrice: 20_00));
         var handheld = await HandheldAsync();
 
-        var byTracking = await Channel.Unary(ScanParcel, Scan(created.TrackingNumber), handheld);
-        var byRma = await Channel.Unary(ScanParcel, Scan(created.ReturnId), handheld);
+        var byTracking = await Client.Receiving.ScanParcelAsync(Scan(created.TrackingNumber), handheld);
+        var byRma = await Client.Receiving.ScanParcelAsync(Scan(created.ReturnId), handheld);
         var events = await EventsAsync(merchant, created.ReturnId);
 
         Assert.Equal((created.ReturnId, tenantId, "Merchant " + tenantId), (byTracking.ReturnId, byTracking.TenantId, byTracking.MerchantName));
@@ -61,10 +61,10 @@ public sealed class ReceivingApiTests(SiloFixture silo)
     {
         var handheld = await HandheldAsync();
 
-        var tracking = await FailsAsync(Channel.Unary(ScanParcel, Scan("RL0000000000000000"), handheld));
-        var rma = await FailsAsync(Channel.Unary(ScanParcel, Scan("rma-0000000000000000"), handheld));
-        var receive = await FailsAsync(Channel.Unary(ReceiveItems, Receive("rma-0000000000000000", (0, 1)), handheld));
-        var malformed = await FailsAsync(Channel.Unary(ReceiveItems, Receive("not-an-rma", (0, 1)), handheld));
+        var tracking = await FailsAsync(Client.Receiving.ScanParcelAsync(Scan("RL0000000000000000"), handheld));
+        var rma = await FailsAsync(Client.Receiving.ScanParcelAsync(Scan("rma-0000000000000000"), handheld));
+        var receive = await FailsAsync(Client.Receiving.ReceiveItemsAsync(Receive("rma-0000000000000000", (0, 1)), handheld));
+        var malformed = await FailsAsync(Client.Receiving.ReceiveItemsAsync(Receive("not-an-rma", (0, 1)), handheld));
 
         Assert.All(new[] { tracking, rma, receive, malformed }, e => Assert.Equal(StatusCode.NotFound, e.StatusCode));
     }
@@ -77,10 +77,10 @@ public sealed class ReceivingApiTests(SiloFixture silo)
 
         var errors = new[]
         {
-            await FailsAsync(Channel.Unary(ScanParcel, Scan(created.TrackingNumber), merchant)),
-            await FailsAsync(Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1)), merchant)),
-            await FailsAsync(Channel.Unary(ScanParcel, Scan(created.TrackingNumber), operatorKey)),
-            await FailsAsync(Channel.Unary(ListInventory, new ListInventoryRequest(), operatorKey)),
+            await FailsAsync(Client.Receiving.ScanParcelAsync(Scan(created.TrackingNumber), merchant)),
+            await FailsAsync(Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1)), merchant)),
+            await FailsAsync(Client.Receiving.ScanParcelAsync(Scan(created.TrackingNumber), operatorKey)),
+            await FailsAsync(Client.Receiving.ListInventoryAsync(new ListInventoryRequest(), operatorKey)),
         };
 
         Assert.All(errors, e => Assert.Equal(StatusCode.PermissionDenied, e.StatusCode));
@@ -92,9 +92,9 @@ public sealed class ReceivingApiTests(SiloFixture silo)
         var (_, merchant, created) = await ReturnAsync(Line(quantity: 3, unitPrice: 20_00));
         var handheld = await HandheldAsync();
 
-        var partly = await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1)), handheld);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
-        var rest = await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 2)), handheld);
+        var partly = await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1)), handheld);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var rest = await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 2)), handheld);
         var events = await EventsAsync(merchant, created.ReturnId);
 
         Assert.Equal((ReturnStatus.PartiallyReceived, 1, NextStep.Inspect), (partly.Status, partly.Lines[0].ReceivedQuantity, partly.NextStep));
@@ -112,9 +112,9 @@ public sealed class ReceivingApiTests(SiloFixture silo)
         var receipt = Receive(created.ReturnId, (0, 3));
         receipt.UnexpectedItems.Add(new UnexpectedItem { Sku = "SOCK-9", Quantity = 2, Description = "blue socks" });
 
-        var received = await Channel.Unary(ReceiveItems, receipt, handheld);
-        await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.A), handheld);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var received = await Client.Receiving.ReceiveItemsAsync(receipt, handheld);
+        await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.A), handheld);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
         var events = await EventsAsync(merchant, created.ReturnId);
 
         Assert.Equal((ReturnStatus.Received, 2), (received.Status, received.Lines[0].ReceivedQuantity));
@@ -136,14 +136,14 @@ public sealed class ReceivingApiTests(SiloFixture silo)
         var scan = Scan(created.TrackingNumber);
         var receipt = Receive(created.ReturnId, (0, 1));
 
-        var firstScan = await Channel.Unary(ScanParcel, scan, handheld);
-        var first = await Channel.Unary(ReceiveItems, receipt, handheld);
-        var resent = await Channel.Unary(ReceiveItems, receipt, handheld);
-        var rescanned = await Channel.Unary(ScanParcel, scan, handheld);
+        var firstScan = await Client.Receiving.ScanParcelAsync(scan, handheld);
+        var first = await Client.Receiving.ReceiveItemsAsync(receipt, handheld);
+        var resent = await Client.Receiving.ReceiveItemsAsync(receipt, handheld);
+        var rescanned = await Client.Receiving.ScanParcelAsync(scan, handheld);
         var differentReceipt = Receive(created.ReturnId, (0, 2));
         differentReceipt.ScanId = receipt.ScanId;
-        var reused = await FailsAsync(Channel.Unary(ReceiveItems, differentReceipt, handheld));
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var reused = await FailsAsync(Client.Receiving.ReceiveItemsAsync(differentReceipt, handheld));
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(first, resent);
         Assert.Equal(firstScan, rescanned); // still "in transit": the first answer, not today's state
@@ -158,15 +158,15 @@ public sealed class ReceivingApiTests(SiloFixture silo)
     {
         var (_, merchant, created) = await ReturnAsync(Line(sku: "JACKET", unitPrice: 80_00), Line(sku: "BOOTS", unitPrice: 60_00), Line(sku: "TENT", unitPrice: 30_00));
         var handheld = await HandheldAsync();
-        await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1), (1, 1), (2, 1)), handheld);
+        await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1), (1, 1), (2, 1)), handheld);
 
         var graded = new List<Parcel>
         {
-            await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.B), handheld),
-            await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 1, InspectionGrade.A, MismatchFlag.MissingParts), handheld),
-            await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 2, InspectionGrade.A, MismatchFlag.WrongItem), handheld),
+            await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.B), handheld),
+            await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 1, InspectionGrade.A, MismatchFlag.MissingParts), handheld),
+            await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 2, InspectionGrade.A, MismatchFlag.WrongItem), handheld),
         };
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal([ReturnStatus.Received, ReturnStatus.Received, ReturnStatus.RefundPending], graded.Select(p => p.Status));
         // Default policy: B refunds 100 %, missing parts at most C's 50 %, a wrong item nothing; no restocking fee.
@@ -181,19 +181,19 @@ public sealed class ReceivingApiTests(SiloFixture silo)
     {
         var (tenantId, merchant, created) = await ReturnAsync(Line(sku: "SKU-123", quantity: 2, unitPrice: 20_00), Line(sku: "MUG", category: "kitchen", unitPrice: 20_00));
         var handheld = await HandheldAsync();
-        await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 2), (1, 1)), handheld);
-        await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.B), handheld);
-        await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 1, InspectionGrade.D), handheld);
+        await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 2), (1, 1)), handheld);
+        await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.B), handheld);
+        await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 1, InspectionGrade.D), handheld);
         var restock = Dispose(created.ReturnId, 0, Disposition.Restock);
 
-        var restocked = await Channel.Unary(SetDisposition, restock, handheld);
-        var resent = await Channel.Unary(SetDisposition, restock, handheld);
-        var notResellable = await FailsAsync(Channel.Unary(SetDisposition, Dispose(created.ReturnId, 1, Disposition.Restock), handheld));
-        var recycled = await Channel.Unary(SetDisposition, Dispose(created.ReturnId, 1, Disposition.Recycle), handheld);
-        var inventory = await Channel.Unary(ListInventory, new ListInventoryRequest { TenantId = tenantId }, handheld);
-        var byResaleSku = await Channel.Unary(ListInventory, new ListInventoryRequest { TenantId = tenantId, Sku = "SKU-123#B" }, handheld);
-        var recycledOnly = await Channel.Unary(ListInventory, new ListInventoryRequest { TenantId = tenantId, Disposition = Disposition.Recycle }, handheld);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var restocked = await Client.Receiving.SetDispositionAsync(restock, handheld);
+        var resent = await Client.Receiving.SetDispositionAsync(restock, handheld);
+        var notResellable = await FailsAsync(Client.Receiving.SetDispositionAsync(Dispose(created.ReturnId, 1, Disposition.Restock), handheld));
+        var recycled = await Client.Receiving.SetDispositionAsync(Dispose(created.ReturnId, 1, Disposition.Recycle), handheld);
+        var inventory = await Client.Receiving.ListInventoryAsync(new ListInventoryRequest { TenantId = tenantId }, handheld);
+        var byResaleSku = await Client.Receiving.ListInventoryAsync(new ListInventoryRequest { TenantId = tenantId, Sku = "SKU-123#B" }, handheld);
+        var recycledOnly = await Client.Receiving.ListInventoryAsync(new ListInventoryRequest { TenantId = tenantId, Disposition = Disposition.Recycle }, handheld);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(("SKU-123#B", 2), (restocked.Lines[0].Disposition.ResaleSku, restocked.Lines[0].Disposition.Quantity));
         Assert.Equal(restocked, resent);
@@ -213,13 +213,13 @@ public sealed class ReceivingApiTests(SiloFixture silo)
     {
         var (tenantId, _, created) = await ReturnAsync(Line(sku: "A-1", unitPrice: 20_00), Line(sku: "B-1", unitPrice: 20_00), Line(sku: "C-1", unitPrice: 20_00));
         var handheld = await HandheldAsync();
-        await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1), (1, 1), (2, 1)), handheld);
-        for (var line = 0; line < 3; line++) await Channel.Unary(RecordInspection, Inspect(created.ReturnId, line, InspectionGrade.A), handheld);
-        for (var line = 0; line < 3; line++) await Channel.Unary(SetDisposition, Dispose(created.ReturnId, line, Disposition.Liquidate), handheld);
+        await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1), (1, 1), (2, 1)), handheld);
+        for (var line = 0; line < 3; line++) await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, line, InspectionGrade.A), handheld);
+        for (var line = 0; line < 3; line++) await Client.Receiving.SetDispositionAsync(Dispose(created.ReturnId, line, Disposition.Liquidate), handheld);
 
-        var first = await Channel.Unary(ListInventory, new ListInventoryRequest { TenantId = tenantId, PageSize = 2 }, handheld);
-        var second = await Channel.Unary(ListInventory, new ListInventoryRequest { TenantId = tenantId, PageSize = 2, PageToken = first.NextPageToken }, handheld);
-        var badToken = await FailsAsync(Channel.Unary(ListInventory, new ListInventoryRequest { PageToken = "%%%", PageSize = 501 }, handheld));
+        var first = await Client.Receiving.ListInventoryAsync(new ListInventoryRequest { TenantId = tenantId, PageSize = 2 }, handheld);
+        var second = await Client.Receiving.ListInventoryAsync(new ListInventoryRequest { TenantId = tenantId, PageSize = 2, PageToken = first.NextPageToken }, handheld);
+        var badToken = await FailsAsync(Client.Receiving.ListInventoryAsync(new ListInventoryRequest { PageToken = "%%%", PageSize = 501 }, handheld));
 
         Assert.Equal(["A-1", "B-1", "C-1"], first.Items.Concat(second.Items).Select(i => i.Sku));
         Assert.Empty(second.NextPageToken);
@@ -232,9 +232,9 @@ public sealed class ReceivingApiTests(SiloFixture silo)
         var (_, merchant, created) = await ReturnAsync();
         var handheld = await HandheldAsync();
 
-        var reported = await Channel.Unary(ReportException, Problem(created.ReturnId, ParcelProblem.EmptyBox, "tape intact, box empty"), handheld);
+        var reported = await Client.Receiving.ReportExceptionAsync(Problem(created.ReturnId, ParcelProblem.EmptyBox, "tape intact, box empty"), handheld);
         var events = await EventsAsync(merchant, created.ReturnId);
-        var receive = await FailsAsync(Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1)), handheld));
+        var receive = await FailsAsync(Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1)), handheld));
 
         Assert.Equal((ReturnStatus.Exception, NextStep.Hold), (reported.Status, reported.NextStep));
         var raised = events.Events[^1];
@@ -248,12 +248,12 @@ public sealed class ReceivingApiTests(SiloFixture silo)
         var (_, merchant, created) = await ReturnAsync();
         var handheld = await HandheldAsync();
 
-        var scan = await FailsAsync(Channel.Unary(ScanParcel, new ScanParcelRequest(), handheld));
+        var scan = await FailsAsync(Client.Receiving.ScanParcelAsync(new ScanParcelRequest(), handheld));
         var receipt = Receive(created.ReturnId, (4, 1), (0, 0));
-        var receive = await FailsAsync(Channel.Unary(ReceiveItems, receipt, handheld));
-        var inspect = await FailsAsync(Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.Unspecified), handheld));
-        var problem = await FailsAsync(Channel.Unary(ReportException, Problem(created.ReturnId, ParcelProblem.Unspecified), handheld));
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var receive = await FailsAsync(Client.Receiving.ReceiveItemsAsync(receipt, handheld));
+        var inspect = await FailsAsync(Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.Unspecified), handheld));
+        var problem = await FailsAsync(Client.Receiving.ReportExceptionAsync(Problem(created.ReturnId, ParcelProblem.Unspecified), handheld));
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(["scan_id", "device_id", "barcode"], Fields(scan));
         Assert.Equal(["items[0].line_index", "items[1].quantity"], Fields(receive));
@@ -266,6 +266,6 @@ public sealed class ReceivingApiTests(SiloFixture silo)
     private static IEnumerable<string> Fields(RpcException error)
     {
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        return error.Status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field);
+        return error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field);
     }
 }

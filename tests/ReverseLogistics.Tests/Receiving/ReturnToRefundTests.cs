@@ -1,4 +1,5 @@
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -21,15 +22,15 @@ public sealed class ReturnToRefundTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _silo.DisposeAsync();
 
-    private GrpcChannel Channel => _silo.Channel;
+    private PlatformClient Client => _silo.Client;
 
     private async Task<CallOptions> MerchantWithRestockingFeeAsync()
     {
-        var (_, key) = await NewMerchantAsync(Channel, OperatorKey);
-        var policy = await Channel.Unary(GetPolicy, new GetReturnPolicyRequest(), As(key));
+        var (_, key) = await NewMerchantAsync(Client, OperatorKey);
+        var policy = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(key));
         policy.RestockingFee = new RestockingFee { DefaultPercent = 10 };
         policy.AutoApprove.MaxTotalValue = new Money { MinorUnits = 1000_00, CurrencyCode = "USD" };
-        await Channel.Unary(UpdatePolicy, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, As(key));
+        await Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, As(key));
         return As(key);
     }
 
@@ -37,20 +38,20 @@ public sealed class ReturnToRefundTests : IAsyncLifetime
     public async Task A_carrier_return_runs_from_request_to_refund_and_the_timeline_names_every_step_and_who_took_it()
     {
         var merchant = await MerchantWithRestockingFeeAsync();
-        var handheld = await NewHandheldAsync(Channel, OperatorKey);
+        var handheld = await NewHandheldAsync(Client, OperatorKey);
         var damaged = Line(sku: "MUG", category: "kitchen", unitPrice: 50_00, reason: "damaged");
         damaged.PhotoUrls.Add("https://photos.example.com/mug.jpg");
-        var created = await Channel.Unary(CreateReturn, NewReturn(lines: [Line(unitPrice: 100_00, quantity: 2), damaged]), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(lines: [Line(unitPrice: 100_00, quantity: 2), damaged]), merchant);
 
-        var scanned = await Channel.Unary(ScanParcel, Scan(created.TrackingNumber), handheld);
-        var partly = await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1)), handheld);
-        var fully = await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1), (1, 1)), handheld);
-        var firstGrade = await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.C), handheld);
-        var inspected = await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 1, InspectionGrade.A), handheld);
-        var refundIssued = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
-        var settled = await Channel.Unary(ConfirmRefund,
+        var scanned = await Client.Receiving.ScanParcelAsync(Scan(created.TrackingNumber), handheld);
+        var partly = await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1)), handheld);
+        var fully = await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1), (1, 1)), handheld);
+        var firstGrade = await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.C), handheld);
+        var inspected = await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 1, InspectionGrade.A), handheld);
+        var refundIssued = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var settled = await Client.Returns.ConfirmRefundAsync(
             new ConfirmRefundRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, PaymentReference = "re_123" }, merchant);
-        var events = await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
+        var events = await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(ReturnStatus.LabelIssued, created.Status);
         Assert.Equal((created.ReturnId, ReturnStatus.InTransit, NextStep.Receive), (scanned.ReturnId, scanned.Status, scanned.NextStep));
@@ -82,12 +83,12 @@ public sealed class ReturnToRefundTests : IAsyncLifetime
     public async Task A_partial_receipt_is_refunded_for_what_arrived()
     {
         var merchant = await MerchantWithRestockingFeeAsync();
-        var handheld = await NewHandheldAsync(Channel, OperatorKey);
-        var created = await Channel.Unary(CreateReturn, NewReturn(method: ReturnMethod.InStore, lines: Line(unitPrice: 100_00, quantity: 3)), merchant);
+        var handheld = await NewHandheldAsync(Client, OperatorKey);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(method: ReturnMethod.InStore, lines: Line(unitPrice: 100_00, quantity: 3)), merchant);
 
-        await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1)), handheld);
-        var inspected = await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.A), handheld);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1)), handheld);
+        var inspected = await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.A), handheld);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(ReturnStatus.RefundPending, inspected.Status);
         Assert.Equal(90_00, read.Refund.Total.MinorUnits); // one unit of 100.00, less 10 %
@@ -98,18 +99,18 @@ public sealed class ReturnToRefundTests : IAsyncLifetime
     public async Task Store_credit_carries_its_bonus_and_scrap_refunds_nothing()
     {
         var merchant = await MerchantWithRestockingFeeAsync();
-        var handheld = await NewHandheldAsync(Channel, OperatorKey);
+        var handheld = await NewHandheldAsync(Client, OperatorKey);
         var credit = NewReturn(method: ReturnMethod.DropOffPoint, lines: Line(unitPrice: 100_00));
         credit.RequestedResolution = Resolution.StoreCredit;
-        var creditReturn = await Channel.Unary(CreateReturn, credit, merchant);
-        var scrapReturn = await Channel.Unary(CreateReturn, NewReturn(method: ReturnMethod.DropOffPoint, lines: Line(unitPrice: 100_00)), merchant);
+        var creditReturn = await Client.Returns.CreateReturnAsync(credit, merchant);
+        var scrapReturn = await Client.Returns.CreateReturnAsync(NewReturn(method: ReturnMethod.DropOffPoint, lines: Line(unitPrice: 100_00)), merchant);
 
         foreach (var id in new[] { creditReturn.ReturnId, scrapReturn.ReturnId })
-            await Channel.Unary(ReceiveItems, Receive(id, (0, 1)), handheld);
-        var issued = await Channel.Unary(RecordInspection, Inspect(creditReturn.ReturnId, 0, InspectionGrade.A), handheld);
-        var scrapped = await Channel.Unary(RecordInspection, Inspect(scrapReturn.ReturnId, 0, InspectionGrade.Scrap), handheld);
-        var creditRead = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = creditReturn.ReturnId }, merchant);
-        var scrapRead = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = scrapReturn.ReturnId }, merchant);
+            await Client.Receiving.ReceiveItemsAsync(Receive(id, (0, 1)), handheld);
+        var issued = await Client.Receiving.RecordInspectionAsync(Inspect(creditReturn.ReturnId, 0, InspectionGrade.A), handheld);
+        var scrapped = await Client.Receiving.RecordInspectionAsync(Inspect(scrapReturn.ReturnId, 0, InspectionGrade.Scrap), handheld);
+        var creditRead = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = creditReturn.ReturnId }, merchant);
+        var scrapRead = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = scrapReturn.ReturnId }, merchant);
 
         Assert.Equal(ReturnStatus.StoreCreditIssued, issued.Status);
         Assert.Equal(90_00, creditRead.Refund.Total.MinorUnits); // the default policy's bonus is 0 %
@@ -121,12 +122,12 @@ public sealed class ReturnToRefundTests : IAsyncLifetime
     public async Task The_refund_waits_until_every_received_line_is_graded()
     {
         var merchant = await MerchantWithRestockingFeeAsync();
-        var handheld = await NewHandheldAsync(Channel, OperatorKey);
-        var created = await Channel.Unary(CreateReturn, NewReturn(method: ReturnMethod.DropOffPoint, lines: [Line(), Line(sku: "B")]), merchant);
-        await Channel.Unary(ReceiveItems, Receive(created.ReturnId, (0, 1), (1, 1)), handheld);
+        var handheld = await NewHandheldAsync(Client, OperatorKey);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(method: ReturnMethod.DropOffPoint, lines: [Line(), Line(sku: "B")]), merchant);
+        await Client.Receiving.ReceiveItemsAsync(Receive(created.ReturnId, (0, 1), (1, 1)), handheld);
 
-        var graded = await Channel.Unary(RecordInspection, Inspect(created.ReturnId, 0, InspectionGrade.A), handheld);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var graded = await Client.Receiving.RecordInspectionAsync(Inspect(created.ReturnId, 0, InspectionGrade.A), handheld);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(ReturnStatus.Received, graded.Status);
         Assert.Equal("grade line(s) 1", graded.NextStepDetail);

@@ -1,6 +1,6 @@
 using Google.Rpc;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Support.Handhelds;
@@ -13,11 +13,11 @@ namespace ReverseLogistics.Tests.Returns;
 [Collection(SiloCollection.Name)]
 public sealed class ResolveExceptionApiTests(SiloFixture silo)
 {
-    private GrpcChannel Channel => silo.Channel;
+    private PlatformClient Client => silo.Client;
 
     private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
-    private static List<string> Fields(RpcException error) => [.. error.Status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field)];
+    private static List<string> Fields(RpcException error) => [.. error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field)];
 
     private static Money Usd(long cents) => new() { MinorUnits = cents, CurrencyCode = "USD" };
 
@@ -28,23 +28,23 @@ public sealed class ResolveExceptionApiTests(SiloFixture silo)
     /// <summary>A 129.00 USD carrier return whose parcel a handheld reported damaged.</summary>
     private async Task<(CallOptions Merchant, Return Created)> InExceptionAsync()
     {
-        var merchant = As((await NewMerchantAsync(Channel, SiloFixture.OperatorKey)).MerchantKey);
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
-        var handheld = await NewHandheldAsync(Channel, SiloFixture.OperatorKey);
-        var reported = await Channel.Unary(ReportException, Problem(created.ReturnId, ParcelProblem.DamagedInTransit, "crushed"), handheld);
+        var merchant = As((await NewMerchantAsync(Client, SiloFixture.OperatorKey)).MerchantKey);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
+        var handheld = await NewHandheldAsync(Client, SiloFixture.OperatorKey);
+        var reported = await Client.Receiving.ReportExceptionAsync(Problem(created.ReturnId, ParcelProblem.DamagedInTransit, "crushed"), handheld);
         Assert.Equal(ReturnStatus.Exception, reported.Status);
         return (merchant, created);
     }
 
     private async Task<ReturnEvent> LastEventAsync(CallOptions merchant, string returnId) =>
-        (await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = returnId }, merchant)).Events[^1];
+        (await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = returnId }, merchant)).Events[^1];
 
     [Fact]
     public async Task Resume_takes_the_return_back_to_where_it_was_when_reported()
     {
         var (merchant, created) = await InExceptionAsync();
 
-        var resumed = await Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.Resume, note: ""), merchant);
+        var resumed = await Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.Resume, note: ""), merchant);
         var last = await LastEventAsync(merchant, created.ReturnId);
 
         Assert.Equal(ReturnStatus.InTransit, resumed.Status); // the handheld's scan put the parcel in transit before reporting it
@@ -61,8 +61,8 @@ public sealed class ResolveExceptionApiTests(SiloFixture silo)
     {
         var (merchant, created) = await InExceptionAsync();
 
-        var resolved = await Channel.Unary(ResolveException, Resolve(created.ReturnId, resolution), merchant);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var resolved = await Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, resolution), merchant);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
         var last = await LastEventAsync(merchant, created.ReturnId);
 
         Assert.Equal((status, total), (resolved.Status, resolved.Refund.Total.MinorUnits));
@@ -77,8 +77,8 @@ public sealed class ResolveExceptionApiTests(SiloFixture silo)
     {
         var (merchant, created) = await InExceptionAsync();
 
-        var refunded = await Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.Refund, "half, item kept", Usd(64_50)), merchant);
-        var confirmed = await Channel.Unary(ConfirmRefund, new ConfirmRefundRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, PaymentReference = "pay-1" }, merchant);
+        var refunded = await Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.Refund, "half, item kept", Usd(64_50)), merchant);
+        var confirmed = await Client.Returns.ConfirmRefundAsync(new ConfirmRefundRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, PaymentReference = "pay-1" }, merchant);
 
         Assert.Equal((64_50L, -64_50L, 129_00L), (refunded.Refund.Total.MinorUnits, refunded.Refund.MerchantAdjustment.MinorUnits, refunded.Refund.Gross.MinorUnits));
         Assert.Equal(ReturnStatus.Refunded, confirmed.Status);
@@ -87,10 +87,10 @@ public sealed class ResolveExceptionApiTests(SiloFixture silo)
     [Fact]
     public async Task A_return_not_in_exception_is_refused_naming_its_state()
     {
-        var merchant = As((await NewMerchantAsync(Channel, SiloFixture.OperatorKey)).MerchantKey);
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var merchant = As((await NewMerchantAsync(Client, SiloFixture.OperatorKey)).MerchantKey);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
 
-        var error = await FailsAsync(Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.Refund), merchant));
+        var error = await FailsAsync(Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.Refund), merchant));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         Assert.Contains("label_issued", error.Status.Detail);
@@ -101,12 +101,12 @@ public sealed class ResolveExceptionApiTests(SiloFixture silo)
     {
         var (merchant, created) = await InExceptionAsync();
 
-        var noResolution = await FailsAsync(Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.Unspecified), merchant));
-        var close = await FailsAsync(Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.Close, note: ""), merchant));
-        var tooMuch = await FailsAsync(Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.Refund, "", Usd(129_01)), merchant));
+        var noResolution = await FailsAsync(Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.Unspecified), merchant));
+        var close = await FailsAsync(Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.Close, note: ""), merchant));
+        var tooMuch = await FailsAsync(Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.Refund, "", Usd(129_01)), merchant));
         var euros = new Money { MinorUnits = 10_00, CurrencyCode = "EUR" };
-        var wrongCurrency = await FailsAsync(Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.StoreCredit, amount: euros), merchant));
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var wrongCurrency = await FailsAsync(Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.StoreCredit, amount: euros), merchant));
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.All([noResolution, close, tooMuch, wrongCurrency], e => Assert.Equal(StatusCode.InvalidArgument, e.StatusCode));
         Assert.Equal(["resolution"], Fields(noResolution));
@@ -122,10 +122,10 @@ public sealed class ResolveExceptionApiTests(SiloFixture silo)
         var (merchant, created) = await InExceptionAsync();
         var request = Resolve(created.ReturnId, ExceptionResolution.StoreCredit);
 
-        var first = await Channel.Unary(ResolveException, request, merchant);
-        var retried = await Channel.Unary(ResolveException, request, merchant);
-        var again = await FailsAsync(Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.StoreCredit), merchant));
-        var events = await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
+        var first = await Client.Returns.ResolveExceptionAsync(request, merchant);
+        var retried = await Client.Returns.ResolveExceptionAsync(request, merchant);
+        var again = await FailsAsync(Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.StoreCredit), merchant));
+        var events = await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(first, retried);
         Assert.Equal(StatusCode.FailedPrecondition, again.StatusCode);
@@ -136,9 +136,9 @@ public sealed class ResolveExceptionApiTests(SiloFixture silo)
     public async Task Another_tenant_s_return_is_not_found()
     {
         var (_, created) = await InExceptionAsync();
-        var stranger = As((await NewMerchantAsync(Channel, SiloFixture.OperatorKey)).MerchantKey);
+        var stranger = As((await NewMerchantAsync(Client, SiloFixture.OperatorKey)).MerchantKey);
 
-        var error = await FailsAsync(Channel.Unary(ResolveException, Resolve(created.ReturnId, ExceptionResolution.Close), stranger));
+        var error = await FailsAsync(Client.Returns.ResolveExceptionAsync(Resolve(created.ReturnId, ExceptionResolution.Close), stranger));
 
         Assert.Equal(StatusCode.NotFound, error.StatusCode);
     }

@@ -1,6 +1,6 @@
 using Google.Rpc;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Support.Returns;
@@ -12,9 +12,9 @@ namespace ReverseLogistics.Tests.Returns;
 [Collection(SiloCollection.Name)]
 public sealed class ReturnsApiTests(SiloFixture silo)
 {
-    private GrpcChannel Channel => silo.Channel;
+    private PlatformClient Client => silo.Client;
 
-    private async Task<CallOptions> MerchantAsync() => As((await NewMerchantAsync(Channel, SiloFixture.OperatorKey)).MerchantKey);
+    private async Task<CallOptions> MerchantAsync() => As((await NewMerchantAsync(Client, SiloFixture.OperatorKey)).MerchantKey);
 
     private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) => await Assert.ThrowsAsync<RpcException>(() => call.ResponseAsync);
 
@@ -23,9 +23,9 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     {
         var merchant = await MerchantAsync();
 
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
-        var read = await Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
-        var events = await Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant);
+        var events = await Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant);
 
         Assert.Equal(ReturnStatus.LabelIssued, created.Status);
         Assert.Equal(DecisionKind.AutoApprove, created.Decision.Kind);
@@ -43,8 +43,8 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     {
         var merchant = await MerchantAsync();
 
-        var created = await Channel.Unary(CreateReturn, NewReturn(method: ReturnMethod.DropOffPoint), merchant);
-        var label = await Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = LabelFormat.Png }, merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(method: ReturnMethod.DropOffPoint), merchant);
+        var label = await Client.Returns.GetReturnLabelAsync(new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = LabelFormat.Png }, merchant);
 
         Assert.Equal(ReturnStatus.AwaitingDropoff, created.Status);
         Assert.Equal("", created.TrackingNumber);
@@ -59,9 +59,9 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     public async Task Labels_come_in_every_format(LabelFormat format, string contentType)
     {
         var merchant = await MerchantAsync();
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
 
-        var label = await Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = format }, merchant);
+        var label = await Client.Returns.GetReturnLabelAsync(new GetReturnLabelRequest { ReturnId = created.ReturnId, Format = format }, merchant);
 
         Assert.Equal(contentType, label.ContentType);
         Assert.Equal(created.TrackingNumber, label.TrackingNumber);
@@ -72,12 +72,12 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     public async Task An_expensive_return_waits_for_review_then_is_approved_once()
     {
         var merchant = await MerchantAsync();
-        var created = await Channel.Unary(CreateReturn, NewReturn(lines: Line(unitPrice: 450_00)), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(lines: Line(unitPrice: 450_00)), merchant);
         var approve = new ApproveReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, Note = "checked photos" };
 
-        var approved = await Channel.Unary(ApproveReturn, approve, merchant);
-        var retried = await Channel.Unary(ApproveReturn, approve, merchant);
-        var again = await FailsAsync(Channel.Unary(ApproveReturn, new ApproveReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
+        var approved = await Client.Returns.ApproveReturnAsync(approve, merchant);
+        var retried = await Client.Returns.ApproveReturnAsync(approve, merchant);
+        var again = await FailsAsync(Client.Returns.ApproveReturnAsync(new ApproveReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
 
         Assert.Equal(ReturnStatus.ManualReview, created.Status);
         Assert.Contains(created.Decision.Reasons, r => r.Code == "VALUE_OVER_LIMIT");
@@ -91,13 +91,13 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     public async Task A_rejection_needs_a_reason_and_is_final()
     {
         var merchant = await MerchantAsync();
-        var created = await Channel.Unary(CreateReturn, NewReturn(lines: Line(unitPrice: 450_00)), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(lines: Line(unitPrice: 450_00)), merchant);
 
-        var noReason = await FailsAsync(Channel.Unary(RejectReturn, new RejectReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
-        var rejected = await Channel.Unary(RejectReturn, new RejectReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, Reason = "worn" }, merchant);
-        var cancel = await FailsAsync(Channel.Unary(CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
+        var noReason = await FailsAsync(Client.Returns.RejectReturnAsync(new RejectReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
+        var rejected = await Client.Returns.RejectReturnAsync(new RejectReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, Reason = "worn" }, merchant);
+        var cancel = await FailsAsync(Client.Returns.CancelReturnAsync(new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, merchant));
 
-        Assert.Equal("reason", Assert.Single(noReason.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
+        Assert.Equal("reason", Assert.Single(noReason.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
         Assert.Equal(ReturnStatus.Rejected, rejected.Status);
         Assert.Equal(StatusCode.FailedPrecondition, cancel.StatusCode);
     }
@@ -106,11 +106,11 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     public async Task A_cancelled_return_has_no_label_and_cannot_be_refunded()
     {
         var merchant = await MerchantAsync();
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
 
-        var cancelled = await Channel.Unary(CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, Reason = "kept it" }, merchant);
-        var label = await FailsAsync(Channel.Unary(GetReturnLabel, new GetReturnLabelRequest { ReturnId = created.ReturnId }, merchant));
-        var refund = await FailsAsync(Channel.Unary(ConfirmRefund, new ConfirmRefundRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, PaymentReference = "re_1" }, merchant));
+        var cancelled = await Client.Returns.CancelReturnAsync(new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, Reason = "kept it" }, merchant);
+        var label = await FailsAsync(Client.Returns.GetReturnLabelAsync(new GetReturnLabelRequest { ReturnId = created.ReturnId }, merchant));
+        var refund = await FailsAsync(Client.Returns.ConfirmRefundAsync(new ConfirmRefundRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId, PaymentReference = "re_1" }, merchant));
 
         Assert.Equal(ReturnStatus.Cancelled, cancelled.Status);
         Assert.Equal(StatusCode.FailedPrecondition, label.StatusCode);
@@ -123,7 +123,7 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     {
         var merchant = await MerchantAsync();
 
-        var created = await Channel.Unary(CreateReturn, NewReturn(lines: [Line(), Line(sku: "GIFT-50", category: "gift_cards", unitPrice: 50_00)]), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(lines: [Line(), Line(sku: "GIFT-50", category: "gift_cards", unitPrice: 50_00)]), merchant);
 
         Assert.Equal(ReturnStatus.LabelIssued, created.Status);
         Assert.True(created.Lines[0].Eligibility.Eligible);
@@ -144,26 +144,26 @@ public sealed class ReturnsApiTests(SiloFixture silo)
             Lines = { Line(sku: "LAST-DAY", deliveredDaysAgo: 30), Line(sku: "TOO-LATE", deliveredDaysAgo: 31) },
         };
 
-        var result = await Channel.Unary(CheckEligibility, check, merchant);
+        var result = await Client.Returns.CheckEligibilityAsync(check, merchant);
 
         Assert.True(result.Lines[0].Eligible);
         Assert.Equal("OUTSIDE_WINDOW", Assert.Single(result.Lines[1].Problems).Code);
         Assert.Equal(DecisionKind.AutoApprove, result.Decision.Kind);
-        Assert.Empty((await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "cust-window" }, merchant)).Returns);
+        Assert.Empty((await Client.Returns.ListReturnsAsync(new ListReturnsRequest { CustomerReference = "cust-window" }, merchant)).Returns);
     }
 
     [Fact]
     public async Task A_customer_over_the_fraud_threshold_goes_to_review()
     {
         var merchant = await MerchantAsync();
-        var policy = await Channel.Unary(GetPolicy, new GetReturnPolicyRequest(), merchant);
+        var policy = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), merchant);
         policy.Fraud = new FraudCheck { LookbackDays = 30, MaxReturns = 1 };
-        await Channel.Unary(UpdatePolicy, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, merchant);
+        await Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, merchant);
 
-        var first = await Channel.Unary(CreateReturn, NewReturn("serial-returner"), merchant);
-        var second = await Channel.Unary(CreateReturn, NewReturn("serial-returner"), merchant);
-        var third = await Channel.Unary(CreateReturn, NewReturn("serial-returner"), merchant);
-        var someoneElse = await Channel.Unary(CreateReturn, NewReturn("occasional"), merchant);
+        var first = await Client.Returns.CreateReturnAsync(NewReturn("serial-returner"), merchant);
+        var second = await Client.Returns.CreateReturnAsync(NewReturn("serial-returner"), merchant);
+        var third = await Client.Returns.CreateReturnAsync(NewReturn("serial-returner"), merchant);
+        var someoneElse = await Client.Returns.CreateReturnAsync(NewReturn("occasional"), merchant);
 
         Assert.Equal(ReturnStatus.LabelIssued, first.Status);
         Assert.Equal(ReturnStatus.LabelIssued, second.Status);
@@ -177,13 +177,13 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     {
         var merchant = await MerchantAsync();
         var ids = new List<string>();
-        for (var i = 0; i < 3; i++) ids.Add((await Channel.Unary(CreateReturn, NewReturn("lister", lines: Line(order: $"SO-{i}")), merchant)).ReturnId);
-        var review = await Channel.Unary(CreateReturn, NewReturn("lister", lines: Line(unitPrice: 999_00, order: "SO-BIG")), merchant);
+        for (var i = 0; i < 3; i++) ids.Add((await Client.Returns.CreateReturnAsync(NewReturn("lister", lines: Line(order: $"SO-{i}")), merchant)).ReturnId);
+        var review = await Client.Returns.CreateReturnAsync(NewReturn("lister", lines: Line(unitPrice: 999_00, order: "SO-BIG")), merchant);
 
-        var firstPage = await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "lister", PageSize = 2 }, merchant);
-        var secondPage = await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "lister", PageSize = 2, PageToken = firstPage.NextPageToken }, merchant);
-        var inReview = await Channel.Unary(ListReturns, new ListReturnsRequest { Status = ReturnStatus.ManualReview }, merchant);
-        var byOrder = await Channel.Unary(ListReturns, new ListReturnsRequest { OrderReference = "SO-1" }, merchant);
+        var firstPage = await Client.Returns.ListReturnsAsync(new ListReturnsRequest { CustomerReference = "lister", PageSize = 2 }, merchant);
+        var secondPage = await Client.Returns.ListReturnsAsync(new ListReturnsRequest { CustomerReference = "lister", PageSize = 2, PageToken = firstPage.NextPageToken }, merchant);
+        var inReview = await Client.Returns.ListReturnsAsync(new ListReturnsRequest { Status = ReturnStatus.ManualReview }, merchant);
+        var byOrder = await Client.Returns.ListReturnsAsync(new ListReturnsRequest { OrderReference = "SO-1" }, merchant);
 
         Assert.Equal([review.ReturnId, ids[2], ids[1], ids[0]], firstPage.Returns.Concat(secondPage.Returns).Select(r => r.ReturnId));
         Assert.Equal("", secondPage.NextPageToken);
@@ -196,12 +196,12 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     {
         var merchant = await MerchantAsync();
         var other = await MerchantAsync();
-        var created = await Channel.Unary(CreateReturn, NewReturn(), merchant);
+        var created = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
 
-        var foreign = await FailsAsync(Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, other));
-        var cancel = await FailsAsync(Channel.Unary(CancelReturn, new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, other));
-        var listed = await Channel.Unary(ListReturns, new ListReturnsRequest(), other);
-        var missing = await FailsAsync(Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = "rma-0000000000000000" }, merchant));
+        var foreign = await FailsAsync(Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, other));
+        var cancel = await FailsAsync(Client.Returns.CancelReturnAsync(new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = created.ReturnId }, other));
+        var listed = await Client.Returns.ListReturnsAsync(new ListReturnsRequest(), other);
+        var missing = await FailsAsync(Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = "rma-0000000000000000" }, merchant));
 
         Assert.Equal(StatusCode.NotFound, foreign.StatusCode);
         Assert.Equal(StatusCode.NotFound, cancel.StatusCode);
@@ -216,11 +216,11 @@ public sealed class ReturnsApiTests(SiloFixture silo)
         var request = NewReturn("bad-input", lines: Line(quantity: 0));
         request.CustomerAddress.CountryCode = "XX";
 
-        var error = await FailsAsync(Channel.Unary(CreateReturn, request, merchant));
-        var listed = await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "bad-input" }, merchant);
+        var error = await FailsAsync(Client.Returns.CreateReturnAsync(request, merchant));
+        var listed = await Client.Returns.ListReturnsAsync(new ListReturnsRequest { CustomerReference = "bad-input" }, merchant);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var fields = error.Status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
+        var fields = error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
         Assert.Contains("customer_address.country_code", fields);
         Assert.Contains("lines[0].quantity", fields);
         Assert.Empty(listed.Returns);
@@ -232,9 +232,9 @@ public sealed class ReturnsApiTests(SiloFixture silo)
         var merchant = await MerchantAsync();
         var request = NewReturn("retrier");
 
-        var first = await Channel.Unary(CreateReturn, request, merchant);
-        var retry = await Channel.Unary(CreateReturn, request, merchant);
-        var listed = await Channel.Unary(ListReturns, new ListReturnsRequest { CustomerReference = "retrier" }, merchant);
+        var first = await Client.Returns.CreateReturnAsync(request, merchant);
+        var retry = await Client.Returns.CreateReturnAsync(request, merchant);
+        var listed = await Client.Returns.ListReturnsAsync(new ListReturnsRequest { CustomerReference = "retrier" }, merchant);
 
         Assert.Equal(first, retry);
         Assert.Single(listed.Returns);
@@ -245,15 +245,15 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     [InlineData("dGVuYW50LWE=")] // base64 of an id that is not a return id
     public async Task A_foreign_page_token_is_invalid(string token)
     {
-        var error = await FailsAsync(Channel.Unary(ListReturns, new ListReturnsRequest { PageToken = token }, await MerchantAsync()));
+        var error = await FailsAsync(Client.Returns.ListReturnsAsync(new ListReturnsRequest { PageToken = token }, await MerchantAsync()));
 
-        Assert.Equal("page_token", Assert.Single(error.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
+        Assert.Equal("page_token", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
     }
 
     [Fact]
     public async Task Returns_are_for_merchant_keys()
     {
-        var error = await FailsAsync(Channel.Unary(ListReturns, new ListReturnsRequest(), As(SiloFixture.OperatorKey)));
+        var error = await FailsAsync(Client.Returns.ListReturnsAsync(new ListReturnsRequest(), As(SiloFixture.OperatorKey)));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }

@@ -1,5 +1,6 @@
 using ReverseLogistics.Domain.Returns;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
@@ -20,10 +21,10 @@ public abstract partial class SchedulerTests
         Skip.If(SkipReason is not null, SkipReason);
         var clock = new ShiftedClock();
         await using var silo = await StartAsync(clock);
-        var merchant = await MerchantAsync(silo.Channel, policy => policy.LabelValidDays = 5);
-        var old = await silo.Channel.Unary(CreateReturn, NewReturn("cust-old"), merchant);
+        var merchant = await MerchantAsync(silo.Client, policy => policy.LabelValidDays = 5);
+        var old = await silo.Client.Returns.CreateReturnAsync(NewReturn("cust-old"), merchant);
         clock.Advance(TimeSpan.FromDays(3));
-        var recent = await silo.Channel.Unary(CreateReturn, NewReturn("cust-recent"), merchant);
+        var recent = await silo.Client.Returns.CreateReturnAsync(NewReturn("cust-recent"), merchant);
         Assert.Equal(ReturnStatus.LabelIssued, old.Status);
         clock.Advance(TimeSpan.FromDays(2) + TimeSpan.FromMinutes(1));
 
@@ -31,9 +32,9 @@ public abstract partial class SchedulerTests
         var sweep = await SweepCompletion.RunAsync(scheduler, LabelExpiryJob.Key, clock);
         var again = await SweepCompletion.RunAsync(scheduler, LabelExpiryJob.Key, clock);
 
-        Assert.Equal(ReturnStatus.Expired, (await silo.Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = old.ReturnId }, merchant)).Status);
-        Assert.Equal(ReturnStatus.LabelIssued, (await silo.Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = recent.ReturnId }, merchant)).Status);
-        var events = (await silo.Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = old.ReturnId }, merchant)).Events;
+        Assert.Equal(ReturnStatus.Expired, (await silo.Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = old.ReturnId }, merchant)).Status);
+        Assert.Equal(ReturnStatus.LabelIssued, (await silo.Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = recent.ReturnId }, merchant)).Status);
+        var events = (await silo.Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = old.ReturnId }, merchant)).Events;
         var expiry = Assert.Single(events, e => e.Type == nameof(ReturnTrigger.Expire));
         Assert.Equal("system:label-expiry", expiry.Actor);
         Assert.Equal(ReturnStatus.LabelIssued, expiry.FromStatus);
@@ -48,10 +49,10 @@ public abstract partial class SchedulerTests
         Skip.If(SkipReason is not null, SkipReason);
         var clock = new ShiftedClock();
         await using var silo = await StartAsync(clock);
-        var merchant = await MerchantAsync(silo.Channel, policy => policy.InspectionSlaHours = 4);
-        var created = await silo.Channel.Unary(CreateReturn, NewReturn("cust-dropoff", V1.ReturnMethod.DropOffPoint), merchant);
-        var handheld = await Handhelds.NewHandheldAsync(silo.Channel, OperatorKey);
-        await silo.Channel.Unary(Handhelds.ReceiveItems, Handhelds.Receive(created.ReturnId, (0, 1)), handheld);
+        var merchant = await MerchantAsync(silo.Client, policy => policy.InspectionSlaHours = 4);
+        var created = await silo.Client.Returns.CreateReturnAsync(NewReturn("cust-dropoff", V1.ReturnMethod.DropOffPoint), merchant);
+        var handheld = await Handhelds.NewHandheldAsync(silo.Client, OperatorKey);
+        await silo.Client.Receiving.ReceiveItemsAsync(Handhelds.Receive(created.ReturnId, (0, 1)), handheld);
         clock.Advance(TimeSpan.FromHours(3));
 
         var scheduler = await SchedulerOf(silo);
@@ -60,21 +61,21 @@ public abstract partial class SchedulerTests
         var due = await SweepCompletion.RunAsync(scheduler, InspectionSlaJob.Key, clock);
         var again = await SweepCompletion.RunAsync(scheduler, InspectionSlaJob.Key, clock);
 
-        var events = (await silo.Channel.Unary(ListReturnEvents, new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant)).Events;
+        var events = (await silo.Client.Returns.ListReturnEventsAsync(new ListReturnEventsRequest { ReturnId = created.ReturnId }, merchant)).Events;
         var escalation = Assert.Single(events, e => e.Type == nameof(ReturnTrigger.EscalateInspection));
         Assert.Equal("system:inspection-sla", escalation.Actor);
         Assert.Equal((ReturnStatus.Received, ReturnStatus.Received), (escalation.FromStatus, escalation.ToStatus));
-        Assert.Equal(ReturnStatus.Received, (await silo.Channel.Unary(GetReturn, new GetReturnRequest { ReturnId = created.ReturnId }, merchant)).Status);
+        Assert.Equal(ReturnStatus.Received, (await silo.Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, merchant)).Status);
         Assert.Equal((0, 1, 0), (early.Due, due.Fired, again.Due));
     }
 
     /// <summary>A new tenant whose policy is the default one changed by <paramref name="change"/>.</summary>
-    private static async Task<CallOptions> MerchantAsync(GrpcChannel channel, Action<ReturnPolicy> change)
+    private static async Task<CallOptions> MerchantAsync(PlatformClient client, Action<ReturnPolicy> change)
     {
-        var (_, key) = await NewMerchantAsync(channel, OperatorKey);
-        var policy = await channel.Unary(GetPolicy, new GetReturnPolicyRequest(), As(key));
+        var (_, key) = await NewMerchantAsync(client, OperatorKey);
+        var policy = await client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(key));
         change(policy);
-        await channel.Unary(UpdatePolicy, new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, As(key));
+        await client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, As(key));
         return As(key);
     }
 }

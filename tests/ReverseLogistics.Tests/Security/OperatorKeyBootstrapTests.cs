@@ -1,4 +1,4 @@
-using ReverseLogistics.Grpc;
+using Grpc.Core;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Tests.Support;
@@ -22,7 +22,7 @@ public sealed class OperatorKeyBootstrapTests : IDisposable
         {
             var key = (await File.ReadAllTextAsync(KeyFile)).Trim();
 
-            var keys = await silo.Channel.Unary(ListApiKeys, new ListApiKeysRequest(), As(key));
+            var keys = await silo.Client.Tenants.ListApiKeysAsync(new ListApiKeysRequest(), As(key));
 
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(KeyFile));
             Assert.Equal(Role.Operator, Assert.Single(keys.ApiKeys).Role);
@@ -31,7 +31,7 @@ public sealed class OperatorKeyBootstrapTests : IDisposable
         var firstKey = await File.ReadAllTextAsync(KeyFile);
         await using (var restarted = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = _dataDirectory }))
         {
-            var keys = await restarted.Channel.Unary(ListApiKeys, new ListApiKeysRequest(), As(firstKey.Trim()));
+            var keys = await restarted.Client.Tenants.ListApiKeysAsync(new ListApiKeysRequest(), As(firstKey.Trim()));
 
             Assert.Single(keys.ApiKeys);
             Assert.Equal(firstKey, await File.ReadAllTextAsync(KeyFile));
@@ -43,9 +43,9 @@ public sealed class OperatorKeyBootstrapTests : IDisposable
     {
         await using var silo = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = _dataDirectory, OperatorKey = "rl-env-operator-key" });
 
-        var keys = await silo.Channel.Unary(ListApiKeys, new ListApiKeysRequest(), As("rl-env-operator-key"));
+        var keys = await silo.Client.Tenants.ListApiKeysAsync(new ListApiKeysRequest(), As("rl-env-operator-key"));
         var wrong = await Assert.ThrowsAsync<RpcException>(() =>
-            silo.Channel.Unary(ListApiKeys, new ListApiKeysRequest(), As("rl-env-operator-kez")).ResponseAsync);
+            silo.Client.Tenants.ListApiKeysAsync(new ListApiKeysRequest(), As("rl-env-operator-kez")).ResponseAsync);
 
         Assert.False(File.Exists(KeyFile));
         Assert.Empty(keys.ApiKeys);

@@ -1,28 +1,18 @@
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.V1;
-using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 
 namespace ReverseLogistics.Tests.Support;
 
-/// <summary>Client-side methods of ReceivingService, handheld keys and sample requests.</summary>
+/// <summary>Handheld keys and sample requests for ReceivingService.</summary>
 public static class Handhelds
 {
     public const string DefaultCentre = "FC-DEFAULT";
 
-    private static readonly ServiceDescriptor Service = ReceivingReflection.Descriptor.Services[0];
-
-    public static readonly Method<ScanParcelRequest, Parcel> ScanParcel = Method<ScanParcelRequest, Parcel>.From(Service, "ScanParcel");
-    public static readonly Method<ReceiveItemsRequest, Parcel> ReceiveItems = Method<ReceiveItemsRequest, Parcel>.From(Service, "ReceiveItems");
-    public static readonly Method<RecordInspectionRequest, Parcel> RecordInspection = Method<RecordInspectionRequest, Parcel>.From(Service, "RecordInspection");
-    public static readonly Method<SetDispositionRequest, Parcel> SetDisposition = Method<SetDispositionRequest, Parcel>.From(Service, "SetDisposition");
-    public static readonly Method<ReportExceptionRequest, Parcel> ReportException = Method<ReportExceptionRequest, Parcel>.From(Service, "ReportException");
-    public static readonly Method<ListInventoryRequest, ListInventoryResponse> ListInventory = Method<ListInventoryRequest, ListInventoryResponse>.From(Service, "ListInventory");
-
     /// <summary>A handheld key of <paramref name="centre"/>, issued by the operator.</summary>
-    public static async Task<CallOptions> NewHandheldAsync(GrpcChannel channel, string operatorKey, string centre = DefaultCentre)
+    public static async Task<CallOptions> NewHandheldAsync(PlatformClient client, string operatorKey, string centre = DefaultCentre)
     {
-        var key = await channel.Unary(TenantAdmin.CreateApiKey, new CreateApiKeyRequest
+        var key = await client.Tenants.CreateApiKeyAsync(new CreateApiKeyRequest
         {
             RequestId = TenantAdmin.NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = centre, Description = "test handheld",
         }, TenantAdmin.As(operatorKey));

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
-using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Silo.Observability;
 
@@ -20,12 +20,13 @@ public sealed class InProcessSilo : IAsyncDisposable
         _app = app;
         Address = address;
         AdminPort = adminPort;
-        Channel = GrpcChannel.ForAddress(address);
+        Client = TestClient.For(address);
     }
 
     /// <summary>"127.0.0.1:port".</summary>
     public string Address { get; }
-    public GrpcChannel Channel { get; }
+    /// <summary>The SDK, as the tests use it (see <see cref="TestClient"/>).</summary>
+    public PlatformClient Client { get; }
     /// <summary>The HTTP/1.1 admin port (/metrics, /healthz, /readyz), when the options asked for one.</summary>
     public int? AdminPort { get; }
     public IServiceProvider Services => _app.Services;
@@ -61,7 +62,7 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
+        Client.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
         if (_ownedDirectory is not null) Directory.Delete(_ownedDirectory, recursive: true);

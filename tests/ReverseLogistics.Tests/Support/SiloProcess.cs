@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Grpc.Health.V1;
-using ReverseLogistics.Grpc.Client;
+using ReverseLogistics.Client;
 
 namespace ReverseLogistics.Tests.Support;
 
@@ -14,11 +14,11 @@ public sealed partial class SiloProcess : IAsyncDisposable
     {
         _process = process;
         Address = address;
-        Channel = GrpcChannel.ForAddress(address);
+        Client = TestClient.For(address);
     }
 
     public string Address { get; }
-    public GrpcChannel Channel { get; }
+    public PlatformClient Client { get; }
 
     /// <summary>Starts the silo built next to the tests and waits until it reports SERVING.</summary>
     public static async Task<SiloProcess> StartAsync(string dataDirectory, string operatorKey, string? postgres = null)
@@ -66,15 +66,14 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
     private async Task WaitUntilServingAsync()
     {
-        var check = Method<HealthCheckRequest, HealthCheckResponse>.From(HealthReflection.Descriptor.Services[0], "Check");
-        var response = await Channel.Unary(check, new HealthCheckRequest(), CallOptions.WithTimeout(TimeSpan.FromSeconds(30)));
+        var response = await Client.Health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(30));
         if (response.Status != HealthCheckResponse.Types.ServingStatus.Serving)
             throw new InvalidOperationException($"The silo reports {response.Status}.");
     }
 
     public async ValueTask DisposeAsync()
     {
-        Channel.Dispose();
+        Client.Dispose();
         if (!_process.HasExited) await KillAsync();
         _process.Dispose();
     }

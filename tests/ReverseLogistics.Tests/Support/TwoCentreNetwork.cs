@@ -1,4 +1,5 @@
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Network.NetworkApi;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
@@ -12,18 +13,18 @@ namespace ReverseLogistics.Tests.Support;
 /// </summary>
 public sealed record TwoCentreNetwork(string Portland, string NewYork, string CarrierId, string TenantId, CallOptions Merchant)
 {
-    public static async Task<TwoCentreNetwork> CreateAsync(GrpcChannel channel, string operatorKey)
+    public static async Task<TwoCentreNetwork> CreateAsync(PlatformClient client, string operatorKey)
     {
         var prefix = NewPrefix();
         var @operator = As(operatorKey);
         var portland = Centre(prefix + "-PDX", latitude: 45.52, longitude: -122.68);
         var newYork = Centre(prefix + "-NYC", latitude: 40.71, longitude: -74.0);
         foreach (var centre in new[] { portland, newYork })
-            await channel.Unary(CreateCenter, new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, @operator);
+            await client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, @operator);
         var carrier = CarrierTo(prefix + "-UPS", "US", portland.FulfillmentCenterId, newYork.FulfillmentCenterId);
-        await channel.Unary(CreateCarrier, new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = carrier }, @operator);
-        var (tenantId, merchantKey) = await NewMerchantAsync(channel, operatorKey);
-        await channel.Unary(SetContract, new SetTenantContractRequest
+        await client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = carrier }, @operator);
+        var (tenantId, merchantKey) = await NewMerchantAsync(client, operatorKey);
+        await client.Network.SetTenantContractAsync(new SetTenantContractRequest
         {
             RequestId = NewRequestId(), Contract = Contract(tenantId, newYork.FulfillmentCenterId, portland.FulfillmentCenterId),
         }, @operator);

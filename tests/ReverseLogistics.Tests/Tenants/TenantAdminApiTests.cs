@@ -3,8 +3,8 @@ using Google.Rpc;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseLogistics.Storage;
 using Grpc.Health.V1;
-using ReverseLogistics.Grpc;
-using ReverseLogistics.Grpc.Client;
+using Grpc.Core;
+using ReverseLogistics.Client;
 using ReverseLogistics.Tests.Support;
 using ReverseLogistics.V1;
 using static ReverseLogistics.Tests.Support.TenantAdmin;
@@ -15,7 +15,7 @@ namespace ReverseLogistics.Tests.Tenants;
 [Collection(SiloCollection.Name)]
 public sealed class TenantAdminApiTests(SiloFixture silo)
 {
-    private GrpcChannel Channel => silo.Channel;
+    private PlatformClient Client => silo.Client;
     private static CallOptions Operator => As(SiloFixture.OperatorKey);
 
     private static async Task<RpcException> FailsAsync<T>(AsyncUnaryCall<T> call) =>
@@ -24,9 +24,9 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task Created_tenant_can_be_read_and_listed()
     {
-        var (tenantId, _) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey, new RateLimit { RequestsPerSecond = 7, Burst = 9 });
+        var (tenantId, _) = await NewMerchantAsync(Client, SiloFixture.OperatorKey, new RateLimit { RequestsPerSecond = 7, Burst = 9 });
 
-        var tenant = await Channel.Unary(GetTenant, new GetTenantRequest { TenantId = tenantId }, Operator);
+        var tenant = await Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = tenantId }, Operator);
         var listed = await ListAllAsync();
 
         Assert.Equal("Merchant " + tenantId, tenant.DisplayName);
@@ -39,7 +39,7 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task Listing_pages_through_every_tenant_once()
     {
-        for (var i = 0; i < 3; i++) await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        for (var i = 0; i < 3; i++) await NewMerchantAsync(Client, SiloFixture.OperatorKey);
 
         var all = await ListAllAsync(pageSize: 2);
 
@@ -53,15 +53,15 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     {
         var tenantId = "bad-" + Guid.NewGuid().ToString("N")[..8];
 
-        var error = await FailsAsync(Channel.Unary(CreateTenant, new CreateTenantRequest
+        var error = await FailsAsync(Client.Tenants.CreateTenantAsync(new CreateTenantRequest
         {
             RequestId = NewRequestId(), TenantId = tenantId, DisplayName = " ", RateLimit = new RateLimit { RequestsPerSecond = 0, Burst = 0 },
         }, Operator));
-        var lookup = await FailsAsync(Channel.Unary(GetTenant, new GetTenantRequest { TenantId = tenantId }, Operator));
+        var lookup = await FailsAsync(Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = tenantId }, Operator));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Equal(["display_name", "rate_limit.requests_per_second"],
-            error.Status.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).Distinct().Take(2));
+            error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).Distinct().Take(2));
         Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
     }
 
@@ -71,29 +71,31 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [InlineData("_platform")]
     public async Task A_malformed_tenant_id_is_invalid_argument(string tenantId)
     {
-        var error = await FailsAsync(Channel.Unary(CreateTenant,
+        var error = await FailsAsync(Client.Tenants.CreateTenantAsync(
             new CreateTenantRequest { RequestId = NewRequestId(), TenantId = tenantId, DisplayName = "X" }, Operator));
 
-        Assert.Equal("tenant_id", Assert.Single(error.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
+        Assert.Equal("tenant_id", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
     }
 
     [Fact]
     public async Task A_mutation_without_request_id_is_invalid()
     {
-        var error = await FailsAsync(Channel.Unary(CreateTenant,
+        // Straight on the channel: the SDK's own stubs would give the request an id.
+        var bare = new TenantAdminService.TenantAdminServiceClient(Client.Channel);
+        var error = await FailsAsync(bare.CreateTenantAsync(
             new CreateTenantRequest { TenantId = "no-request-id", DisplayName = "X" }, Operator));
 
-        Assert.Equal("request_id", Assert.Single(error.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
-        var lookup = await FailsAsync(Channel.Unary(GetTenant, new GetTenantRequest { TenantId = "no-request-id" }, Operator));
+        Assert.Equal("request_id", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
+        var lookup = await FailsAsync(Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = "no-request-id" }, Operator));
         Assert.Equal(StatusCode.NotFound, lookup.StatusCode);
     }
 
     [Fact]
     public async Task A_taken_tenant_id_is_already_exists()
     {
-        var (tenantId, _) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        var (tenantId, _) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
 
-        var error = await FailsAsync(Channel.Unary(CreateTenant,
+        var error = await FailsAsync(Client.Tenants.CreateTenantAsync(
             new CreateTenantRequest { RequestId = NewRequestId(), TenantId = tenantId, DisplayName = "Again" }, Operator));
 
         Assert.Equal(StatusCode.AlreadyExists, error.StatusCode);
@@ -104,8 +106,8 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     {
         var request = new CreateTenantRequest { RequestId = NewRequestId(), TenantId = "retry-" + Guid.NewGuid().ToString("N")[..8], DisplayName = "Retry" };
 
-        var first = await Channel.Unary(CreateTenant, request, Operator);
-        var retry = await Channel.Unary(CreateTenant, request, Operator);
+        var first = await Client.Tenants.CreateTenantAsync(request, Operator);
+        var retry = await Client.Tenants.CreateTenantAsync(request, Operator);
 
         Assert.Equal(first, retry);
     }
@@ -116,8 +118,8 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
         var description = "race " + Guid.NewGuid().ToString("N");
         var request = new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = Handhelds.DefaultCentre, Description = description };
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Channel.Unary(CreateApiKey, request, Operator).ResponseAsync));
-        var keys = await Channel.Unary(ListApiKeys, new ListApiKeysRequest(), Operator);
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Client.Tenants.CreateApiKeyAsync(request, Operator).ResponseAsync));
+        var keys = await Client.Tenants.ListApiKeysAsync(new ListApiKeysRequest(), Operator);
 
         Assert.Single(results.Select(r => r.ApiKey.KeyId).Distinct());
         Assert.Single(results.Select(r => r.Secret).Distinct());
@@ -127,16 +129,16 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task With_no_network_a_handheld_key_belongs_to_the_default_centre_or_none()
     {
-        var made = await Channel.Unary(CreateApiKey,
+        var made = await Client.Tenants.CreateApiKeyAsync(
             new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = Handhelds.DefaultCentre }, Operator);
 
-        var madeUp = await FailsAsync(Channel.Unary(CreateApiKey,
+        var madeUp = await FailsAsync(Client.Tenants.CreateApiKeyAsync(
             new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Handheld, FulfillmentCenterId = "FC-MADE-UP" }, Operator));
-        var after = await Channel.Unary(ListApiKeys, new ListApiKeysRequest(), Operator);
+        var after = await Client.Tenants.ListApiKeysAsync(new ListApiKeysRequest(), Operator);
 
         Assert.Equal(Handhelds.DefaultCentre, made.ApiKey.FulfillmentCenterId);
         Assert.Equal(StatusCode.InvalidArgument, madeUp.StatusCode);
-        var violation = Assert.Single(madeUp.Status.GetDetail<BadRequest>()!.FieldViolations);
+        var violation = Assert.Single(madeUp.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations);
         Assert.Equal("fulfillment_center_id", violation.Field);
         Assert.Contains("'FC-MADE-UP'", violation.Description);
         Assert.DoesNotContain(after.ApiKeys, k => k.FulfillmentCenterId == "FC-MADE-UP");
@@ -146,9 +148,9 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     public async Task Reusing_a_request_id_for_another_request_is_refused()
     {
         var requestId = NewRequestId();
-        await Channel.Unary(CreateApiKey, new CreateApiKeyRequest { RequestId = requestId, Role = Role.Operator, Description = "one" }, Operator);
+        await Client.Tenants.CreateApiKeyAsync(new CreateApiKeyRequest { RequestId = requestId, Role = Role.Operator, Description = "one" }, Operator);
 
-        var error = await FailsAsync(Channel.Unary(CreateApiKey,
+        var error = await FailsAsync(Client.Tenants.CreateApiKeyAsync(
             new CreateApiKeyRequest { RequestId = requestId, Role = Role.Operator, Description = "two" }, Operator));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
@@ -159,13 +161,13 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     public async Task A_new_keys_secret_is_kept_only_sealed_and_replayed_only_to_the_key_that_asked()
     {
         var request = new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Operator, Description = "sealed" };
-        var created = await Channel.Unary(CreateApiKey, request, Operator);
-        var otherOperator = await Channel.Unary(CreateApiKey,
+        var created = await Client.Tenants.CreateApiKeyAsync(request, Operator);
+        var otherOperator = await Client.Tenants.CreateApiKeyAsync(
             new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Operator, Description = "another operator" }, Operator);
 
         var record = await silo.Services.GetRequiredService<IActorStore>().FindRequestAsync(Domain.Tenants.TenantIds.Platform, request.RequestId, CancellationToken.None);
-        var retry = await Channel.Unary(CreateApiKey, request, Operator);
-        var foreignRetry = await FailsAsync(Channel.Unary(CreateApiKey, request, As(otherOperator.Secret)));
+        var retry = await Client.Tenants.CreateApiKeyAsync(request, Operator);
+        var foreignRetry = await FailsAsync(Client.Tenants.CreateApiKeyAsync(request, As(otherOperator.Secret)));
 
         Assert.NotNull(record);
         Assert.DoesNotContain(Convert.ToHexString(Encoding.UTF8.GetBytes(created.Secret)), Convert.ToHexString(record.Response));
@@ -177,9 +179,9 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task Calls_without_a_valid_key_are_unauthenticated()
     {
-        var missing = await FailsAsync(Channel.Unary(ListTenants, new ListTenantsRequest()));
-        var unknown = await FailsAsync(Channel.Unary(ListTenants, new ListTenantsRequest(), As("rl.acme.k123.not-a-secret")));
-        var garbage = await FailsAsync(Channel.Unary(ListTenants, new ListTenantsRequest(), As("garbage")));
+        var missing = await FailsAsync(Client.Tenants.ListTenantsAsync(new ListTenantsRequest()));
+        var unknown = await FailsAsync(Client.Tenants.ListTenantsAsync(new ListTenantsRequest(), As("rl.acme.k123.not-a-secret")));
+        var garbage = await FailsAsync(Client.Tenants.ListTenantsAsync(new ListTenantsRequest(), As("garbage")));
 
         Assert.All([missing, unknown, garbage], e => Assert.Equal(StatusCode.Unauthenticated, e.StatusCode));
     }
@@ -187,9 +189,9 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task A_merchant_key_cannot_call_operator_rpcs()
     {
-        var (_, merchantKey) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        var (_, merchantKey) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
 
-        var error = await FailsAsync(Channel.Unary(ListTenants, new ListTenantsRequest(), As(merchantKey)));
+        var error = await FailsAsync(Client.Tenants.ListTenantsAsync(new ListTenantsRequest(), As(merchantKey)));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -197,12 +199,12 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task A_merchant_reads_its_own_tenant_and_another_is_not_found()
     {
-        var (tenantId, merchantKey) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
-        var (otherId, _) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        var (tenantId, merchantKey) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
+        var (otherId, _) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
 
-        var own = await Channel.Unary(GetTenant, new GetTenantRequest(), As(merchantKey));
-        var other = await FailsAsync(Channel.Unary(GetTenant, new GetTenantRequest { TenantId = otherId }, As(merchantKey)));
-        var missing = await FailsAsync(Channel.Unary(GetTenant, new GetTenantRequest { TenantId = "no-such-tenant" }, As(merchantKey)));
+        var own = await Client.Tenants.GetTenantAsync(new GetTenantRequest(), As(merchantKey));
+        var other = await FailsAsync(Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = otherId }, As(merchantKey)));
+        var missing = await FailsAsync(Client.Tenants.GetTenantAsync(new GetTenantRequest { TenantId = "no-such-tenant" }, As(merchantKey)));
 
         Assert.Equal(tenantId, own.TenantId);
         Assert.Equal(StatusCode.NotFound, other.StatusCode);
@@ -213,12 +215,12 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task A_revoked_key_stops_working_at_once()
     {
-        var (tenantId, merchantKey) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
-        await Channel.Unary(GetTenant, new GetTenantRequest(), As(merchantKey));
+        var (tenantId, merchantKey) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
+        await Client.Tenants.GetTenantAsync(new GetTenantRequest(), As(merchantKey));
         var keyId = merchantKey.Split('.')[2];
 
-        var revoked = await Channel.Unary(RevokeApiKey, new RevokeApiKeyRequest { RequestId = NewRequestId(), TenantId = tenantId, KeyId = keyId }, Operator);
-        var error = await FailsAsync(Channel.Unary(GetTenant, new GetTenantRequest(), As(merchantKey)));
+        var revoked = await Client.Tenants.RevokeApiKeyAsync(new RevokeApiKeyRequest { RequestId = NewRequestId(), TenantId = tenantId, KeyId = keyId }, Operator);
+        var error = await FailsAsync(Client.Tenants.GetTenantAsync(new GetTenantRequest(), As(merchantKey)));
 
         Assert.NotNull(revoked.RevokeTime);
         Assert.Equal(StatusCode.Unauthenticated, error.StatusCode);
@@ -227,9 +229,9 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task Keys_are_listed_without_their_secrets()
     {
-        var (tenantId, merchantKey) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey);
+        var (tenantId, merchantKey) = await NewMerchantAsync(Client, SiloFixture.OperatorKey);
 
-        var keys = await Channel.Unary(ListApiKeys, new ListApiKeysRequest { TenantId = tenantId }, Operator);
+        var keys = await Client.Tenants.ListApiKeysAsync(new ListApiKeysRequest { TenantId = tenantId }, Operator);
 
         var key = Assert.Single(keys.ApiKeys);
         Assert.Equal(Role.Merchant, key.Role);
@@ -240,16 +242,16 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
     [Fact]
     public async Task A_handheld_key_needs_its_fulfilment_centre()
     {
-        var error = await FailsAsync(Channel.Unary(CreateApiKey,
+        var error = await FailsAsync(Client.Tenants.CreateApiKeyAsync(
             new CreateApiKeyRequest { RequestId = NewRequestId(), Role = Role.Handheld }, Operator));
 
-        Assert.Equal("fulfillment_center_id", Assert.Single(error.Status.GetDetail<BadRequest>()!.FieldViolations).Field);
+        Assert.Equal("fulfillment_center_id", Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations).Field);
     }
 
     [Fact]
     public async Task A_tenant_over_its_rate_limit_is_resource_exhausted()
     {
-        var (_, merchantKey) = await NewMerchantAsync(Channel, SiloFixture.OperatorKey, new RateLimit { RequestsPerSecond = 1, Burst = 2 });
+        var (_, merchantKey) = await NewMerchantAsync(Client, SiloFixture.OperatorKey, new RateLimit { RequestsPerSecond = 1, Burst = 2 });
 
         var outcomes = new List<StatusCode>();
         RpcException? limited = null;
@@ -257,7 +259,7 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
         {
             try
             {
-                await Channel.Unary(GetTenant, new GetTenantRequest(), As(merchantKey));
+                await Client.Tenants.GetTenantAsync(new GetTenantRequest(), As(merchantKey));
                 outcomes.Add(StatusCode.OK);
             }
             catch (RpcException e)
@@ -269,15 +271,13 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
 
         Assert.Contains(StatusCode.OK, outcomes);
         Assert.Equal(StatusCode.ResourceExhausted, limited?.StatusCode);
-        Assert.NotNull(limited!.Status.GetDetail<RetryInfo>());
+        Assert.NotNull(limited!.GetRpcStatus()?.GetDetail<RetryInfo>());
     }
 
     [Fact]
     public async Task Health_and_reflection_need_no_key()
     {
-        var health = await Channel.Unary(
-            Method<HealthCheckRequest, HealthCheckResponse>.From(HealthReflection.Descriptor.Services[0], "Check"),
-            new HealthCheckRequest { Service = "reverselogistics.v1.TenantAdminService" });
+        var health = await Client.Health.CheckAsync(new HealthCheckRequest { Service = "reverselogistics.v1.TenantAdminService" });
 
         Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
     }
@@ -288,7 +288,7 @@ public sealed class TenantAdminApiTests(SiloFixture silo)
         var token = "";
         do
         {
-            var page = await Channel.Unary(ListTenants, new ListTenantsRequest { PageSize = pageSize, PageToken = token }, Operator);
+            var page = await Client.Tenants.ListTenantsAsync(new ListTenantsRequest { PageSize = pageSize, PageToken = token }, Operator);
             all.AddRange(page.Tenants);
             token = page.NextPageToken;
         } while (token.Length > 0);
