@@ -14,7 +14,7 @@ namespace ReverseLogistics.Bench;
 
 /// <summary>
 /// `seed-h2load`: prepares a running silo for clients/bench/h2load-compare.sh. Through the public API
-/// (operator key from RL_OPERATOR_KEY) it creates a tenant whose rate limit never refuses, a merchant
+/// (operator key from RL_OPERATOR_KEY) it creates a tenant with the highest rate limit the platform allows, a merchant
 /// key and one return, then writes the gRPC-framed request bodies h2load sends (health Check, GetReturn,
 /// Echo) and the merchant key, and checks that each body, posted as h2load will post it, ends in grpc-status 0.
 /// </summary>
@@ -59,7 +59,8 @@ public static class H2loadSeed
             RequestId = NewRequestId(),
             TenantId = tenantId,
             DisplayName = "h2load benchmark",
-            RateLimit = new RateLimit { RequestsPerSecond = 1_000_000, Burst = 1_000_000 },
+            // The most the platform allows (100,000 per second, a burst of ten times that): h2load would count refusals as successes.
+            RateLimit = new RateLimit { RequestsPerSecond = 100_000, Burst = 1_000_000 },
         }, asOperator, cancellationToken: cancellationToken);
         var key = await tenants.CreateApiKeyAsync(new CreateApiKeyRequest
         {
@@ -84,7 +85,7 @@ public static class H2loadSeed
         await File.WriteAllTextAsync(Path.Combine(outputDirectory, "merchant.key"), key.Secret, cancellationToken);
 
         // Then the bodies themselves, posted as h2load posts them: h2load counts HTTP 200 as success, whatever grpc-status says.
-        using var http = new HttpClient(new SocketsHttpHandler()) { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var http = new HttpClient(new SocketsHttpHandler());
         var failed = 0;
         foreach (var (file, address, path, request, bearer) in bodies)
         {
@@ -110,7 +111,11 @@ public static class H2loadSeed
 
     private static async Task<string> PostAsync(HttpClient http, string url, byte[] body, string? bearer, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new ByteArrayContent(body) };
+        // HTTP/2 exactly: over http:// that is h2c with prior knowledge, as h2load speaks it.
+        using var request = new HttpRequestMessage(HttpMethod.Post, url)
+        {
+            Content = new ByteArrayContent(body), Version = HttpVersion.Version20, VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+        };
         request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/grpc");
         request.Headers.TE.Add(new TransferCodingWithQualityHeaderValue("trailers"));
         if (bearer is not null) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
