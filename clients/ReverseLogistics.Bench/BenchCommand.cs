@@ -83,6 +83,6 @@ public static class BenchCommand
             return 0;
         });
 
-        return new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.") { store, routing, manifests };
+        return new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.") { store, routing, manifests, H2loadSeed.CreateCommand() };
     }
 }
