@@ -32,9 +32,10 @@ start() {
   for ((i = 1; i <= nodes; i++)); do
     local port=$((7070 + i))
     upstreams+="    server 127.0.0.1:$port;"$'\n'
-    nohup dotnet "$root/silo/ReverseLogistics.Silo/bin/Release/net10.0/ReverseLogistics.Silo.dll" \
-      --host 127.0.0.1 --port "$port" --data-dir "$dir/node-$port" \
-      --store postgres --postgres "$connection" >"$dir/node-$port.log" 2>&1 &
+    # The connection string (with its password) goes by environment, never on the command line where ps shows it.
+    RL_POSTGRES="$connection" nohup dotnet "$root/silo/ReverseLogistics.Silo/bin/Release/net10.0/ReverseLogistics.Silo.dll" \
+      --host 127.0.0.1 --port "$port" --data-dir "$dir/node-$port" --node-name "node-$port" \
+      --store postgres >"$dir/node-$port.log" 2>&1 &
     echo $! >"$dir/node-$port.pid"
   done
 

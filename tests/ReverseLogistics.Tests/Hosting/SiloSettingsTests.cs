@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using ReverseLogistics.Silo.Hosting;
+using ReverseLogistics.Tests.Support;
 
 namespace ReverseLogistics.Tests.Hosting;
 
@@ -91,5 +92,17 @@ public sealed class SiloSettingsTests
         Assert.Equal(SiloSettings.All.Count, SiloSettings.All.Select(s => s.Variable).Distinct().Count());
         Assert.Equal(SiloSettings.All.Count(s => s.Flag is not null), SiloSettings.All.Select(s => s.Flag).OfType<string>().Distinct().Count());
         Assert.All(SiloSettings.All, s => Assert.StartsWith("RL_", s.Variable));
+    }
+
+    [Fact]
+    public void The_configuration_guide_lists_every_setting()
+    {
+        var guide = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "configuration.md"));
+
+        Assert.All(SiloSettings.All, setting =>
+        {
+            Assert.Contains($"| `{setting.Key}` | `{setting.Variable}` |", guide);
+            if (setting.Flag is not null) Assert.Contains($"`{setting.Flag}`", guide);
+        });
     }
 }

@@ -25,15 +25,16 @@ public sealed partial class SiloProcess : IAsyncDisposable
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "ReverseLogistics.Silo.dll");
         var arguments = $"\"{silo}\" --host 127.0.0.1 --port 0 --data-dir \"{dataDirectory}\"";
-        if (postgres is not null) arguments += $" --store postgres --postgres \"{postgres}\"";
+        if (postgres is not null) arguments += " --store postgres";
         var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        // Secrets by environment, as an operator gives them: never on the command line.
         start.Environment["RL_OPERATOR_KEY"] = operatorKey;
-        start.Environment["Logging__Console__FormatterName"] = "simple";
+        if (postgres is not null) start.Environment["RL_POSTGRES"] = postgres;
 
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
