@@ -93,13 +93,15 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
         var fresh = await database.CreateDatabaseAsync();
         await using var store = new PostgresActorStore(fresh);
         await store.MigrateAsync(Ct);
-        // Back to the first migration: the scheduler's Quartz tables (0004) go as well.
+        // Back to the first migration: the scheduler's Quartz tables (0004) and Orleans'
+        // membership tables (0005) go as well.
         await ExecuteAsync(fresh, """
             DO $$ DECLARE qrtz text; BEGIN
               FOR qrtz IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'qrtz\_%' LOOP
                 EXECUTE format('DROP TABLE %I CASCADE', qrtz);
               END LOOP;
-            END $$
+            END $$;
+            DROP TABLE OrleansMembershipTable, OrleansMembershipVersionTable, OrleansQuery;
             """);
 
         await AssertADatabaseAtTheFirstMigrationGetsTheRest(store, sql => ExecuteAsync(fresh, sql), () => CountAppliedMigrationsAsync(fresh));
