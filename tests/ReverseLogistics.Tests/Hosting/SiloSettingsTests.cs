@@ -95,6 +95,14 @@ public sealed class SiloSettingsTests
     }
 
     [Fact]
+    public void The_systemd_example_environment_lists_every_variable()
+    {
+        var example = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "deploy", "systemd", "silo.env.example"));
+
+        Assert.All(SiloSettings.All, setting => Assert.Contains(setting.Variable + "=", example));
+    }
+
+    [Fact]
     public void The_configuration_guide_lists_every_setting()
     {
         var guide = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "docs", "configuration.md"));
