@@ -32,14 +32,14 @@ public static class SiloHost
         // Built by a factory so the container owns it: disposing the app releases the lock.
         builder.Services.AddSingleton(_ => dataDirectoryLock);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(options.Clock);
+        builder.Services.AddSingleton(new PlatformClock(options.Clock));
         builder.Services.AddPlatformTelemetry(options);
         // The store first: its migrations create the membership tables the Orleans silo needs in cluster mode.
         builder.Services.AddPlatformStorage(options);
         builder.UseOrleans(silo => silo.ConfigurePlatformSilo(options));
         builder.Services.AddSingleton<NodeFatalErrorHandler>();
         builder.Services.AddSingleton<Orleans.Runtime.IFatalErrorHandler>(provider => provider.GetRequiredService<NodeFatalErrorHandler>());
-        builder.Services.AddActorRuntime();
+        builder.Services.AddActorRuntime(clock: provider => provider.GetRequiredService<PlatformClock>());
         builder.Services.AddPlatformApi(options);
         builder.Services.AddPlatformScheduler(options);
         builder.Services.AddPlatformHealth(options);
