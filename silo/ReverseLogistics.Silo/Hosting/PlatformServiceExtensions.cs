@@ -98,7 +98,7 @@ public static class PlatformServiceExtensions
                 foreach (var service in ServedServices(options)) health.Services.Map(service, _ => true);
             })
             .AddCheck<StoreHealthCheck>("store")
-            .AddQuartz(quartz => quartz.Name = "scheduler")
+            .AddQuartz(Scheduling.PlatformScheduler.Name, quartz => quartz.Name = "scheduler")
             .AddCheck<LifecycleHealthCheck>(LifecycleHealthCheck.Name);
         services.Configure<HealthCheckPublisherOptions>(publisher => publisher.Period = options.HealthCheckPeriod);
         services.AddHostedService<HealthPublishing>();

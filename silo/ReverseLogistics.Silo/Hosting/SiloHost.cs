@@ -32,10 +32,14 @@ public static class SiloHost
         // Built by a factory so the container owns it: disposing the app releases the lock.
         builder.Services.AddSingleton(_ => dataDirectoryLock);
         builder.Services.AddSingleton(options);
-        builder.Services.AddSingleton(options.Clock);
+        builder.Services.AddSingleton(new PlatformClock(options.Clock));
         builder.Services.AddPlatformTelemetry(options);
+        // The store first: its migrations create the membership tables the Orleans silo needs in cluster mode.
         builder.Services.AddPlatformStorage(options);
-        builder.Services.AddActorRuntime();
+        builder.UseOrleans(silo => silo.ConfigurePlatformSilo(options));
+        builder.Services.AddSingleton<NodeFatalErrorHandler>();
+        builder.Services.AddSingleton<Orleans.Runtime.IFatalErrorHandler>(provider => provider.GetRequiredService<NodeFatalErrorHandler>());
+        builder.Services.AddActorRuntime(clock: provider => provider.GetRequiredService<PlatformClock>());
         builder.Services.AddPlatformApi(options);
         builder.Services.AddPlatformScheduler(options);
         builder.Services.AddPlatformHealth(options);
@@ -52,6 +56,9 @@ public static class SiloHost
     private static void ConfigureSiloLogging(this ILoggingBuilder logging, SiloOptions options)
     {
         if (options.LogFormat == LogFormat.Json) logging.ClearProviders().AddJsonConsole();
+        logging.AddFilter("Orleans", LogLevel.Warning);
+        // Its first check after start measures from an uninitialised timestamp and warns of an hour-long stall.
+        logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         // Per-request HTTP logs would drown the gRPC call log and halve throughput.
         logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         logging.AddFilter("Grpc.AspNetCore", LogLevel.Warning);

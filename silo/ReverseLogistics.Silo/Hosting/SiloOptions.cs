@@ -26,6 +26,8 @@ public sealed record SiloOptions
     /// <see cref="Host"/>; null serves none, 0 picks a free port.
     /// </summary>
     public int? AdminPort { get; init; }
+    /// <summary>How this node joins the Orleans cluster.</summary>
+    public ClusterSettings Cluster { get; init; } = new();
     /// <summary>Names this node in telemetry (service.instance.id); the machine name when not set.</summary>
     public string NodeName { get; init; } = Environment.MachineName;
     /// <summary>Where traces and metrics go besides the admin port's /metrics.</summary>

@@ -20,9 +20,12 @@ public static class SiloRunner
             // Before anything is written: a port in use is found now, not after the store was migrated.
             RequireFreePort(options, options.Port, "--port");
             if (options.AdminPort is { } adminPort) RequireFreePort(options, adminPort, "--admin-port");
+            RequireFreePort(options, options.Cluster.SiloPortFor(options.Store), "--silo-port");
             await using var app = SiloHost.Build(options, configuration);
             await app.RunAsync(cancellationToken);
-            return 0;
+            return app.Services.GetRequiredService<NodeFatalErrorHandler>().Reason is { } reason
+                ? StartupFailure.Report($"The node stopped itself: {reason}", StartupFailure.CannotStart)
+                : 0;
         }
         catch (Exception e) when (StartupFailure.Describe(e, options) is { } line)
         {

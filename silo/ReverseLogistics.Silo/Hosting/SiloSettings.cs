@@ -19,6 +19,8 @@ public static class SiloSettings
     public static readonly SiloSetting OperatorKey = new("OperatorKey", "RL_OPERATOR_KEY", null, "The operator key, instead of one generated into operator.key");
     public static readonly SiloSetting TlsCertificate = new("TlsCertificate", "RL_TLS_CERT", "--tls-cert", "Certificate (PEM or .pfx) to serve TLS with; h2c when absent");
     public static readonly SiloSetting TlsKey = new("TlsKey", "RL_TLS_KEY", "--tls-key", "Private key (PEM) for a PEM certificate");
+    public static readonly SiloSetting SiloPort = new("SiloPort", "RL_SILO_PORT", "--silo-port", "Orleans silo-to-silo port; 11111 in cluster mode, a free one embedded");
+    public static readonly SiloSetting ClusterId = new("ClusterId", "RL_CLUSTER_ID", "--cluster-id", "Nodes with the same cluster id on one database form one cluster");
     public static readonly SiloSetting AdminPort = new("AdminPort", "RL_ADMIN_PORT", "--admin-port", "HTTP/1.1 port for /metrics, /healthz and /readyz; off when absent");
     public static readonly SiloSetting NodeName = new("NodeName", "RL_NODE_NAME", "--node-name", "This node's name in telemetry; the machine name by default");
     public static readonly SiloSetting OtlpEndpoint = new("OtlpEndpoint", "RL_OTLP_ENDPOINT", "--otlp-endpoint", "OTLP/gRPC collector for traces and metrics, e.g. http://127.0.0.1:4317");
@@ -26,7 +28,7 @@ public static class SiloSettings
     public static readonly SiloSetting Conformance = new("Conformance", "RL_CONFORMANCE", "--conformance", "Also serve the gRPC conformance service the interop tests use");
 
     public static IReadOnlyList<SiloSetting> All { get; } =
-        [Host, Port, DataDirectory, Store, Postgres, StoreStartupTimeout, PostgresPassword, OperatorKey, TlsCertificate, TlsKey, AdminPort, NodeName, OtlpEndpoint, LogFormat, Conformance];
+        [Host, Port, DataDirectory, Store, Postgres, StoreStartupTimeout, PostgresPassword, OperatorKey, TlsCertificate, TlsKey, SiloPort, ClusterId, AdminPort, NodeName, OtlpEndpoint, LogFormat, Conformance];
 
     /// <summary>The RL_* environment variables that are set, as configuration entries.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> FromEnvironment() => All
@@ -67,6 +69,11 @@ public static class SiloSettings
             TlsCertificate = Text(TlsCertificate),
             TlsKey = Text(TlsKey),
             AdminPort = Text(AdminPort) is null ? null : Parse(AdminPort, 0, PortNumber, "a port number from 0 to 65535"),
+            Cluster = defaults.Cluster with
+            {
+                SiloPort = Text(SiloPort) is null ? null : Parse(SiloPort, 0, PortNumber, "a port number from 0 to 65535"),
+                ClusterId = Text(ClusterId) ?? defaults.Cluster.ClusterId,
+            },
             NodeName = Text(NodeName) ?? defaults.NodeName,
             Telemetry = new TelemetryOptions
             {

@@ -1,9 +1,10 @@
+using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Idempotency;
 
 /// <summary>Deletes idempotency records once they are older than the retention (so retries work for at least that long).</summary>
-public sealed class IdempotencyPurgeService(IActorStore store, TimeProvider time, ILogger<IdempotencyPurgeService> logger) : BackgroundService
+public sealed class IdempotencyPurgeService(IActorStore store, PlatformClock time, ILogger<IdempotencyPurgeService> logger) : BackgroundService
 {
     public static readonly TimeSpan Retention = TimeSpan.FromHours(48);
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);

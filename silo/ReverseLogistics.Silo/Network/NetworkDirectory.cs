@@ -1,3 +1,4 @@
+using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Tenants;
@@ -8,7 +9,7 @@ using Proto = ReverseLogistics.V1;
 namespace ReverseLogistics.Silo.Network;
 
 /// <summary>Lists centres and carriers by id through the store's index, without activating their actors.</summary>
-public sealed class NetworkDirectory(IActorStore store, TimeProvider time)
+public sealed class NetworkDirectory(IActorStore store, PlatformClock time)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;

@@ -1,3 +1,4 @@
+using ReverseLogistics.Silo.Hosting;
 using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf;
@@ -25,7 +26,7 @@ public sealed class NetworkService(
     NetworkSnapshot snapshot,
     IReturnRouter router,
     IActorStore store,
-    TimeProvider time) : NetworkServiceBase
+    PlatformClock time) : NetworkServiceBase
 {
     private static readonly (string, string)[] CenterFields = [("center.id", "fulfillment_center.fulfillment_center_id"), ("center", "fulfillment_center")];
     private static readonly (string, string)[] CarrierFields = [("carrier.id", "carrier.carrier_id"), ("carrier.center_ids", "carrier.fulfillment_center_ids")];

@@ -27,7 +27,7 @@ public static class TelemetryExtensions
             .ConfigureResource(resource => resource.AddService(PlatformTelemetry.ServiceName, serviceInstanceId: options.NodeName))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(PlatformTelemetry.MeterName)
+                metrics.AddMeter(PlatformTelemetry.MeterName, "Microsoft.Orleans")
                     .AddAspNetCoreInstrumentation()
                     .AddRuntimeInstrumentation()
                     .AddProcessInstrumentation()

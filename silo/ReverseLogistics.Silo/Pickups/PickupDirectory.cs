@@ -1,3 +1,4 @@
+using ReverseLogistics.Silo.Hosting;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -10,7 +11,7 @@ using Proto = ReverseLogistics.V1;
 namespace ReverseLogistics.Silo.Pickups;
 
 /// <summary>Lists pickups and manifests through the store's index: no actor is activated.</summary>
-public sealed class PickupDirectory(IActorStore store, TimeProvider time)
+public sealed class PickupDirectory(IActorStore store, PlatformClock time)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;

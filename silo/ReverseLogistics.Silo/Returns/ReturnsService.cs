@@ -1,3 +1,4 @@
+using ReverseLogistics.Silo.Hosting;
 using Google.Protobuf;
 using Grpc.Core;
 using ReverseLogistics.Actors;
@@ -19,7 +20,7 @@ public sealed class ReturnsService(
     IdempotentRequests idempotency,
     CustomerHistories histories,
     ReturnDirectory directory,
-    TimeProvider time) : ReturnsServiceBase
+    PlatformClock time) : ReturnsServiceBase
 {
     public override async Task<V1.EligibilityResult> CheckEligibility(CheckEligibilityRequest request, ServerCallContext context)
     {

@@ -1,3 +1,4 @@
+using ReverseLogistics.Silo.Hosting;
 using System.Text.Json;
 using Quartz;
 using ReverseLogistics.Actors;
@@ -13,7 +14,7 @@ namespace ReverseLogistics.Silo.Scheduling;
 /// per schedule (in the location's time zone, a misfire caught up once), paused while the schedule is paused.
 /// Applying is idempotent, so a call after a crash, a retried request or a restart repairs what is missing.
 /// </summary>
-public sealed class PickupScheduleTriggers(ISchedulerFactory schedulers, IActorStore store, TimeProvider time)
+public sealed class PickupScheduleTriggers(ISchedulerFactory schedulers, IActorStore store, PlatformClock time)
 {
     public const string Group = "pickup-schedules";
     public const string ScheduleKey = "schedule";

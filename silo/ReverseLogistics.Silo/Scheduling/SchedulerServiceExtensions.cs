@@ -22,7 +22,10 @@ public static class SchedulerServiceExtensions
         services.AddSingleton<PickupSchedules>();
         services.AddSingleton<PickupScheduleTriggers>();
         services.AddHostedService<SchedulerStartup>();
-        services.AddQuartz(quartz => ConfigureQuartz(quartz, options));
+        // A named scheduler: the clock it is given stays its own. The default scheduler would register that clock as the
+        // container's TimeProvider, which Orleans' membership also runs on; tests move the platform's clock hours ahead.
+        services.AddQuartz(PlatformScheduler.Name, quartz => ConfigureQuartz(quartz, options));
+        services.AddSingleton(provider => provider.GetRequiredKeyedService<ISchedulerFactory>(PlatformScheduler.Name));
         // Stopping waits for running jobs, and Quartz stops before the actor runtime and the store are disposed.
         // The scheduler starts before the node listens, so the first health report already sees it running.
         services.AddQuartzHostedService(hosted =>

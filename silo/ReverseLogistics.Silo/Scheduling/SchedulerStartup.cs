@@ -11,7 +11,7 @@ namespace ReverseLogistics.Silo.Scheduling;
 /// restart neither duplicates a job nor moves its next fire time; one stored differently is rescheduled.
 /// </summary>
 public sealed class SchedulerStartup(
-    SiloOptions options, ISchedulerFactory schedulers, PickupScheduleTriggers pickupSchedules, TimeProvider time, ILogger<SchedulerStartup> logger)
+    SiloOptions options, ISchedulerFactory schedulers, PickupScheduleTriggers pickupSchedules, PlatformClock time, ILogger<SchedulerStartup> logger)
     : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)

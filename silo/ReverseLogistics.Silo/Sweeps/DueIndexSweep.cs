@@ -1,3 +1,4 @@
+using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Sweeps;
@@ -8,7 +9,7 @@ namespace ReverseLogistics.Silo.Sweeps;
 /// decides on its own state, so a stale index entry or a second run changes nothing; a failure is
 /// logged and counted, and the actor stays due for the next run.
 /// </summary>
-public sealed class DueIndexSweep(IActorStore store, TimeProvider time, ILogger<DueIndexSweep> logger)
+public sealed class DueIndexSweep(IActorStore store, PlatformClock time, ILogger<DueIndexSweep> logger)
 {
     /// <param name="fire">Asks one due actor to act; true when it did.</param>
     public async Task<SweepResult> RunAsync(string actorType, string kind, Func<ActorKey, CancellationToken, Task<bool>> fire,

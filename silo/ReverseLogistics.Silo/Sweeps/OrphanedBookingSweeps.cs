@@ -1,3 +1,4 @@
+using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Tenants;
@@ -15,7 +16,7 @@ namespace ReverseLogistics.Silo.Sweeps;
 /// each is released only when the return's committed state does not hold it and the booking is unchanged since
 /// it was read. Centres are paged through the store and windows through the manifest due index (open windows only).
 /// </summary>
-public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors, TimeProvider time, ILogger<OrphanedBookingSweeps> logger)
+public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors, PlatformClock time, ILogger<OrphanedBookingSweeps> logger)
 {
     public const string Kind = "orphaned-bookings";
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);

@@ -79,7 +79,7 @@ public sealed class StartupFailureTests : IDisposable
     {
         var port = ClosedPort();
 
-        var result = await RunSiloAsync($"--port 0 --data-dir \"{DataDirectory}\" --store postgres --store-startup-timeout 1.5",
+        var result = await RunSiloAsync($"--port 0 --data-dir \"{DataDirectory}\" --silo-port 0 --store postgres --store-startup-timeout 1.5",
             new Dictionary<string, string> { ["RL_POSTGRES"] = $"Host=127.0.0.1;Port={port};Username=rl;Database=rl", ["RL_POSTGRES_PASSWORD"] = "pw" });
 
         Assert.Equal(StartupFailure.CannotStart, result.ExitCode);
@@ -91,7 +91,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task Json_logs_are_one_object_per_line()
     {
-        var result = await RunSiloAsync($"--port 0 --data-dir \"{DataDirectory}\" --log-format json --store postgres --store-startup-timeout 0.5",
+        var result = await RunSiloAsync($"--port 0 --data-dir \"{DataDirectory}\" --log-format json --silo-port 0 --store postgres --store-startup-timeout 0.5",
             new Dictionary<string, string> { ["RL_POSTGRES"] = $"Host=127.0.0.1;Port={ClosedPort()};Username=rl;Database=rl" });
 
         var logLines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith("error:")).ToList();

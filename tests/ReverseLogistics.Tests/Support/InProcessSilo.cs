@@ -31,10 +31,13 @@ public sealed class InProcessSilo : IAsyncDisposable
     public int? AdminPort { get; }
     public IServiceProvider Services => _app.Services;
 
-    /// <summary>Starts a silo; <paramref name="options"/> gets loopback and a free port (and a free admin port if it asks for one).</summary>
+    /// <summary>Starts a silo; <paramref name="options"/> gets loopback and a free port (and a free admin port if it asks for one, and a free silo port).</summary>
     public static async Task<InProcessSilo> StartAsync(SiloOptions options)
     {
-        var app = SiloHost.Build(options with { Host = "127.0.0.1", Port = 0, AdminPort = options.AdminPort is null ? null : 0 });
+        var app = SiloHost.Build(options with
+        {
+            Host = "127.0.0.1", Port = 0, AdminPort = options.AdminPort is null ? null : 0, Cluster = options.Cluster with { SiloPort = SiloPorts.Next() },
+        });
         await app.StartAsync();
         int? adminPort = options.AdminPort is null ? null : app.Services.GetRequiredService<AdminListener>().Port;
         var bound = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses

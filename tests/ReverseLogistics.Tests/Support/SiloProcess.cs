@@ -24,7 +24,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
     public static async Task<SiloProcess> StartAsync(string dataDirectory, string operatorKey, string? postgres = null)
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "ReverseLogistics.Silo.dll");
-        var arguments = $"\"{silo}\" --host 127.0.0.1 --port 0 --data-dir \"{dataDirectory}\"";
+        var arguments = $"\"{silo}\" --host 127.0.0.1 --port 0 --silo-port 0 --data-dir \"{dataDirectory}\"";
         if (postgres is not null) arguments += " --store postgres";
         var start = new ProcessStartInfo("dotnet", arguments)
         {

@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Sockets;
+using Npgsql;
+using Orleans.Configuration;
+using Orleans.Hosting;
+
+namespace ReverseLogistics.Silo.Hosting;
+
+public static class OrleansExtensions
+{
+    /// <summary>Connections the membership provider may hold; with the store's pool they must fit PostgreSQL's max_connections times the nodes.</summary>
+    public const int MembershipPoolSize = 4;
+
+    /// <summary>
+    /// The Orleans silo in this node. Embedded: localhost clustering (a cluster of one, membership in
+    /// memory). Cluster mode: membership in PostgreSQL (the tables come from the store's migrations),
+    /// with failure detection tuned by <see cref="ClusterSettings"/>. No gateway: clients reach grains
+    /// through this node's gRPC services, never as Orleans clients.
+    /// </summary>
+    public static ISiloBuilder ConfigurePlatformSilo(this ISiloBuilder silo, SiloOptions options)
+    {
+        var cluster = options.Cluster;
+        var siloPort = cluster.SiloPortFor(options.Store) is var port and not 0 ? port : FreePort(options.Host);
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "reverse-logistics"));
+        if (options.Store == StoreKind.Postgres)
+        {
+            silo.UseAdoNetClustering(adoNet =>
+            {
+                adoNet.Invariant = "Npgsql";
+                adoNet.ConnectionString = new NpgsqlConnectionStringBuilder(options.PostgresConnectionString) { MaxPoolSize = MembershipPoolSize }.ConnectionString;
+            });
+            var address = KestrelExtensions.ParseAddress(options.Host);
+            if (address.Equals(IPAddress.Any) || address.Equals(IPAddress.IPv6Any))
+                silo.ConfigureEndpoints(siloPort, gatewayPort: 0, listenOnAnyHostAddress: true);
+            else
+                silo.ConfigureEndpoints(address, siloPort, gatewayPort: 0);
+        }
+        else
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort: 0, clusterId: cluster.ClusterId, serviceId: "reverse-logistics");
+        }
+        silo.Configure<ClusterMembershipOptions>(membership =>
+        {
+            membership.ProbeTimeout = cluster.ProbeTimeout;
+            membership.NumMissedProbesLimit = cluster.MissedProbesLimit;
+            membership.NumVotesForDeathDeclaration = cluster.VotesForDeath;
+        });
+        // The same idle time the actor runtime used: ten minutes without a call and an activation goes.
+        silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromMinutes(10));
+        return silo;
+    }
+
+    private static int FreePort(string host)
+    {
+        using var listener = new TcpListener(KestrelExtensions.ParseAddress(host), 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
