@@ -21,7 +21,7 @@ public static class StartupFailure
     {
         StartupException startup => startup.Message,
         IOException { InnerException: SocketException { SocketErrorCode: SocketError.AddressAlreadyInUse } } =>
-            $"{options.Host}:{options.Port} (or the admin port) is already in use; stop what holds it or choose another with --port/--admin-port.",
+            $"A port this node needs on {options.Host} (gRPC {options.Port}, the admin port or the silo port) is already in use; stop what holds it or choose others with --port, --admin-port or --silo-port.",
         Microsoft.Data.Sqlite.SqliteException sqlite =>
             $"The SQLite store in '{Path.GetFullPath(options.DataDirectory)}' cannot be used: {sqlite.Message}",
         AggregateException { InnerExceptions.Count: 1 } aggregate => Describe(aggregate.InnerExceptions[0], options),
