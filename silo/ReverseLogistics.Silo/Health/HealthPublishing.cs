@@ -24,5 +24,4 @@ public sealed class HealthPublishing(
         var report = await checks.CheckHealthAsync(predicate, cancellationToken);
         foreach (var publisher in publishers) await publisher.PublishAsync(report, cancellationToken);
     }
-
 }

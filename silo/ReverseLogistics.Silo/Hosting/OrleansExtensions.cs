@@ -11,6 +11,8 @@ public static class OrleansExtensions
     /// <summary>Connections the membership provider may hold; with the store's pool they must fit PostgreSQL's max_connections times the nodes.</summary>
     public const int MembershipPoolSize = 4;
 
+    private const string ServiceId = "reverse-logistics";
+
     /// <summary>
     /// The Orleans silo in this node. Embedded: localhost clustering (a cluster of one, membership in
     /// memory). Cluster mode: membership in PostgreSQL (the tables come from the store's migrations),
@@ -21,7 +23,7 @@ public static class OrleansExtensions
     {
         var cluster = options.Cluster;
         var siloPort = cluster.SiloPortFor(options.Store) is var port and not 0 ? port : FreePort(options.Host);
-        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, "reverse-logistics"));
+        silo.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (cluster.ClusterId, ServiceId));
         if (options.Store == StoreKind.Postgres)
         {
             silo.UseAdoNetClustering(adoNet =>
@@ -37,7 +39,7 @@ public static class OrleansExtensions
         }
         else
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort: 0, clusterId: cluster.ClusterId, serviceId: "reverse-logistics");
+            silo.UseLocalhostClustering(siloPort, gatewayPort: 0, clusterId: cluster.ClusterId, serviceId: ServiceId);
         }
         silo.Configure<ClusterMembershipOptions>(membership =>
         {

@@ -41,18 +41,17 @@ public static class PlatformServiceExtensions
     public static IServiceCollection AddPlatformApi(this IServiceCollection services, SiloOptions options)
     {
         AccessPolicy.RequireDeclaredRoles(PublicContract.Files);
-        // Interceptors are singletons: the rate limiter holds the buckets, and none keeps per-call state.
-        services.AddSingleton<CallLoggingInterceptor>();
-        services.AddSingleton<DomainErrorInterceptor>();
-        services.AddSingleton<AuthenticationInterceptor>();
-        services.AddSingleton<RateLimitInterceptor>();
+        // In the order every call passes them. Singletons: the rate limiter holds the buckets, and none keeps
+        // per-call state (an interceptor missing from the container would be built anew for every call).
+        Type[] interceptors =
+        [
+            typeof(GrpcMetricsInterceptor), typeof(CallLoggingInterceptor), typeof(DomainErrorInterceptor),
+            typeof(AuthenticationInterceptor), typeof(RateLimitInterceptor),
+        ];
+        foreach (var interceptor in interceptors) services.AddSingleton(interceptor);
         services.AddGrpc(grpc =>
         {
-            grpc.Interceptors.Add<GrpcMetricsInterceptor>();
-            grpc.Interceptors.Add<CallLoggingInterceptor>();
-            grpc.Interceptors.Add<DomainErrorInterceptor>();
-            grpc.Interceptors.Add<AuthenticationInterceptor>();
-            grpc.Interceptors.Add<RateLimitInterceptor>();
+            foreach (var interceptor in interceptors) grpc.Interceptors.Add(interceptor);
         });
         services.AddGrpcReflection();
 

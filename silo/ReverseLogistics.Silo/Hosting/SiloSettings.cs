@@ -43,22 +43,34 @@ public static class SiloSettings
         var defaults = new SiloOptions();
         string? Text(SiloSetting setting) => configuration[setting.ConfigurationPath] is { Length: > 0 } value ? value : null;
 
+        void Refuse(SiloSetting setting, string text, string expected) => problems.Add($"{setting.Names}: '{text}' is not {expected}.");
+
         T Parse<T>(SiloSetting setting, T fallback, Func<string, T?> parse, string expected) where T : struct
         {
             if (Text(setting) is not { } text) return fallback;
             if (parse(text) is { } value) return value;
-            problems.Add($"{setting.Names}: '{text}' is not {expected}.");
+            Refuse(setting, text, expected);
             return fallback;
         }
 
         int? PortNumber(string text) => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var port) && port <= 65535 ? port : null;
+        int ParsePort(SiloSetting setting, int fallback) => Parse(setting, fallback, PortNumber, "a port number from 0 to 65535");
+        int? ParseOptionalPort(SiloSetting setting) => Text(setting) is null ? null : ParsePort(setting, 0);
+
+        Uri? ParseEndpoint(SiloSetting setting)
+        {
+            if (Text(setting) is not { } text) return null;
+            if (Uri.TryCreate(text, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https") return uri;
+            Refuse(setting, text, "an http:// or https:// URL");
+            return null;
+        }
 
         var store = Parse(Store, defaults.Store, text => Enum.TryParse<StoreKind>(text, ignoreCase: true, out var kind) && Enum.IsDefined(kind) ? kind : null,
             "sqlite or postgres");
         var options = defaults with
         {
             Host = Text(Host) ?? defaults.Host,
-            Port = Parse(Port, defaults.Port, PortNumber, "a port number from 0 to 65535"),
+            Port = ParsePort(Port, defaults.Port),
             DataDirectory = Text(DataDirectory) ?? defaults.DataDirectory,
             Store = store,
             PostgresConnectionString = ConnectionString(Text(Postgres), Text(PostgresPassword), problems),
@@ -68,19 +80,14 @@ public static class SiloSettings
             OperatorKey = Text(OperatorKey),
             TlsCertificate = Text(TlsCertificate),
             TlsKey = Text(TlsKey),
-            AdminPort = Text(AdminPort) is null ? null : Parse(AdminPort, 0, PortNumber, "a port number from 0 to 65535"),
+            AdminPort = ParseOptionalPort(AdminPort),
             Cluster = defaults.Cluster with
             {
-                SiloPort = Text(SiloPort) is null ? null : Parse(SiloPort, 0, PortNumber, "a port number from 0 to 65535"),
+                SiloPort = ParseOptionalPort(SiloPort),
                 ClusterId = Text(ClusterId) ?? defaults.Cluster.ClusterId,
             },
             NodeName = Text(NodeName) ?? defaults.NodeName,
-            Telemetry = new TelemetryOptions
-            {
-                OtlpEndpoint = Text(OtlpEndpoint) is { } otlp
-                    ? Uri.TryCreate(otlp, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" ? uri : Invalid<Uri>(OtlpEndpoint, otlp, "an http:// or https:// URL", problems)
-                    : null,
-            },
+            Telemetry = new TelemetryOptions { OtlpEndpoint = ParseEndpoint(OtlpEndpoint) },
             LogFormat = Parse(LogFormat, defaults.LogFormat, text => Enum.TryParse<LogFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) ? format : null,
                 "simple or json"),
             Conformance = Parse(Conformance, false, text => bool.TryParse(text, out var on) ? on : null, "true or false"),
@@ -114,11 +121,5 @@ public static class SiloSettings
             problems.Add($"{Postgres.Names}: not a valid connection string ({e.Message}).");
             return null;
         }
-    }
-
-    private static T? Invalid<T>(SiloSetting setting, string text, string expected, List<string> problems) where T : class
-    {
-        problems.Add($"{setting.Names}: '{text}' is not {expected}.");
-        return null;
     }
 }

@@ -187,7 +187,7 @@ public sealed class OrleansMembershipTests(PostgresDatabase postgres) : IClassFi
                 options.TableRefreshTimeout = TimeSpan.FromSeconds(5);
                 options.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
             })
-            .ConfigureEndpoints(IPAddress.Loopback, FreePort(), FreePort(), listenOnAnyHostAddress: false));
+            .ConfigureEndpoints(IPAddress.Loopback, FreePorts.Next(), FreePorts.Next(), listenOnAnyHostAddress: false));
         return await StartAsync(builder.Build());
     }
 
@@ -257,12 +257,5 @@ public sealed class OrleansMembershipTests(PostgresDatabase postgres) : IClassFi
         await using var command = new NpgsqlCommand(sql, connection);
         if (cluster is not null) command.Parameters.AddWithValue("cluster", cluster);
         return (long)(await command.ExecuteScalarAsync(Ct))!;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -77,7 +77,7 @@ public sealed class StartupFailureTests : IDisposable
     [Fact]
     public async Task An_unreachable_postgres_is_retried_then_one_line()
     {
-        var port = ClosedPort();
+        var port = FreePorts.Next();
 
         var result = await RunSiloAsync($"--port 0 --data-dir \"{DataDirectory}\" --silo-port 0 --store postgres --store-startup-timeout 1.5",
             new Dictionary<string, string> { ["RL_POSTGRES"] = $"Host=127.0.0.1;Port={port};Username=rl;Database=rl", ["RL_POSTGRES_PASSWORD"] = "pw" });
@@ -92,19 +92,12 @@ public sealed class StartupFailureTests : IDisposable
     public async Task Json_logs_are_one_object_per_line()
     {
         var result = await RunSiloAsync($"--port 0 --data-dir \"{DataDirectory}\" --log-format json --silo-port 0 --store postgres --store-startup-timeout 0.5",
-            new Dictionary<string, string> { ["RL_POSTGRES"] = $"Host=127.0.0.1;Port={ClosedPort()};Username=rl;Database=rl" });
+            new Dictionary<string, string> { ["RL_POSTGRES"] = $"Host=127.0.0.1;Port={FreePorts.Next()};Username=rl;Database=rl" });
 
         var logLines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(line => !line.StartsWith("error:")).ToList();
         Assert.NotEmpty(logLines);
         Assert.All(logLines, line => Assert.Equal(JsonValueKind.Object, JsonDocument.Parse(line).RootElement.ValueKind));
         Assert.Contains(logLines, line => line.Contains("\"LogLevel\":\"Warning\"") && line.Contains("does not answer yet"));
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -36,7 +36,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     {
         var app = SiloHost.Build(options with
         {
-            Host = "127.0.0.1", Port = 0, AdminPort = options.AdminPort is null ? null : 0, Cluster = options.Cluster with { SiloPort = SiloPorts.Next() },
+            Host = "127.0.0.1", Port = 0, AdminPort = options.AdminPort is null ? null : 0, Cluster = options.Cluster with { SiloPort = FreePorts.Next() },
         });
         await app.StartAsync();
         int? adminPort = options.AdminPort is null ? null : app.Services.GetRequiredService<AdminListener>().Port;

@@ -4,12 +4,12 @@ using System.Net.Sockets;
 namespace ReverseLogistics.Tests.Support;
 
 /// <summary>
-/// Orleans silo ports for in-process silos, never handed out twice in one test process: a silo restarted on
-/// the port of one that just stopped would meet that one's membership entry (same address, another
-/// generation, and in tests a clock moved ahead) and be declared dead. Below the OS's ephemeral range, so
-/// Kestrel's own free ports never collide with them.
+/// Loopback ports nothing listens on, never handed out twice in one test process: for in-process silos'
+/// Orleans ports (a silo restarted on the port of one that just stopped would meet that one's membership
+/// entry under another generation) and for tests that need a port where no server answers. Below the OS's
+/// ephemeral range, so Kestrel's own free ports never collide with them.
 /// </summary>
-public static class SiloPorts
+public static class FreePorts
 {
     private static int _next = 20_000 + Environment.ProcessId % 40 * 250;
 
