@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Storage;
 
@@ -30,7 +31,7 @@ public abstract class Actor<TState> : Actor
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(events);
-        var state = JsonSerializer.Serialize(State, ActorJson.Options);
+        var state = JsonSerializer.Serialize(State, DomainJson.Options);
         var commit = new ActorCommit(Key, Version, eventSequence, state, events, idempotency, index);
         CommitResult result;
         try
@@ -68,7 +69,7 @@ public abstract class Actor<TState> : Actor
         var record = await Store.ReadAsync(Key, cancellationToken);
         State = record is null
             ? new TState()
-            : JsonSerializer.Deserialize<TState>(record.State, ActorJson.Options)
+            : JsonSerializer.Deserialize<TState>(record.State, DomainJson.Options)
                 ?? throw new InvalidDataException($"The stored state of {Key} is null.");
         Version = record?.Version ?? 0;
         eventSequence = record?.EventSequence ?? 0;

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Grains.Errors;
 using ReverseLogistics.Silo.Interceptors;
 
 namespace ReverseLogistics.Silo.Errors;
@@ -18,7 +19,7 @@ public sealed class DomainErrorInterceptor : CallInterceptor
         {
             throw ToRpcException(e);
         }
-        catch (ActorConflictException)
+        catch (Exception e) when (e is ActorConflictException or ConcurrentChangeException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "The object was changed concurrently; retry the request."));
         }
@@ -26,6 +27,11 @@ public sealed class DomainErrorInterceptor : CallInterceptor
         {
             // Loading failed (the store is unreachable, say); the next call loads afresh, so a retry may succeed.
             throw new RpcException(new Status(StatusCode.Unavailable, "The object could not be loaded; retry the request."));
+        }
+        catch (Exception e) when (ClusterFaults.IsTransient(e))
+        {
+            // A silo failed or left while the call was on its way: the cluster moves its grains, and a retry finds them.
+            throw new RpcException(new Status(StatusCode.Unavailable, "The cluster is moving the object to another silo; retry the request."));
         }
     }
 

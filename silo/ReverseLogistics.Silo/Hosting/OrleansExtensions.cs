@@ -3,6 +3,8 @@ using System.Net.Sockets;
 using Npgsql;
 using Orleans.Configuration;
 using Orleans.Hosting;
+using Orleans.Serialization;
+using ReverseLogistics.Grains;
 
 namespace ReverseLogistics.Silo.Hosting;
 
@@ -47,6 +49,10 @@ public static class OrleansExtensions
             membership.NumMissedProbesLimit = cluster.MissedProbesLimit;
             membership.NumVotesForDeathDeclaration = cluster.VotesForDeath;
         });
+        silo.Services.AddSerializer(serializer => serializer.AddDomainValues());
+        silo.Services.AddSingleton<GrainActivity>();
+        // The caller's trace continues into grain calls (and the store spans below them).
+        silo.AddActivityPropagation();
         // The same idle time the actor runtime used: ten minutes without a call and an activation goes.
         silo.Configure<GrainCollectionOptions>(collection => collection.CollectionAge = TimeSpan.FromMinutes(10));
         return silo;

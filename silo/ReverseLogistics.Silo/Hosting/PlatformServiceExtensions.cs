@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Contracts;
 using ReverseLogistics.Silo.Errors;

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Silo.Conformance;
 using ReverseLogistics.Silo.Observability;

@@ -2,9 +2,9 @@ using System.Security.Cryptography;
 using System.Text;
 using Google.Protobuf;
 using Grpc.Core;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Storage;
 
@@ -13,21 +13,32 @@ namespace ReverseLogistics.Silo.Idempotency;
 /// <summary>
 /// Makes mutations safe to retry. Each carries a client-chosen request_id, scoped to the
 /// caller's tenant: a retry returns the first result; the same id on a different request is
-/// refused. The record is committed atomically with the mutation it describes.
+/// refused. The grain commits the record atomically with the mutation it describes.
 /// </summary>
 public sealed class IdempotentRequests(IActorStore store)
 {
     public const int MaxRequestIdLength = 128;
 
     /// <summary>
-    /// Runs <paramref name="mutation"/> for the calling tenant unless this request already ran, in which
-    /// case its first result is returned. The mutation must commit <c>ticket.Record(response, now)</c>
-    /// together with its state. With <paramref name="sealResponse"/> (responses carrying a secret) the
-    /// recorded result is encrypted under the caller's credential and only replayed to that credential.
+    /// Runs <paramref name="mutation"/> (a grain call that commits <c>ticket.RecordProto(result, now)</c> with its state)
+    /// for the calling tenant unless this request already ran, in which case its first result is returned.
+    /// With <paramref name="sealResponse"/> (results carrying a secret) the recorded result is encrypted under
+    /// the caller's credential and only replayed to that credential.
     /// </summary>
-    public async Task<TResponse> RunAsync<TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
+    public Task<TResult> RunAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
+        Func<Caller, IdempotencyTicket, Task<TResult>> mutation, bool sealResponse = false)
+        where TRequest : IMessage<TRequest> =>
+        RunAsync(context, requestId, request, IdempotencyTicket.ReadResult<TResult>, mutation, sealResponse);
+
+    /// <summary>As above, for a mutation that records its protobuf response (actors not yet moved to grains).</summary>
+    public Task<TResponse> RunAsync<TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
         MessageParser<TResponse> parser, Func<Caller, IdempotencyTicket, Task<TResponse>> mutation, bool sealResponse = false)
-        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse>
+        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
+        RunAsync(context, requestId, request, parser.ParseFrom, mutation, sealResponse);
+
+    private async Task<TResult> RunAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
+        Func<byte[], TResult> read, Func<Caller, IdempotencyTicket, Task<TResult>> mutation, bool sealResponse)
+        where TRequest : IMessage<TRequest>
     {
         new Validator()
             .Require(requestId.Length > 0, "request_id", "required: a client-chosen id that makes the call safe to retry")
@@ -41,23 +52,23 @@ public sealed class IdempotentRequests(IActorStore store)
         };
         var cancellationToken = context.CancellationToken;
 
-        if (await FindFirstResultAsync(ticket, parser, cancellationToken) is { } first) return first;
+        if (await FindFirstResultAsync(ticket, cancellationToken) is { } first) return read(first);
         try
         {
             return await mutation(caller, ticket);
         }
-        catch (Exception e) when (e is DuplicateRequestException or DomainException)
+        catch (Exception e) when (e is DuplicateRequestException or Actors.DuplicateRequestException or DomainException)
         {
             // A concurrent retry of this request may have committed first (so this attempt found the
             // object already created, or its record already taken): answer with that result.
-            var committed = await FindFirstResultAsync(ticket, parser, cancellationToken);
+            var committed = await FindFirstResultAsync(ticket, cancellationToken);
             if (committed is null) throw;
-            return committed;
+            return read(committed);
         }
     }
 
-    private async Task<TResponse?> FindFirstResultAsync<TResponse>(IdempotencyTicket ticket, MessageParser<TResponse> parser,
-        CancellationToken cancellationToken) where TResponse : class, IMessage<TResponse>
+    /// <summary>The recorded first result's bytes (unsealed), or null when the request has not run.</summary>
+    private async Task<byte[]?> FindFirstResultAsync(IdempotencyTicket ticket, CancellationToken cancellationToken)
     {
         var record = await store.FindRequestAsync(ticket.TenantId, ticket.RequestId, cancellationToken);
         if (record is null) return null;
@@ -65,12 +76,11 @@ public sealed class IdempotentRequests(IActorStore store)
             throw new PreconditionFailedException(
                 $"request_id '{ticket.RequestId}' was already used at {record.CreatedAt:O} for a different request ({record.Method}); " +
                 "use a new request_id for a new request.");
-        if (ticket.SealingKey is null) return parser.ParseFrom(record.Response);
-        var opened = ResponseSeal.TryOpen(ticket.SealingKey, record.Response, ticket.SealContext)
+        if (ticket.SealingKey is null) return record.Response;
+        return ResponseSeal.TryOpen(ticket.SealingKey, record.Response, ticket.SealContext)
             ?? throw new PreconditionFailedException(
                 $"request_id '{ticket.RequestId}' already ran, and its result holds a secret that is only replayed to the API key that made the request; " +
                 "retry with that key, or use a new request_id.");
-        return parser.ParseFrom(opened);
     }
 
     /// <summary>A hash of the method and the request without its request_id, so retries match and different requests do not.</summary>

@@ -1,3 +1,5 @@
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -37,8 +39,8 @@ public sealed class CarrierActor(NetworkSnapshot snapshot) : Actor<CarrierState>
         State.Carrier = carrier;
         State.UpdatedAt = Now;
         var response = NetworkMapper.ToProto(carrier, State.CreatedAt, State.UpdatedAt);
-        await CommitAsync([new NewEvent(eventType, JsonSerializer.Serialize(carrier, ActorJson.Options), caller.AuditName, Now)],
-            ticket.Record(response, Now), []);
+        await CommitAsync([new NewEvent(eventType, JsonSerializer.Serialize(carrier, DomainJson.Options), caller.AuditName, Now)],
+            ticket.RecordProto(response, Now), []);
         snapshot.Apply(Key.Id, Version, State);
         return response;
     }

@@ -1,3 +1,5 @@
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -91,7 +93,7 @@ public sealed class FulfillmentCenterActor(NetworkSnapshot snapshot) : Actor<Ful
         State.Revision++;
         State.UpdatedAt = Now;
         var response = ToProto(State);
-        await CommitAndPublishAsync(Event(eventType, center, caller.AuditName), ticket.Record(response, Now));
+        await CommitAndPublishAsync(Event(eventType, center, caller.AuditName), ticket.RecordProto(response, Now));
         return response;
     }
 
@@ -109,5 +111,5 @@ public sealed class FulfillmentCenterActor(NetworkSnapshot snapshot) : Actor<Ful
         Exists ? State : throw new NotFoundException($"Fulfilment centre '{Key.Id}' not found.");
 
     private NewEvent Event(string type, object data, string actor) =>
-        new(type, JsonSerializer.Serialize(data, ActorJson.Options), actor, Now);
+        new(type, JsonSerializer.Serialize(data, DomainJson.Options), actor, Now);
 }

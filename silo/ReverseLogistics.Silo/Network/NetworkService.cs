@@ -1,3 +1,6 @@
+using ReverseLogistics.Grains.Idempotency;
+using Orleans;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using System.Globalization;
 using System.Text.Json;
@@ -11,7 +14,6 @@ using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Silo.Routing;
-using ReverseLogistics.Silo.Tenants;
 using ReverseLogistics.Storage;
 using Proto = ReverseLogistics.V1;
 using NetworkServiceBase = ReverseLogistics.V1.NetworkService.NetworkServiceBase;
@@ -21,6 +23,7 @@ namespace ReverseLogistics.Silo.Network;
 /// <summary>reverselogistics.v1.NetworkService: the operators' fulfilment network, and routing over it.</summary>
 public sealed class NetworkService(
     ActorRuntime actors,
+    IGrainFactory grains,
     IdempotentRequests idempotency,
     NetworkDirectory directory,
     NetworkSnapshot snapshot,
@@ -139,7 +142,7 @@ public sealed class NetworkService(
         new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
         var record = ReturnIds.IsWellFormed(returnId) ? await store.ReadAsync(new ActorKey(tenantId, ReturnActor.TypeName, returnId), cancellationToken) : null;
         if (record is null) throw new NotFoundException($"Return '{returnId}' not found.");
-        return RoutingSubject.Of(tenantId, returnId, JsonSerializer.Deserialize<ReturnRecord>(record.State, ActorJson.Options)!);
+        return RoutingSubject.Of(tenantId, returnId, JsonSerializer.Deserialize<ReturnRecord>(record.State, DomainJson.Options)!);
     }
 
     private static RoutingSubject QuerySubject(string tenantId, Proto.RoutingQuery query)
@@ -173,8 +176,11 @@ public sealed class NetworkService(
         };
     }
 
-    private async Task RequireTenantAsync(string tenantId, CancellationToken cancellationToken) =>
-        await actors.Get<TenantActor>(tenantId, tenantId).AskAsync(t => Task.FromResult(t.Get()), cancellationToken);
+    private async Task RequireTenantAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        if (!(await grains.Tenant(tenantId).GetAsync().WaitAsync(cancellationToken)).Exists)
+            throw new NotFoundException($"Tenant '{tenantId}' not found.");
+    }
 
     private Task<TResponse> MutateAsync<TActor, TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
         ActorRef<TActor> target, MessageParser<TResponse> parser, Func<TActor, Caller, IdempotencyTicket, Task<TResponse>> turn)

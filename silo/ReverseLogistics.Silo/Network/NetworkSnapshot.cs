@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using ReverseLogistics.Actors;
@@ -165,7 +166,7 @@ public sealed partial class NetworkSnapshot : IDisposable
     }
 
     private static TState Deserialize<TState>(ActorRecord record) =>
-        JsonSerializer.Deserialize<TState>(record.State, ActorJson.Options) ?? throw new InvalidDataException("Null network actor state.");
+        JsonSerializer.Deserialize<TState>(record.State, DomainJson.Options) ?? throw new InvalidDataException("Null network actor state.");
 
     /// <summary>
     /// Under <see cref="gate"/>: what is held, as a network. Each part was validated when it was written;

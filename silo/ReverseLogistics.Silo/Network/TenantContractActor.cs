@@ -1,3 +1,5 @@
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -29,8 +31,8 @@ public sealed class TenantContractActor(NetworkSnapshot snapshot) : Actor<Tenant
         State.Contract = contract;
         State.UpdatedAt = Now;
         var response = NetworkMapper.ToProto(contract, State.UpdatedAt);
-        await CommitAsync([new NewEvent("TenantContractSet", JsonSerializer.Serialize(contract, ActorJson.Options), caller.AuditName, Now)],
-            ticket.Record(response, Now), []);
+        await CommitAsync([new NewEvent("TenantContractSet", JsonSerializer.Serialize(contract, DomainJson.Options), caller.AuditName, Now)],
+            ticket.RecordProto(response, Now), []);
         snapshot.Apply(Key.Id, Version, State);
         return response;
     }

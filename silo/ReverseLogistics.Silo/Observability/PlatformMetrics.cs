@@ -1,21 +1,21 @@
 using System.Diagnostics.Metrics;
-using ReverseLogistics.Actors;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Storage;
 using ReverseLogistics.Storage.Sql;
 
 namespace ReverseLogistics.Silo.Observability;
 
-/// <summary>The actor runtime's and the store's figures, read when the metrics are collected.</summary>
+/// <summary>The grains' and the store's figures, read when the metrics are collected.</summary>
 public sealed class PlatformMetrics
 {
-    public PlatformMetrics(IMeterFactory meters, ActorRuntime actors, IActorStore store)
+    public PlatformMetrics(IMeterFactory meters, GrainActivity grains, IActorStore store)
     {
         var meter = meters.Create(PlatformTelemetry.MeterName);
-        meter.CreateObservableGauge("rl.actor.activations", () => actors.ActivationCount, "{actor}",
-            "Actors active (loaded in memory) on this node.");
+        meter.CreateObservableGauge("rl.actor.activations", () => grains.Activations, "{actor}",
+            "Grains active (loaded in memory) on this node.");
         meter.CreateObservableCounter("rl.actor.turns",
-            () => actors.TurnsByType.Select(entry => new Measurement<long>(entry.Value, new KeyValuePair<string, object?>("type", entry.Key))),
-            "{turn}", "Actor messages handled (one turn each), by actor type.");
+            () => grains.CallsByType.Select(entry => new Measurement<long>(entry.Value, new KeyValuePair<string, object?>("type", entry.Key))),
+            "{turn}", "Grain calls handled (one turn each), by grain type.");
         if (store is not SqlActorStore sql) return;
         meter.CreateObservableCounter("rl.store.commits", () => sql.CommitsWritten, "{commit}",
             "Actor commits written through the group-commit queue.");

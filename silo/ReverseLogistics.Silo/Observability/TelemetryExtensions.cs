@@ -42,6 +42,8 @@ public static class TelemetryExtensions
             {
                 tracing.AddAspNetCoreInstrumentation()
                     .AddSource(StoreTracing.SourceName)
+                    // Orleans' grain-call spans (with activity propagation on, see OrleansExtensions).
+                    .AddSource("Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application")
                     .AddNpgsql();
                 if (otlp is not null) tracing.AddOtlpExporter(exporter => exporter.Endpoint = otlp);
                 options.Telemetry.ConfigureTracing?.Invoke(tracing);

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Storage;
@@ -21,7 +22,7 @@ public static class IndexPage
         foreach (var key in keys.Take(size))
         {
             if (await store.ReadAsync(key, cancellationToken) is { } record)
-                items.Add((key, JsonSerializer.Deserialize<TState>(record.State, ActorJson.Options)!));
+                items.Add((key, JsonSerializer.Deserialize<TState>(record.State, DomainJson.Options)!));
         }
         return (items, keys.Count > size ? PageTokens.Encode(keys[size - 1].Id) : "");
     }

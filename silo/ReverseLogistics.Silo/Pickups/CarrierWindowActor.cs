@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -108,5 +109,5 @@ public sealed class CarrierWindowActor : Actor<CarrierWindowState>, IActor
             : [new(ManifestIndex, "built"), new(CarrierIndex, slot.CarrierId), .. State.ScheduleId is { } id ? [new IndexEntry(ScheduleIndex, id)] : Array.Empty<IndexEntry>()];
     }
 
-    private NewEvent Event(string type, object data) => new(type, JsonSerializer.Serialize(data, ActorJson.Options), "system:pickups", Now);
+    private NewEvent Event(string type, object data) => new(type, JsonSerializer.Serialize(data, DomainJson.Options), "system:pickups", Now);
 }

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using System.Text.Json;
 using ReverseLogistics.Actors;
@@ -56,7 +57,7 @@ public sealed class PickupDirectory(IActorStore store, PlatformClock time)
         var response = new Proto.ListPickupSchedulesResponse();
         var now = time.GetUtcNow().UtcDateTime;
         response.Schedules.AddRange(page.Take(size).Select(p =>
-            PickupScheduleMapper.ToProto(JsonSerializer.Deserialize<PickupScheduleState>(p.Record.State, ActorJson.Options)!, now)));
+            PickupScheduleMapper.ToProto(JsonSerializer.Deserialize<PickupScheduleState>(p.Record.State, DomainJson.Options)!, now)));
         if (page.Count > size) response.NextPageToken = PageTokens.Encode(page[size - 1].Key.Id);
         return response;
     }

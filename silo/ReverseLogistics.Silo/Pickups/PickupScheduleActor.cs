@@ -1,3 +1,5 @@
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -41,7 +43,7 @@ public sealed class PickupScheduleActor : Actor<PickupScheduleState>, IActor
         var now = Now;
         State.UpdatedAt = now;
         var response = PickupScheduleMapper.ToProto(State, now);
-        await CommitAsync([new NewEvent(eventType, JsonSerializer.Serialize(data, ActorJson.Options), caller.AuditName, now)], ticket.Record(response, now), []);
+        await CommitAsync([new NewEvent(eventType, JsonSerializer.Serialize(data, DomainJson.Options), caller.AuditName, now)], ticket.RecordProto(response, now), []);
         return response;
     }
 }

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Idempotency;
 using Google.Protobuf;
 using Grpc.Core;
 using ReverseLogistics.Actors;

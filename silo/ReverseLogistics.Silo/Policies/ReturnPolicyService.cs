@@ -1,6 +1,8 @@
 using Grpc.Core;
-using ReverseLogistics.Actors;
+using Orleans;
 using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Grains;
+using ReverseLogistics.Grains.Policies;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.V1;
@@ -9,19 +11,20 @@ using ReturnPolicyServiceBase = ReverseLogistics.V1.ReturnPolicyService.ReturnPo
 namespace ReverseLogistics.Silo.Policies;
 
 /// <summary>reverselogistics.v1.ReturnPolicyService: a merchant reads and replaces its own return policy.</summary>
-public sealed class ReturnPolicyService(ActorRuntime actors, IdempotentRequests idempotency) : ReturnPolicyServiceBase
+public sealed class ReturnPolicyService(IGrainFactory grains, IdempotentRequests idempotency) : ReturnPolicyServiceBase
 {
-    public override Task<ReturnPolicy> GetReturnPolicy(GetReturnPolicyRequest request, ServerCallContext context) =>
-        PolicyOf(context).AskAsync(policy => Task.FromResult(policy.Get()), context.CancellationToken);
+    public override async Task<ReturnPolicy> GetReturnPolicy(GetReturnPolicyRequest request, ServerCallContext context) =>
+        ToProto(await PolicyOf(context).GetAsync());
 
-    public override Task<ReturnPolicy> UpdateReturnPolicy(UpdateReturnPolicyRequest request, ServerCallContext context)
+    public override async Task<ReturnPolicy> UpdateReturnPolicy(UpdateReturnPolicyRequest request, ServerCallContext context)
     {
         new Validator().Require(request.Policy is not null, "policy", "required").ThrowIfInvalid();
         var policy = PolicyMapper.ToDomain(request.Policy!);
-        return idempotency.RunAsync(context, request.RequestId, request, ReturnPolicy.Parser,
-            (caller, ticket) => PolicyOf(context).AskAsync(actor => actor.ReplaceAsync(policy, caller, ticket), context.CancellationToken));
+        return ToProto(await idempotency.RunAsync<UpdateReturnPolicyRequest, PolicySnapshot>(context, request.RequestId, request,
+            (caller, ticket) => PolicyOf(context).ReplaceAsync(policy, caller, ticket)));
     }
 
-    private ActorRef<ReturnPolicyActor> PolicyOf(ServerCallContext context) =>
-        actors.Get<ReturnPolicyActor>(context.GetCaller().TenantId, ReturnPolicyActor.Id);
+    private IReturnPolicyGrain PolicyOf(ServerCallContext context) => grains.ReturnPolicy(context.GetCaller().TenantId);
+
+    private static ReturnPolicy ToProto(PolicySnapshot snapshot) => PolicyMapper.ToProto(snapshot.Policy, snapshot.Revision, snapshot.UpdatedAt);
 }

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Tenants;
 using System.Threading.RateLimiting;
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;

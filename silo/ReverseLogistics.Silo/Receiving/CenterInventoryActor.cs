@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Receiving;
@@ -48,5 +49,5 @@ public sealed class CenterInventoryActor : Actor<InventoryLedger>, IActor
     }
 
     private static NewEvent Event(string type, object data, DateTime now) =>
-        new(type, JsonSerializer.Serialize(data, ActorJson.Options), "system:inventory", now);
+        new(type, JsonSerializer.Serialize(data, DomainJson.Options), "system:inventory", now);
 }

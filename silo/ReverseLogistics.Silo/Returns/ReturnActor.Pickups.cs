@@ -1,3 +1,5 @@
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -88,9 +90,9 @@ public sealed partial class ReturnActor
         State.UpdatedAt = now;
         var response = PickupMapper.ToProto(Key.TenantId, Key.Id, result);
         var recorded = new NewEvent(decision.Outcome == TrackingOutcome.Applied ? "TrackingEventApplied" : "TrackingEventIgnored",
-            JsonSerializer.Serialize(new { report.CarrierEventId, report.Kind, report.OccurredAt, report.Location, report.Details, decision.Explanation }, ActorJson.Options),
+            JsonSerializer.Serialize(new { report.CarrierEventId, report.Kind, report.OccurredAt, report.Location, report.Details, decision.Explanation }, DomainJson.Options),
             actor, now);
-        await CommitAsync([.. Events(entries), recorded], ticket.Record(response, now), ReturnIndex.Of(Key.Id, State));
+        await CommitAsync([.. Events(entries), recorded], ticket.RecordProto(response, now), ReturnIndex.Of(Key.Id, State));
         return response;
     }
 
@@ -150,7 +152,7 @@ public sealed partial class ReturnActor
     {
         State.UpdatedAt = now;
         var response = PickupMapper.ToProto(Key.Id, State, now);
-        await CommitAsync(Events(entries), ticket.Record(response, now), ReturnIndex.Of(Key.Id, State));
+        await CommitAsync(Events(entries), ticket.RecordProto(response, now), ReturnIndex.Of(Key.Id, State));
         return response;
     }
 }

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Receiving;
@@ -48,7 +49,7 @@ public sealed partial class ReturnActor
         var entries = step(new ParcelHandling(new Rma(record.Rma), record.Receiving, record.Request.Lines), record, now);
         State.UpdatedAt = now;
         var response = ParcelMapper.ToProto(Key.TenantId, Key.Id, State);
-        await CommitAsync(Events(entries), ticket.Record(response, now), ReturnIndex.Of(Key.Id, State));
+        await CommitAsync(Events(entries), ticket.RecordProto(response, now), ReturnIndex.Of(Key.Id, State));
         return response;
     }
 }

@@ -1,3 +1,5 @@
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -189,12 +191,12 @@ public sealed partial class ReturnActor(IReturnRouter router, PickupBooker picku
     {
         State.UpdatedAt = now;
         var response = ReturnMapper.ToProto(Key.Id, State);
-        await CommitAsync(Events(entries), ticket?.Record(response, now), ReturnIndex.Of(Key.Id, State));
+        await CommitAsync(Events(entries), ticket?.RecordProto(response, now), ReturnIndex.Of(Key.Id, State));
         return response;
     }
 
     private static List<NewEvent> Events(IEnumerable<TimelineEntry> entries) => [.. entries.Select(e => new NewEvent(e.Trigger.ToString(),
-        JsonSerializer.Serialize(new { e.From, e.To, e.Details }, ActorJson.Options), e.Actor, e.At))];
+        JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options), e.Actor, e.At))];
 
     private ReturnRecord RequireExisting() =>
         Exists ? State : throw new NotFoundException($"Return '{Key.Id}' not found.");

@@ -1,3 +1,6 @@
+using ReverseLogistics.Grains.Idempotency;
+using Orleans;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using Google.Protobuf;
 using Grpc.Core;
@@ -8,7 +11,6 @@ using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.Security;
-using ReverseLogistics.Silo.Tenants;
 using ReverseLogistics.V1;
 using ReturnsServiceBase = ReverseLogistics.V1.ReturnsService.ReturnsServiceBase;
 
@@ -17,6 +19,7 @@ namespace ReverseLogistics.Silo.Returns;
 /// <summary>reverselogistics.v1.ReturnsService: merchants create returns under their policy and follow them to the refund.</summary>
 public sealed class ReturnsService(
     ActorRuntime actors,
+    IGrainFactory grains,
     IdempotentRequests idempotency,
     CustomerHistories histories,
     ReturnDirectory directory,
@@ -35,9 +38,9 @@ public sealed class ReturnsService(
         var tenantId = context.GetCaller().TenantId;
         var returnRequest = ReturnMapper.ToDomain(request.CustomerReference, request.CustomerAddress, request.Lines, request.RequestedResolution, request.ReturnMethod);
         var (policy, eligibility) = await EvaluateAsync(tenantId, returnRequest, request.CustomerFlagged, context.CancellationToken);
-        var tenant = await actors.Get<TenantActor>(tenantId, tenantId).AskAsync(t => Task.FromResult(t.Get()), context.CancellationToken);
+        var tenant = await grains.Tenant(tenantId).GetAsync().WaitAsync(context.CancellationToken);
         var draft = new ReturnDraft(returnRequest, request.CustomerAddress?.Name ?? "", request.CustomerFlagged, policy, eligibility,
-            tenant.DisplayName);
+            tenant.State.DisplayName);
         var returnId = ReturnIds.New(time.GetUtcNow());
         return await idempotency.RunAsync(context, request.RequestId, request, Return.Parser,
             (caller, ticket) => ReturnOf(tenantId, returnId).AskAsync(r => r.CreateAsync(draft, caller, ticket), context.CancellationToken));
@@ -87,7 +90,7 @@ public sealed class ReturnsService(
         string tenantId, ReturnRequest request, bool customerFlagged, CancellationToken cancellationToken)
     {
         ReturnRequestValidator.Validate(request);
-        var policy = await actors.Get<ReturnPolicyActor>(tenantId, ReturnPolicyActor.Id).AskAsync(p => Task.FromResult(p.Current), cancellationToken);
+        var policy = (await grains.ReturnPolicy(tenantId).GetAsync().WaitAsync(cancellationToken)).Policy;
         var now = time.GetUtcNow().UtcDateTime;
         var history = await histories.ForAsync(tenantId, request.CustomerReference, customerFlagged, policy, now, cancellationToken);
         return (policy, ReturnEligibility.Check(policy, request, now, history));

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using System.Text.Json;
 using Quartz;
@@ -32,7 +33,7 @@ public sealed class PickupScheduleTriggers(ISchedulerFactory schedulers, IActorS
         {
             var page = await store.ListAsync(PickupScheduleActor.TypeName, TenantIds.Platform, after, 500, cancellationToken);
             foreach (var (_, record) in page)
-                await ApplyAsync(JsonSerializer.Deserialize<PickupScheduleState>(record.State, ActorJson.Options)!, cancellationToken);
+                await ApplyAsync(JsonSerializer.Deserialize<PickupScheduleState>(record.State, DomainJson.Options)!, cancellationToken);
             if (page.Count < 500) return;
             after = page[^1].Key;
         }

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using Quartz;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Storage.Sqlite;

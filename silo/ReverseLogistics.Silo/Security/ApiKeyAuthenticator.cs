@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Tenants;
 using System.Security.Cryptography;
 using System.Text;
 using ReverseLogistics.Domain.Tenants;

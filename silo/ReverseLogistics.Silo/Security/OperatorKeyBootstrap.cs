@@ -1,8 +1,7 @@
-using ReverseLogistics.Actors;
+using Orleans;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Hosting;
-using ReverseLogistics.Silo.Tenants;
-using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Silo.Security;
 
@@ -12,19 +11,16 @@ namespace ReverseLogistics.Silo.Security;
 /// yet, one is issued and written to &lt;data-dir&gt;/operator.key, readable by this user only.
 /// </summary>
 public sealed class OperatorKeyBootstrap(
-    ActorRuntime actors, SecurityOptions security, SiloOptions silo, ILogger<OperatorKeyBootstrap> logger) : IHostedService
+    IGrainFactory grains, SecurityOptions security, SiloOptions silo, ILogger<OperatorKeyBootstrap> logger) : IHostedService
 {
     public const string KeyFileName = "operator.key";
 
     private static readonly Caller Bootstrap = new(TenantIds.Platform, ApiKeyRole.Operator, "bootstrap");
 
-    /// <summary>The operator key belongs to no centre.</summary>
-    private static readonly Func<string, bool> NoCentre = _ => false;
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var platform = actors.Get<TenantActor>(TenantIds.Platform, TenantIds.Platform);
-        if (await platform.AskAsync(t => t.EnsurePlatformAsync(), cancellationToken))
+        var platform = grains.Tenant(TenantIds.Platform);
+        if (await platform.EnsurePlatformAsync().WaitAsync(cancellationToken))
             logger.LogInformation("Created the platform tenant");
 
         if (security.OperatorKey is not null)
@@ -32,15 +28,12 @@ public sealed class OperatorKeyBootstrap(
             logger.LogInformation("Operator key taken from RL_OPERATOR_KEY");
             return;
         }
-        var issued = await platform.AskAsync(async t => t.KeyRing.HasActiveKey(ApiKeyRole.Operator)
-            ? null
-            : await t.IssueKeyAsync(new CreateApiKeyRequest { Role = V1.Role.Operator, Description = "bootstrap operator key" }, NoCentre, Bootstrap, null),
-            cancellationToken);
+        var issued = await platform.EnsureOperatorKeyAsync("bootstrap operator key", Bootstrap).WaitAsync(cancellationToken);
         if (issued is null) return;
 
         var path = Path.GetFullPath(Path.Combine(silo.DataDirectory, KeyFileName));
         await WriteOwnerOnlyAsync(path, issued.Secret + "\n", cancellationToken);
-        logger.LogWarning("Issued the first operator key ({KeyId}) and wrote it to {Path}; keep it secret", issued.ApiKey.KeyId, path);
+        logger.LogWarning("Issued the first operator key ({KeyId}) and wrote it to {Path}; keep it secret", issued.Key.KeyId, path);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -1,5 +1,6 @@
+using ReverseLogistics.Grains.Tenants;
+using ReverseLogistics.Grains;
 using System.Text.Json;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Paging;
@@ -24,13 +25,13 @@ public sealed class TenantDirectory(IActorStore store)
 
         // The platform's own tenant may be among the rows (it is not a merchant), and one more
         // merchant than a page tells whether another page follows.
-        var cursor = after is null ? (ActorKey?)null : new ActorKey(after, TenantActor.TypeName, after);
-        var merchants = (await store.ListAsync(TenantActor.TypeName, null, cursor, size + 2, cancellationToken))
+        var cursor = after is null ? (ActorKey?)null : new ActorKey(after, TenantGrain.TypeName, after);
+        var merchants = (await store.ListAsync(TenantGrain.TypeName, null, cursor, size + 2, cancellationToken))
             .Where(row => row.Key.TenantId != TenantIds.Platform)
             .ToList();
         var response = new ListTenantsResponse();
         response.Tenants.AddRange(merchants.Take(size).Select(row =>
-            TenantMapper.ToProto(row.Key.TenantId, JsonSerializer.Deserialize<TenantState>(row.Record.State, ActorJson.Options)!)));
+            TenantMapper.ToProto(row.Key.TenantId, JsonSerializer.Deserialize<TenantState>(row.Record.State, DomainJson.Options)!)));
         if (merchants.Count > size) response.NextPageToken = PageTokens.Encode(response.Tenants[^1].TenantId);
         return response;
     }

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Silo.Routing;
@@ -21,7 +22,7 @@ public sealed class ReturnRouteJsonTests
             DecidedAt = new DateTime(2026, 11, 21, 9, 30, 0, DateTimeKind.Utc),
         };
 
-        var back = JsonSerializer.Deserialize<ReturnRoute>(JsonSerializer.Serialize(route, ActorJson.Options), ActorJson.Options)!;
+        var back = JsonSerializer.Deserialize<ReturnRoute>(JsonSerializer.Serialize(route, DomainJson.Options), DomainJson.Options)!;
 
         Assert.Equal(RoutingMapper.ToProto(route), RoutingMapper.ToProto(back));
         Assert.Equal(decision.Winner, back.Decision.Winner);

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Policies;
@@ -21,10 +22,10 @@ public sealed class ReceivingStateJsonTests
             Discrepancies = { new ReceiptDiscrepancy(DiscrepancyKind.UnexpectedItem, null, "SOCK", 1, "blue", "device:FC-1/HH-1", Now) },
         };
 
-        var json = JsonSerializer.Serialize(state, ActorJson.Options);
-        var loaded = JsonSerializer.Deserialize<ReceivingState>(json, ActorJson.Options)!;
+        var json = JsonSerializer.Serialize(state, DomainJson.Options);
+        var loaded = JsonSerializer.Deserialize<ReceivingState>(json, DomainJson.Options)!;
 
-        Assert.Equal(json, JsonSerializer.Serialize(loaded, ActorJson.Options));
+        Assert.Equal(json, JsonSerializer.Serialize(loaded, DomainJson.Options));
         Assert.Equal(MismatchFlag.MissingParts, Assert.Single(loaded.Inspections[1].Mismatches));
         Assert.Equal(state.Dispositions[1], loaded.Dispositions[1]);
         Assert.Contains("\"MissingParts\"", json);

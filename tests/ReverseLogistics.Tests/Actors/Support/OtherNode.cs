@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Storage;
@@ -10,9 +11,9 @@ public static class OtherNode
     public static async Task<long> UpdateCounterAsync(IActorStore store, ActorKey key, Func<int, int> change)
     {
         var record = await store.ReadAsync(key, CancellationToken.None);
-        var state = record is null ? new CounterState() : JsonSerializer.Deserialize<CounterState>(record.State, ActorJson.Options)!;
+        var state = record is null ? new CounterState() : JsonSerializer.Deserialize<CounterState>(record.State, DomainJson.Options)!;
         state.Count = change(state.Count);
-        var commit = new ActorCommit(key, record?.Version ?? 0, record?.EventSequence ?? 0, JsonSerializer.Serialize(state, ActorJson.Options), []);
+        var commit = new ActorCommit(key, record?.Version ?? 0, record?.EventSequence ?? 0, JsonSerializer.Serialize(state, DomainJson.Options), []);
         var result = await store.CommitAsync(commit, CancellationToken.None);
         Assert.Equal(CommitOutcome.Committed, result.Outcome);
         return result.Version;
@@ -21,6 +22,6 @@ public static class OtherNode
     public static async Task<int> StoredCountAsync(IActorStore store, ActorKey key)
     {
         var record = await store.ReadAsync(key, CancellationToken.None);
-        return record is null ? 0 : JsonSerializer.Deserialize<CounterState>(record.State, ActorJson.Options)!.Count;
+        return record is null ? 0 : JsonSerializer.Deserialize<CounterState>(record.State, DomainJson.Options)!.Count;
     }
 }

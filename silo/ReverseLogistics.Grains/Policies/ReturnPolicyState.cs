@@ -1,8 +1,8 @@
 using ReverseLogistics.Domain.Policies;
 
-namespace ReverseLogistics.Silo.Policies;
+namespace ReverseLogistics.Grains.Policies;
 
-/// <summary>The persisted state of a merchant's policy actor; no policy means the platform default applies.</summary>
+/// <summary>The persisted state of a merchant's policy grain; no policy means the platform default applies.</summary>
 public sealed class ReturnPolicyState
 {
     public ReturnPolicy? Policy { get; set; }

@@ -1,8 +1,8 @@
-namespace ReverseLogistics.Silo.Hosting;
+namespace ReverseLogistics.Grains;
 
 /// <summary>
 /// The platform's business clock: return windows, label expiry, inspection SLAs, pickup cut-offs and the
-/// sweeps that find what is due. Tests move it (<see cref="SiloOptions.Clock"/>). It is a type of its own
+/// sweeps that find what is due. Tests move it (the silo option Clock). It is a type of its own
 /// so that what resolves <see cref="TimeProvider"/> (Orleans' membership above all) keeps real time: a
 /// test jumping hours ahead must not make silos declare each other dead.
 /// </summary>

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ReverseLogistics.Actors;
+namespace ReverseLogistics.Grains;
 
-/// <summary>The one set of JSON options for actor state (and, by convention, event data): web defaults, enums as strings.</summary>
-public static class ActorJson
+/// <summary>
+/// The one set of JSON options for domain values: grain state in the store, event data, recorded
+/// first results, and domain values crossing grain calls. Web defaults, enums as strings.
+/// </summary>
+public static class DomainJson
 {
     public static JsonSerializerOptions Options { get; } = Create();
 

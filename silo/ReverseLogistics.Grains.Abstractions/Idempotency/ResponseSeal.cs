@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace ReverseLogistics.Silo.Idempotency;
+namespace ReverseLogistics.Grains.Idempotency;
 
 /// <summary>
 /// Encrypts a recorded first result that holds a secret (a new API key), so the idempotency table

@@ -1,0 +1,35 @@
+using Orleans;
+using System.Text.Json;
+
+namespace ReverseLogistics.Grains.Idempotency;
+
+/// <summary>
+/// A mutation's identity for idempotency: whose request id it is, and a fingerprint of the request.
+/// The grain commits <see cref="Record{TResult}"/> with its state, so the first result and the change land together.
+/// </summary>
+[GenerateSerializer, Immutable]
+public sealed record IdempotencyTicket(
+    [property: Id(0)] string TenantId,
+    [property: Id(1)] string RequestId,
+    [property: Id(2)] string Method,
+    [property: Id(3)] string Fingerprint)
+{
+    /// <summary>Set for results that carry a secret: the recorded result is then encrypted with it (see <see cref="ResponseSeal"/>).</summary>
+    [Id(4)]
+    public byte[]? SealingKey { get; init; }
+
+    /// <summary>What the seal authenticates besides the bytes: a sealed result cannot be moved to another request.</summary>
+    public string SealContext => $"{TenantId}\n{RequestId}\n{Method}";
+
+    /// <summary>The record of a grain's result (as JSON, read back by <see cref="ReadResult{TResult}"/>).</summary>
+    public Storage.IdempotencyRecord Record<TResult>(TResult result, DateTime now) =>
+        RecordBytes(JsonSerializer.SerializeToUtf8Bytes(result, DomainJson.Options), now);
+
+    public Storage.IdempotencyRecord RecordBytes(byte[] response, DateTime now) =>
+        new(TenantId, RequestId, Method, Fingerprint, SealingKey is null ? response : ResponseSeal.Seal(SealingKey, response, SealContext), now);
+
+    /// <summary>A result recorded by <see cref="Record{TResult}"/>, once unsealed.</summary>
+    public static TResult ReadResult<TResult>(byte[] recorded) =>
+        JsonSerializer.Deserialize<TResult>(recorded, DomainJson.Options)
+        ?? throw new InvalidDataException("A recorded result is null.");
+}

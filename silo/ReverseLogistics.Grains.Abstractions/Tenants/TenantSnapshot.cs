@@ -1,0 +1,15 @@
+using Orleans;
+using ReverseLogistics.Domain.Tenants;
+
+namespace ReverseLogistics.Grains.Tenants;
+
+/// <summary>A tenant as committed at <see cref="Version"/> (0 and not <see cref="Exists"/> for a tenant never created).</summary>
+[GenerateSerializer]
+public sealed record TenantSnapshot(
+    [property: Id(0)] string TenantId,
+    [property: Id(1)] long Version,
+    [property: Id(2)] bool Exists,
+    [property: Id(3)] TenantState State)
+{
+    public KeyRing KeyRing => KeyRing.Of(new Tenant(TenantId, State, Exists), Version);
+}

@@ -1,0 +1,131 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using Orleans.Runtime;
+using ReverseLogistics.Grains.Errors;
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Storage;
+
+namespace ReverseLogistics.Grains;
+
+/// <summary>
+/// A grain whose state lives in the store of record. It loads the record on activation; a turn
+/// commits the state, its events, the request's idempotency record and the index rows in one
+/// transaction with a version check. Orleans keeps one activation per key, so the check fails only
+/// while membership settles after a failure: the grain then reloads and the call fails with
+/// <see cref="ConcurrentChangeException"/> (ABORTED, safe to retry) rather than rerunning the call itself,
+/// because a rerun could repeat calls the turn already made to other grains.
+/// Keep everything a turn changes in <see cref="State"/>: a call that fails after changing it is
+/// followed by a reload before the next call.
+/// </summary>
+public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
+    where TState : class, new()
+{
+    private readonly IActorStore store;
+    private readonly string actorType;
+    private long eventSequence;
+    private bool stale = true;
+    private GrainActivity? activity;
+
+    protected StoreGrain(IActorStore store, string actorType, PlatformClock clock)
+    {
+        (this.store, this.actorType, Clock) = (store, actorType, clock);
+    }
+
+    /// <summary>The grain's address in the store.</summary>
+    protected ActorKey Key { get; private set; }
+
+    /// <summary>Loaded on activation; <c>new TState()</c> when the grain was never committed.</summary>
+    protected TState State { get; private set; } = new();
+
+    /// <summary>The stored version the state was loaded from or last committed as; 0 = never committed.</summary>
+    protected long Version { get; private set; }
+
+    protected bool Exists => Version > 0;
+
+    protected PlatformClock Clock { get; }
+
+    /// <summary>The business clock's now, in UTC.</summary>
+    protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var (tenantId, id) = GrainKeys.Parse(this.GetPrimaryKeyString());
+        Key = new ActorKey(tenantId, actorType, id);
+        await LoadAsync(cancellationToken);
+        await OnLoadedAsync();
+        activity = ServiceProvider.GetService<GrainActivity>();
+        activity?.Activated();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        activity?.Deactivated();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Runs after activation's load, and after every reload.</summary>
+    protected virtual Task OnLoadedAsync() => Task.CompletedTask;
+
+    async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
+    {
+        activity?.Called(actorType);
+        if (stale)
+        {
+            await LoadAsync(CancellationToken.None);
+            await OnLoadedAsync();
+        }
+        try
+        {
+            await context.Invoke();
+        }
+        catch
+        {
+            stale = true; // the call may have changed State before it failed
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Persists <see cref="State"/>, appends <paramref name="events"/> and records <paramref name="idempotency"/>,
+    /// all or nothing, if the stored version is still <see cref="Version"/>. Commit once, at the end of the call.
+    /// </summary>
+    /// <param name="index">The grain's searchable attributes after this call, replacing the stored ones; null leaves them.</param>
+    /// <exception cref="ConcurrentChangeException">Another activation committed first.</exception>
+    /// <exception cref="DuplicateRequestException">The idempotency record's request id was already used.</exception>
+    protected async Task CommitAsync(
+        IReadOnlyList<NewEvent> events, IdempotencyRecord? idempotency = null, IReadOnlyList<IndexEntry>? index = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        var state = JsonSerializer.Serialize(State, DomainJson.Options);
+        var result = await store.CommitAsync(new ActorCommit(Key, Version, eventSequence, state, events, idempotency, index), CancellationToken.None);
+        switch (result.Outcome)
+        {
+            case CommitOutcome.Committed:
+                (Version, eventSequence) = (result.Version, result.EventSequence);
+                return;
+            case CommitOutcome.VersionConflict:
+                throw new ConcurrentChangeException($"{Key} was changed by another activation (version {Version} is stale); retry the request.");
+            case CommitOutcome.DuplicateRequest when idempotency is not null:
+                throw new DuplicateRequestException(idempotency.TenantId, idempotency.RequestId);
+            default:
+                throw new InvalidOperationException($"The store answered {result.Outcome} to a commit of {Key}.");
+        }
+    }
+
+    /// <summary>An event with its data as JSON, by <paramref name="actor"/> now.</summary>
+    protected NewEvent Event(string type, object data, string actor) =>
+        new(type, JsonSerializer.Serialize(data, DomainJson.Options), actor, Now);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var record = await store.ReadAsync(Key, cancellationToken);
+        State = record is null
+            ? new TState()
+            : JsonSerializer.Deserialize<TState>(record.State, DomainJson.Options)
+                ?? throw new InvalidDataException($"The stored state of {Key} is null.");
+        Version = record?.Version ?? 0;
+        eventSequence = record?.EventSequence ?? 0;
+        stale = false;
+    }
+}
