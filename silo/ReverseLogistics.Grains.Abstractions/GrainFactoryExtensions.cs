@@ -1,4 +1,6 @@
 using Orleans;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Policies;
 using ReverseLogistics.Grains.Tenants;
 
@@ -12,4 +14,13 @@ public static class GrainFactoryExtensions
 
     public static IReturnPolicyGrain ReturnPolicy(this IGrainFactory grains, string tenantId) =>
         grains.GetGrain<IReturnPolicyGrain>(GrainKeys.Of(tenantId, IReturnPolicyGrain.Id));
+
+    public static IFulfillmentCenterGrain FulfillmentCenter(this IGrainFactory grains, string centerId) =>
+        grains.GetGrain<IFulfillmentCenterGrain>(GrainKeys.Of(TenantIds.Platform, centerId));
+
+    public static ICarrierGrain Carrier(this IGrainFactory grains, string carrierId) =>
+        grains.GetGrain<ICarrierGrain>(GrainKeys.Of(TenantIds.Platform, carrierId));
+
+    public static ITenantContractGrain TenantContract(this IGrainFactory grains, string tenantId) =>
+        grains.GetGrain<ITenantContractGrain>(GrainKeys.Of(TenantIds.Platform, tenantId));
 }

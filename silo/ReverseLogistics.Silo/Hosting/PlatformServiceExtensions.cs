@@ -1,3 +1,5 @@
+using ReverseLogistics.Grains.Routing;
+using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Contracts;

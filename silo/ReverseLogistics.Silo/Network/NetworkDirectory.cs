@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Domain.Errors;
@@ -24,13 +25,13 @@ public sealed class NetworkDirectory(IActorStore store, PlatformClock time)
             .ThrowIfInvalid();
         var conditions = new List<IndexCondition>();
         if (request.Status != Proto.CenterStatus.Unspecified)
-            conditions.Add(IndexCondition.Equal(FulfillmentCenterActor.StatusIndex,
+            conditions.Add(IndexCondition.Equal(FulfillmentCenterGrain.StatusIndex,
                 (request.Status == Proto.CenterStatus.Paused ? CenterStatus.Paused : CenterStatus.Active).ToString()));
-        if (request.CountryCode.Length > 0) conditions.Add(IndexCondition.Equal(FulfillmentCenterActor.CountryIndex, request.CountryCode));
+        if (request.CountryCode.Length > 0) conditions.Add(IndexCondition.Equal(FulfillmentCenterGrain.CountryIndex, request.CountryCode));
 
         var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var response = new Proto.ListFulfillmentCentersResponse();
-        response.NextPageToken = await PageAsync<FulfillmentCenterState>(FulfillmentCenterActor.TypeName, conditions, after, request.PageSize,
+        response.NextPageToken = await PageAsync<FulfillmentCenterState>(FulfillmentCenterGrain.TypeName, conditions, after, request.PageSize,
             state => response.FulfillmentCenters.Add(
                 NetworkMapper.ToProto(state.Center, state.CreatedAt, state.UpdatedAt, new CenterLoad(state.Bookings).From(today))),
             cancellationToken);
@@ -42,7 +43,7 @@ public sealed class NetworkDirectory(IActorStore store, PlatformClock time)
         var after = PageTokens.Decode(request.PageToken, IsId);
         new Validator().Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}").ThrowIfInvalid();
         var response = new Proto.ListCarriersResponse();
-        response.NextPageToken = await PageAsync<CarrierState>(CarrierActor.TypeName, [], after, request.PageSize,
+        response.NextPageToken = await PageAsync<CarrierState>(CarrierGrain.TypeName, [], after, request.PageSize,
             state => response.Carriers.Add(NetworkMapper.ToProto(state.Carrier, state.CreatedAt, state.UpdatedAt)),
             cancellationToken);
         return response;

@@ -1,3 +1,5 @@
+using ReverseLogistics.Grains.Routing;
+using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Idempotency;
 using Orleans;
 using ReverseLogistics.Grains;
@@ -43,15 +45,13 @@ public sealed class NetworkService(
     public override Task<Proto.FulfillmentCenter> CreateFulfillmentCenter(Proto.CreateFulfillmentCenterRequest request, ServerCallContext context)
     {
         var center = CenterOf(request.FulfillmentCenter);
-        return MutateAsync(context, request.RequestId, request, Center(center.Id), Proto.FulfillmentCenter.Parser,
-            (actor, caller, ticket) => actor.CreateAsync(center, caller, ticket));
+        return CenterAsync(MutateAsync(context, request.RequestId, request, (caller, ticket) => grains.FulfillmentCenter(center.Id).CreateAsync(center, caller, ticket)));
     }
 
     public override Task<Proto.FulfillmentCenter> UpdateFulfillmentCenter(Proto.UpdateFulfillmentCenterRequest request, ServerCallContext context)
     {
         var center = CenterOf(request.FulfillmentCenter);
-        return MutateAsync(context, request.RequestId, request, Center(center.Id), Proto.FulfillmentCenter.Parser,
-            (actor, caller, ticket) => actor.UpdateAsync(center, caller, ticket));
+        return CenterAsync(MutateAsync(context, request.RequestId, request, (caller, ticket) => grains.FulfillmentCenter(center.Id).UpdateAsync(center, caller, ticket)));
     }
 
     public override Task<Proto.FulfillmentCenter> GetFulfillmentCenter(Proto.GetFulfillmentCenterRequest request, ServerCallContext context)
@@ -59,21 +59,19 @@ public sealed class NetworkService(
         new Validator().Require(request.FulfillmentCenterId.Length > 0, "fulfillment_center_id", "required").ThrowIfInvalid();
         if (!NetworkValidator.IsValidId(request.FulfillmentCenterId))
             throw new NotFoundException($"Fulfilment centre '{request.FulfillmentCenterId}' not found.");
-        return Center(request.FulfillmentCenterId).AskAsync(c => Task.FromResult(c.Get()), context.CancellationToken);
+        return CenterAsync(grains.FulfillmentCenter(request.FulfillmentCenterId).GetAsync());
     }
 
     public override async Task<Proto.Carrier> CreateCarrier(Proto.CreateCarrierRequest request, ServerCallContext context)
     {
         var carrier = await CarrierOfAsync(request.Carrier, context.CancellationToken);
-        return await MutateAsync(context, request.RequestId, request, actors.Get<CarrierActor>(TenantIds.Platform, carrier.Id), Proto.Carrier.Parser,
-            (actor, caller, ticket) => actor.CreateAsync(carrier, caller, ticket));
+        return ToProto(await MutateAsync(context, request.RequestId, request, (caller, ticket) => grains.Carrier(carrier.Id).CreateAsync(carrier, caller, ticket)));
     }
 
     public override async Task<Proto.Carrier> UpdateCarrier(Proto.UpdateCarrierRequest request, ServerCallContext context)
     {
         var carrier = await CarrierOfAsync(request.Carrier, context.CancellationToken);
-        return await MutateAsync(context, request.RequestId, request, actors.Get<CarrierActor>(TenantIds.Platform, carrier.Id), Proto.Carrier.Parser,
-            (actor, caller, ticket) => actor.UpdateAsync(carrier, caller, ticket));
+        return ToProto(await MutateAsync(context, request.RequestId, request, (caller, ticket) => grains.Carrier(carrier.Id).UpdateAsync(carrier, caller, ticket)));
     }
 
     public override async Task<Proto.TenantContract> SetTenantContract(Proto.SetTenantContractRequest request, ServerCallContext context)
@@ -85,12 +83,11 @@ public sealed class NetworkService(
             v.Require(contract.CenterIds[i].Length == 0 || view.Centers.ContainsKey(contract.CenterIds[i]), $"contract.fulfillment_center_ids[{i}]", "no such fulfilment centre");
         NetworkMapper.Validate(v, () => NetworkValidator.Validate(contract), ContractFields);
         await RequireTenantAsync(contract.TenantId, context.CancellationToken);
-        return await MutateAsync(context, request.RequestId, request, Contract(contract.TenantId), Proto.TenantContract.Parser,
-            (actor, caller, ticket) => actor.SetAsync(contract, caller, ticket));
+        return ToProto(await MutateAsync(context, request.RequestId, request, (caller, ticket) => grains.TenantContract(contract.TenantId).SetAsync(contract, caller, ticket)));
     }
 
-    public override Task<Proto.TenantContract> GetTenantContract(Proto.GetTenantContractRequest request, ServerCallContext context) =>
-        Contract(MerchantId(request.TenantId)).AskAsync(c => Task.FromResult(c.Get()), context.CancellationToken);
+    public override async Task<Proto.TenantContract> GetTenantContract(Proto.GetTenantContractRequest request, ServerCallContext context) =>
+        ToProto(await grains.TenantContract(MerchantId(request.TenantId)).GetAsync());
 
     public override async Task<Proto.Routing> RouteReturn(Proto.RouteReturnRequest request, ServerCallContext context)
     {
@@ -110,8 +107,9 @@ public sealed class NetworkService(
         var tenantId = MerchantId(request.TenantId);
         new Validator().Require(request.ReturnId.Length > 0, "return_id", "required").ThrowIfInvalid();
         if (!ReturnIds.IsWellFormed(request.ReturnId)) throw new NotFoundException($"Return '{request.ReturnId}' not found.");
-        return MutateAsync(context, request.RequestId, request, actors.Get<ReturnActor>(tenantId, request.ReturnId), Proto.Return.Parser,
-            (actor, caller, ticket) => actor.RerouteAsync(request.Reason.Trim(), caller, ticket));
+        var target = actors.Get<ReturnActor>(tenantId, request.ReturnId);
+        return idempotency.RunAsync(context, request.RequestId, request, Proto.Return.Parser,
+            (caller, ticket) => target.AskAsync(actor => actor.RerouteAsync(request.Reason.Trim(), caller, ticket), context.CancellationToken));
     }
 
     private static FulfillmentCenter CenterOf(Proto.FulfillmentCenter? proto)
@@ -182,15 +180,21 @@ public sealed class NetworkService(
             throw new NotFoundException($"Tenant '{tenantId}' not found.");
     }
 
-    private Task<TResponse> MutateAsync<TActor, TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
-        ActorRef<TActor> target, MessageParser<TResponse> parser, Func<TActor, Caller, IdempotencyTicket, Task<TResponse>> turn)
-        where TActor : Actor, IActor where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
-        idempotency.RunAsync(context, requestId, request, parser,
-            (caller, ticket) => target.AskAsync(actor => turn(actor, caller, ticket), context.CancellationToken));
+    private Task<TResult> MutateAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
+        Func<Caller, IdempotencyTicket, Task<TResult>> call) where TRequest : IMessage<TRequest> =>
+        idempotency.RunAsync(context, requestId, request, call);
 
-    private ActorRef<FulfillmentCenterActor> Center(string id) => actors.Get<FulfillmentCenterActor>(TenantIds.Platform, id);
+    /// <summary>A centre with its expected load from today (by the business clock) on.</summary>
+    private async Task<Proto.FulfillmentCenter> CenterAsync(Task<FulfillmentCenterState> call)
+    {
+        var state = await call;
+        return NetworkMapper.ToProto(state.Center, state.CreatedAt, state.UpdatedAt,
+            new CenterLoad(state.Bookings).From(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+    }
 
-    private ActorRef<TenantContractActor> Contract(string tenantId) => actors.Get<TenantContractActor>(TenantIds.Platform, tenantId);
+    private static Proto.Carrier ToProto(CarrierState state) => NetworkMapper.ToProto(state.Carrier, state.CreatedAt, state.UpdatedAt);
+
+    private static Proto.TenantContract ToProto(TenantContractState state) => NetworkMapper.ToProto(state.Contract!, state.UpdatedAt);
 
     /// <summary>The operator names the merchant; the 3PL's own tenant is not one.</summary>
     private static string MerchantId(string tenantId)

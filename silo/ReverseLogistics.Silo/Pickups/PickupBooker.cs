@@ -1,3 +1,6 @@
+using ReverseLogistics.Domain.Routing;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;

@@ -1,3 +1,5 @@
+using ReverseLogistics.Domain.Pickups;
+using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using System.Text.Json;

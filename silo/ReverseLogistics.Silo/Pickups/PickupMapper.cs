@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Returns;
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using ReverseLogistics.Domain.Errors;

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Idempotency;
 using Google.Protobuf;
 using Grpc.Core;

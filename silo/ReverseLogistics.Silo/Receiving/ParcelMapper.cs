@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Routing;
 using Google.Protobuf.WellKnownTypes;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Receiving;

@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Domain.Pickups;
 
 namespace ReverseLogistics.Silo.Returns;

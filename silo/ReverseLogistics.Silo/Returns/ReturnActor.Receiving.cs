@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Policies;

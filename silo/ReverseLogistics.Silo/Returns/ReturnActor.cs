@@ -1,3 +1,5 @@
+using ReverseLogistics.Domain.Routing;
+using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Grains;
 using System.Text.Json;

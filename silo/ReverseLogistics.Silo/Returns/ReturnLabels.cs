@@ -1,3 +1,5 @@
+using ReverseLogistics.Domain.Routing;
+using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Labels;
 using ReverseLogistics.Silo.Routing;
 using DomainMethod = ReverseLogistics.Domain.Returns.ReturnMethod;
@@ -19,9 +21,9 @@ public static class ReturnLabels
             TenantDisplayName = record.TenantName,
             Method = record.Request.ReturnMethod switch
             {
-                DomainMethod.CarrierPickup => ReturnMethod.CarrierPickup,
-                DomainMethod.DropOffPoint => ReturnMethod.DropOffPoint,
-                _ => ReturnMethod.InStore,
+                DomainMethod.CarrierPickup => Labels.ReturnMethod.CarrierPickup,
+                DomainMethod.DropOffPoint => Labels.ReturnMethod.DropOffPoint,
+                _ => Labels.ReturnMethod.InStore,
             },
             TrackingNumber = record.TrackingNumber,
             CarrierName = record.TrackingNumber is null ? null : "Platform returns",

@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Routing;
 using System.Text.RegularExpressions;
 using Google.Protobuf;
 using Google.Protobuf.Collections;

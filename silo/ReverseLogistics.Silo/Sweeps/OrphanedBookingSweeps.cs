@@ -3,7 +3,8 @@ using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Silo.Network;
+using Orleans;
+using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Silo.Pickups;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Storage;
@@ -17,7 +18,7 @@ namespace ReverseLogistics.Silo.Sweeps;
 /// each is released only when the return's committed state does not hold it and the booking is unchanged since
 /// it was read. Centres are paged through the store and windows through the manifest due index (open windows only).
 /// </summary>
-public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors, PlatformClock time, ILogger<OrphanedBookingSweeps> logger)
+public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors, IGrainFactory grains, PlatformClock time, ILogger<OrphanedBookingSweeps> logger)
 {
     public const string Kind = "orphaned-bookings";
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
@@ -39,18 +40,18 @@ public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors
         ActorKey? after = null;
         while (true)
         {
-            var page = await store.ListAsync(FulfillmentCenterActor.TypeName, TenantIds.Platform, after, PageSize, cancellationToken);
+            var page = await store.ListAsync(FulfillmentCenterGrain.TypeName, TenantIds.Platform, after, PageSize, cancellationToken);
             foreach (var (key, _) in page)
             {
-                var center = actors.Get<FulfillmentCenterActor>(TenantIds.Platform, key.Id);
-                var bookings = await center.AskAsync(c => Task.FromResult(c.FutureBookingsMadeBefore(bookedBefore)), cancellationToken);
+                var center = grains.FulfillmentCenter(key.Id);
+                var bookings = await center.FutureBookingsMadeBeforeAsync(bookedBefore).WaitAsync(cancellationToken);
                 foreach (var (returnKey, booking) in bookings)
                 {
                     await tally.CheckAsync(logger, $"{key.Id}:{returnKey}", async () =>
                     {
                         if (ReturnOf(returnKey) is not var (tenantId, returnId)) return false;
                         var held = await actors.Get<ReturnActor>(tenantId, returnId).AskAsync(r => Task.FromResult(r.HoldsCapacityAt(key.Id, booking.Day)), cancellationToken);
-                        return !held && await center.AskAsync(c => c.ReleaseIfUnchangedAsync(returnKey, booking), cancellationToken);
+                        return !held && await center.ReleaseIfUnchangedAsync(returnKey, booking).WaitAsync(cancellationToken);
                     });
                 }
             }

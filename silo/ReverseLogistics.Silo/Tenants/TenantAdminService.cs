@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Network;
 using Google.Protobuf;
 using Grpc.Core;
 using Orleans;

@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Routing;
 using Grpc.Core;
 using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Hosting;

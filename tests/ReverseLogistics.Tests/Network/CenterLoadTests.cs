@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Silo.Network;
 
 namespace ReverseLogistics.Tests.Network;

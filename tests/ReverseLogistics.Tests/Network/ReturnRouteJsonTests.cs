@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Grains;
 using System.Text.Json;
 using ReverseLogistics.Actors;

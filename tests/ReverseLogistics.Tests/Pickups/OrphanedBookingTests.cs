@@ -1,9 +1,12 @@
+using ReverseLogistics.Domain.Network;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Silo.Network;
+using Orleans;
+using ReverseLogistics.Grains;
+using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Silo.Pickups;
 using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.Silo.Sweeps;
@@ -25,10 +28,10 @@ public sealed class OrphanedBookingTests : IAsyncLifetime
 
     private ActorRuntime Actors => world.Silo.Services.GetRequiredService<ActorRuntime>();
 
-    private ActorRef<FulfillmentCenterActor> Centre => Actors.Get<FulfillmentCenterActor>(TenantIds.Platform, PickupWorld.Centre);
+    private IFulfillmentCenterGrain Centre => world.Silo.Services.GetRequiredService<IGrainFactory>().FulfillmentCenter(PickupWorld.Centre);
 
-    private Task<IReadOnlyList<string>> CentreBookingsAsync() =>
-        Centre.AskAsync(c => Task.FromResult<IReadOnlyList<string>>([.. c.FutureBookingsMadeBefore(DateTime.MaxValue).Select(b => b.Key).Order()]));
+    private async Task<IReadOnlyList<string>> CentreBookingsAsync() =>
+        [.. (await Centre.FutureBookingsMadeBeforeAsync(DateTime.MaxValue)).Select(b => b.Key).Order()];
 
     private Task<IReadOnlyList<string>> WindowStopsAsync(string windowId) =>
         Actors.Get<CarrierWindowActor>(TenantIds.Platform, windowId)
@@ -53,12 +56,12 @@ public sealed class OrphanedBookingTests : IAsyncLifetime
         var day = DateOnly.FromDateTime(world.Clock.GetUtcNow().UtcDateTime).AddDays(2);
         var slot = FarSlot();
         var window = Actors.Get<CarrierWindowActor>(TenantIds.Platform, slot.WindowId);
-        Assert.True(await Centre.AskAsync(c => c.BookAsync($"{world.TenantId}/RET-GHOST", new CapacityBooking(day, 3))));
+        Assert.True(await Centre.BookAsync($"{world.TenantId}/RET-GHOST", new CapacityBooking(day, 3)));
         Assert.True(await window.AskAsync(w => w.BookAsync(slot, StopOf(unbooked.ReturnId))));
         var before = await CentreBookingsAsync();
 
         world.Clock.Advance(OrphanedBookingSweeps.Grace + TimeSpan.FromMinutes(1));
-        Assert.True(await Centre.AskAsync(c => c.BookAsync($"{world.TenantId}/RET-INFLIGHT", new CapacityBooking(day, 1))));
+        Assert.True(await Centre.BookAsync($"{world.TenantId}/RET-INFLIGHT", new CapacityBooking(day, 1)));
         var run = await SweepCompletion.RunAsync(await world.SchedulerAsync(), OrphanedBookingJob.Key, world.Clock);
         var again = await SweepCompletion.RunAsync(await world.SchedulerAsync(), OrphanedBookingJob.Key, world.Clock);
 

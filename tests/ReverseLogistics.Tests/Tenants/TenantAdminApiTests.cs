@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Routing;
 using System.Text;
 using Google.Rpc;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,4 @@
-using ReverseLogistics.Domain.Network;
-
-namespace ReverseLogistics.Silo.Network;
+namespace ReverseLogistics.Domain.Network;
 
 /// <summary>The persisted state of a centre actor: its definition and the returns booked on its receiving capacity.</summary>
 public sealed class FulfillmentCenterState

@@ -1,17 +1,17 @@
-using ReverseLogistics.Actors;
+using Orleans;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Silo.Network;
+using ReverseLogistics.Grains.Network;
 
-namespace ReverseLogistics.Silo.Routing;
+namespace ReverseLogistics.Grains.Routing;
 
 /// <summary>
 /// Routes over the in-memory <see cref="NetworkSnapshot"/> and books capacity on the winning centre's
-/// actor. The snapshot's loads may lag a booking made on another node; the centre actor has the
+/// grain. The snapshot's loads may lag a booking made on another node; the centre grain has the
 /// last word, and when it refuses (full by now) the return is routed again on the fresher loads.
 /// </summary>
-public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, ActorRuntime actors) : IReturnRouter
+public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, IGrainFactory grains) : IReturnRouter
 {
     public const int BookingAttempts = 3;
 
@@ -27,7 +27,7 @@ public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, ActorRuntime a
             route = await PreviewAsync(subject, now, cancellationToken);
             if (route.Destination is null || route.DefaultCentre) return route;
             var booking = new CapacityBooking(route.ArrivalDay, subject.Units);
-            if (await Center(route.Destination.FulfillmentCenterId).AskAsync(c => c.BookAsync(key, booking), cancellationToken)) return route;
+            if (await grains.FulfillmentCenter(route.Destination.FulfillmentCenterId).BookAsync(key, booking).WaitAsync(cancellationToken)) return route;
         }
         return route with
         {
@@ -39,7 +39,7 @@ public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, ActorRuntime a
     public Task ReleaseAsync(RoutingSubject subject, string centerId, CancellationToken cancellationToken)
     {
         var key = subject.BookingKey ?? throw new ArgumentException("Only a return holds bookings.", nameof(subject));
-        return Center(centerId).AskAsync(c => c.ReleaseAsync(key), cancellationToken);
+        return grains.FulfillmentCenter(centerId).ReleaseAsync(key).WaitAsync(cancellationToken);
     }
 
     private ReturnRoute Decide(NetworkView view, RoutingSubject subject, DateTime now)
@@ -81,6 +81,4 @@ public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, ActorRuntime a
 
     private static Destination DestinationOf(FulfillmentCenter center) =>
         new(center.Id, center.Name, center.AddressLines, center.City, center.PostalCode, center.CountryCode);
-
-    private ActorRef<FulfillmentCenterActor> Center(string centerId) => actors.Get<FulfillmentCenterActor>(TenantIds.Platform, centerId);
 }

@@ -1,4 +1,4 @@
-namespace ReverseLogistics.Silo.Network;
+namespace ReverseLogistics.Domain.Network;
 
 /// <summary>
 /// Units of one return expected at a centre on its arrival day, and when the centre booked them

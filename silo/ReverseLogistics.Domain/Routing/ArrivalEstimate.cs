@@ -1,4 +1,4 @@
-namespace ReverseLogistics.Silo.Routing;
+namespace ReverseLogistics.Domain.Routing;
 
 /// <summary>
 /// When a routed parcel is expected at its centre: the approval day (UTC) plus a fixed transit time.

@@ -1,6 +1,4 @@
-using ReverseLogistics.Domain.Pickups;
-
-namespace ReverseLogistics.Silo.Pickups;
+namespace ReverseLogistics.Domain.Pickups;
 
 public sealed class CarrierWindowState
 {

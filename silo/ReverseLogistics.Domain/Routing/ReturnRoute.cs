@@ -1,6 +1,6 @@
 using ReverseLogistics.Domain.Routing;
 
-namespace ReverseLogistics.Silo.Routing;
+namespace ReverseLogistics.Domain.Routing;
 
 /// <summary>A routing decision for a return, as stored on it: where it goes (null: nowhere yet) and why.</summary>
 public sealed record ReturnRoute

@@ -1,8 +1,7 @@
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Returns;
-using ReverseLogistics.Silo.Returns;
 
-namespace ReverseLogistics.Silo.Routing;
+namespace ReverseLogistics.Grains.Routing;
 
 /// <summary>What is routed: a merchant's return (or an operator's ad-hoc question, without a return id).</summary>
 public sealed record RoutingSubject(

@@ -1,4 +1,6 @@
-namespace ReverseLogistics.Silo.Routing;
+using ReverseLogistics.Domain.Routing;
+
+namespace ReverseLogistics.Grains.Routing;
 
 /// <summary>Chooses the fulfilment centre a return goes to, and holds its place in the centre's receiving capacity.</summary>
 public interface IReturnRouter

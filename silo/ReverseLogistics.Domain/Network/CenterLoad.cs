@@ -1,4 +1,4 @@
-namespace ReverseLogistics.Silo.Network;
+namespace ReverseLogistics.Domain.Network;
 
 /// <summary>An immutable view of a centre's bookings: what routing counts against its capacity.</summary>
 public sealed class CenterLoad

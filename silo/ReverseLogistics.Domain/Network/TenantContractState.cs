@@ -1,6 +1,4 @@
-using ReverseLogistics.Domain.Network;
-
-namespace ReverseLogistics.Silo.Network;
+namespace ReverseLogistics.Domain.Network;
 
 public sealed class TenantContractState
 {

@@ -1,4 +1,4 @@
-namespace ReverseLogistics.Silo.Routing;
+namespace ReverseLogistics.Domain.Routing;
 
 /// <summary>Where a return is sent: a fulfilment centre and its receiving address.</summary>
 public sealed record Destination(

@@ -1,4 +1,4 @@
-namespace ReverseLogistics.Silo.Routing;
+namespace ReverseLogistics.Domain.Routing;
 
 /// <summary>Where returns go while the 3PL has no fulfilment network set up at all (a fresh install, the quick start).</summary>
 public static class DefaultCentre

@@ -1,10 +1,9 @@
+using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Receiving;
-using ReverseLogistics.Domain.Returns;
-using ReverseLogistics.Silo.Routing;
 
-namespace ReverseLogistics.Silo.Returns;
+namespace ReverseLogistics.Domain.Returns;
 
 /// <summary>The persisted state of a return actor.</summary>
 public sealed class ReturnRecord

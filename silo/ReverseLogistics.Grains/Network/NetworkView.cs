@@ -1,8 +1,7 @@
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Routing;
-using ReverseLogistics.Silo.Routing;
 
-namespace ReverseLogistics.Silo.Network;
+namespace ReverseLogistics.Grains.Network;
 
 /// <summary>One consistent, immutable state of the network: the router over it, its centres and contracts by id, and its carriers.</summary>
 public sealed record NetworkView(

@@ -1,17 +1,16 @@
-using ReverseLogistics.Grains;
 using System.Collections.Concurrent;
 using System.Text.Json;
-using ReverseLogistics.Actors;
+using Microsoft.Extensions.Logging;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Storage;
 
-namespace ReverseLogistics.Silo.Network;
+namespace ReverseLogistics.Grains.Network;
 
 /// <summary>
 /// The network as routing sees it, in memory: loaded once from the store, then kept current by the
-/// centre, carrier and contract actors of this node (they publish every commit) and by the store's
+/// centre, carrier and contract grains of this silo (they publish every commit) and by the store's
 /// change notifications for commits on other nodes. The routing index is rebuilt on the next
 /// decision after a definition changes; bookings only refresh the centre's load, so a decision reads
 /// no database at all.
@@ -128,9 +127,9 @@ public sealed partial class NetworkSnapshot : IDisposable
 
     private async Task LoadAsync()
     {
-        await LoadAllAsync<FulfillmentCenterState>(FulfillmentCenterActor.TypeName, (id, version, s) => Apply(id, version, s));
-        await LoadAllAsync<CarrierState>(CarrierActor.TypeName, (id, version, s) => Apply(id, version, s));
-        await LoadAllAsync<TenantContractState>(TenantContractActor.TypeName, (id, version, s) => Apply(id, version, s));
+        await LoadAllAsync<FulfillmentCenterState>(FulfillmentCenterGrain.TypeName, (id, version, s) => Apply(id, version, s));
+        await LoadAllAsync<CarrierState>(CarrierGrain.TypeName, (id, version, s) => Apply(id, version, s));
+        await LoadAllAsync<TenantContractState>(TenantContractGrain.TypeName, (id, version, s) => Apply(id, version, s));
     }
 
     private async Task LoadAllAsync<TState>(string actorType, Action<string, long, TState> apply)
@@ -148,9 +147,9 @@ public sealed partial class NetworkSnapshot : IDisposable
     private void OnActorChanged(ActorKey key, long version)
     {
         if (key.TenantId != TenantIds.Platform) return;
-        if (key.ActorType == FulfillmentCenterActor.TypeName) _ = ReloadAsync<FulfillmentCenterState>(key, (id, v, s) => Apply(id, v, s));
-        else if (key.ActorType == CarrierActor.TypeName) _ = ReloadAsync<CarrierState>(key, (id, v, s) => Apply(id, v, s));
-        else if (key.ActorType == TenantContractActor.TypeName) _ = ReloadAsync<TenantContractState>(key, (id, v, s) => Apply(id, v, s));
+        if (key.ActorType == FulfillmentCenterGrain.TypeName) _ = ReloadAsync<FulfillmentCenterState>(key, (id, v, s) => Apply(id, v, s));
+        else if (key.ActorType == CarrierGrain.TypeName) _ = ReloadAsync<CarrierState>(key, (id, v, s) => Apply(id, v, s));
+        else if (key.ActorType == TenantContractGrain.TypeName) _ = ReloadAsync<TenantContractState>(key, (id, v, s) => Apply(id, v, s));
     }
 
     private async Task ReloadAsync<TState>(ActorKey key, Action<string, long, TState> apply)
@@ -166,7 +165,7 @@ public sealed partial class NetworkSnapshot : IDisposable
     }
 
     private static TState Deserialize<TState>(ActorRecord record) =>
-        JsonSerializer.Deserialize<TState>(record.State, DomainJson.Options) ?? throw new InvalidDataException("Null network actor state.");
+        JsonSerializer.Deserialize<TState>(record.State, DomainJson.Options) ?? throw new InvalidDataException("Null network grain state.");
 
     /// <summary>
     /// Under <see cref="gate"/>: what is held, as a network. Each part was validated when it was written;
