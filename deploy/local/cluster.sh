@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# A local cluster: the throwaway PostgreSQL from postgres.sh, N silo nodes on it, and nginx
+# A local cluster: the throwaway PostgreSQL from postgres.sh, N silo nodes on it forming one
+# Orleans cluster (membership in the database rl_cluster; cluster id $RL_CLUSTER_ID, default rl-local), and nginx
 # in front (deploy/nginx/silo.conf) on 127.0.0.1:7070. For trying cluster mode and for load
-# tests on one machine; nodes log to $RL_CLUSTER_DIR/node-<port>.log.
+# tests on one machine; nodes log to $RL_CLUSTER_DIR/node-<port>.log. Nodes on one machine need
+# distinct ports: node i serves gRPC on 7070+i and talks to the other nodes on silo port 11110+i.
 #
-#   deploy/local/cluster.sh start [nodes]   build, then start PostgreSQL, nodes (7071, 7072, ...) and nginx
+#   deploy/local/cluster.sh start [nodes]   build, then start PostgreSQL, nodes (gRPC 7071, 7072, ...;
+#                                           silo ports 11111, 11112, ...) and nginx
 #   deploy/local/cluster.sh stop            stop nginx and the nodes (PostgreSQL: postgres.sh stop)
 #
 # The operator key is $RL_OPERATOR_KEY (default: rl-local-cluster-operator-key).
@@ -14,6 +17,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 dir="${RL_CLUSTER_DIR:-/tmp/rl-cluster}"
 export RL_OPERATOR_KEY="${RL_OPERATOR_KEY:-rl-local-cluster-operator-key}"
+cluster_id="${RL_CLUSTER_ID:-rl-local}"
 
 start() {
   local nodes="${1:-2}"
@@ -30,12 +34,13 @@ start() {
 
   local upstreams=""
   for ((i = 1; i <= nodes; i++)); do
-    local port=$((7070 + i))
+    local port=$((7070 + i)) silo_port=$((11110 + i))
     upstreams+="    server 127.0.0.1:$port;"$'\n'
     # The connection string (with its password) goes by environment, never on the command line where ps shows it.
+    # The same database and cluster id make one Orleans cluster; each node its own silo port.
     RL_POSTGRES="$connection" nohup dotnet "$root/silo/ReverseLogistics.Silo/bin/Release/net10.0/ReverseLogistics.Silo.dll" \
       --host 127.0.0.1 --port "$port" --data-dir "$dir/node-$port" --node-name "node-$port" \
-      --store postgres >"$dir/node-$port.log" 2>&1 &
+      --store postgres --silo-port "$silo_port" --cluster-id "$cluster_id" >"$dir/node-$port.log" 2>&1 &
     echo $! >"$dir/node-$port.pid"
   done
 

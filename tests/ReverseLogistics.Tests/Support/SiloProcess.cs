@@ -9,23 +9,40 @@ namespace ReverseLogistics.Tests.Support;
 public sealed partial class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private readonly string _dataDirectory;
+    private readonly string _operatorKey;
+    private readonly string? _postgres;
+    private readonly string? _clusterId;
 
-    private SiloProcess(Process process, string address)
+    private SiloProcess(Process process, string address, string dataDirectory, string operatorKey, string? postgres, int siloPort, string? clusterId)
     {
         _process = process;
         Address = address;
         Client = TestClient.For(address);
+        _dataDirectory = dataDirectory;
+        _operatorKey = operatorKey;
+        _postgres = postgres;
+        SiloPort = siloPort;
+        _clusterId = clusterId;
     }
 
     public string Address { get; }
     public PlatformClient Client { get; }
+    /// <summary>The Orleans silo-to-silo port it was started with; 0 when it picked a free one itself.</summary>
+    public int SiloPort { get; }
 
-    /// <summary>Starts the silo built next to the tests and waits until it reports SERVING.</summary>
-    public static async Task<SiloProcess> StartAsync(string dataDirectory, string operatorKey, string? postgres = null)
+    /// <summary>
+    /// Starts the silo built next to the tests and waits until it reports SERVING. With <paramref name="postgres"/>
+    /// it runs in cluster mode: nodes on one database with the same <paramref name="clusterId"/> form one Orleans
+    /// cluster, each on its own <paramref name="siloPort"/> (take one from <see cref="FreePorts.Next"/>).
+    /// </summary>
+    public static async Task<SiloProcess> StartAsync(string dataDirectory, string operatorKey, string? postgres = null,
+        int siloPort = 0, string? clusterId = null)
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "ReverseLogistics.Silo.dll");
-        var arguments = $"\"{silo}\" --host 127.0.0.1 --port 0 --silo-port 0 --data-dir \"{dataDirectory}\"";
+        var arguments = $"\"{silo}\" --host 127.0.0.1 --port 0 --silo-port {siloPort} --data-dir \"{dataDirectory}\"";
         if (postgres is not null) arguments += " --store postgres";
+        if (clusterId is not null) arguments += $" --cluster-id {clusterId}";
         var start = new ProcessStartInfo("dotnet", arguments)
         {
             RedirectStandardOutput = true,
@@ -53,9 +70,19 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
         // A guard against a silo that never comes up, not a claim about how fast it starts.
         var address = await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        var started = new SiloProcess(process, address);
+        var started = new SiloProcess(process, address, dataDirectory, operatorKey, postgres, siloPort, clusterId);
         await started.WaitUntilServingAsync();
         return started;
+    }
+
+    /// <summary>
+    /// A new process with this one's settings (data directory, store, silo port, cluster id), as an operator's
+    /// restart would be: for after <see cref="KillAsync"/>. Its gRPC port is a new one.
+    /// </summary>
+    public Task<SiloProcess> RestartAsync()
+    {
+        if (!_process.HasExited) throw new InvalidOperationException("The silo is still running; kill it first.");
+        return StartAsync(_dataDirectory, _operatorKey, _postgres, SiloPort, _clusterId);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not durable is gone.</summary>
