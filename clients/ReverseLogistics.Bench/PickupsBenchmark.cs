@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains;
 using System.Diagnostics;
 using System.Text.Json;
@@ -39,9 +40,9 @@ internal static class PickupsBenchmark
                 "UTC", start, start.AddHours(1), cutoff, perWindow);
             var count = Math.Min(perWindow, pickups - window.Index * perWindow);
             var state = new CarrierWindowState { Slot = slot, Stops = [.. Enumerable.Range(0, Math.Max(count, 0)).Select(i => Stop(slot, i))] };
-            var key = new ActorKey(TenantIds.Platform, CarrierWindowActor.TypeName, slot.WindowId);
+            var key = new ActorKey(TenantIds.Platform, CarrierWindowGrain.TypeName, slot.WindowId);
             var result = await store.CommitAsync(new ActorCommit(key, 0, 0, JsonSerializer.Serialize(state, DomainJson.Options), [],
-                Index: [DueIndex.Entry(CarrierWindowActor.ManifestDue, cutoff), new(CarrierWindowActor.CarrierIndex, slot.CarrierId)]), token);
+                Index: [DueIndex.Entry(CarrierWindowGrain.ManifestDue, cutoff), new(CarrierWindowGrain.CarrierIndex, slot.CarrierId)]), token);
             if (result.Outcome != CommitOutcome.Committed) throw new InvalidOperationException($"Seeding {key}: {result.Outcome}");
         });
         seeding.Stop();

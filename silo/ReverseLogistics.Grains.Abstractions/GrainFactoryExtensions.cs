@@ -1,6 +1,7 @@
 using Orleans;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grains.Network;
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains.Policies;
 using ReverseLogistics.Grains.Tenants;
 
@@ -23,4 +24,10 @@ public static class GrainFactoryExtensions
 
     public static ITenantContractGrain TenantContract(this IGrainFactory grains, string tenantId) =>
         grains.GetGrain<ITenantContractGrain>(GrainKeys.Of(TenantIds.Platform, tenantId));
+
+    public static IPickupScheduleGrain PickupSchedule(this IGrainFactory grains, string scheduleId) =>
+        grains.GetGrain<IPickupScheduleGrain>(GrainKeys.Of(TenantIds.Platform, scheduleId));
+
+    public static ICarrierWindowGrain CarrierWindow(this IGrainFactory grains, string windowId) =>
+        grains.GetGrain<ICarrierWindowGrain>(GrainKeys.Of(TenantIds.Platform, windowId));
 }

@@ -1,7 +1,9 @@
 using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Grains.Network;
+using Orleans;
 using ReverseLogistics.Actors;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Pickups;
@@ -13,11 +15,11 @@ using ReverseLogistics.Storage;
 namespace ReverseLogistics.Silo.Pickups;
 
 /// <summary>
-/// Finds a carrier window for a return's pickup and books it on the window's actor, which has the last
+/// Finds a carrier window for a return's pickup and books it on the window's grain, which has the last
 /// word on capacity: the planner offers slots in a fixed order and the first window with room wins.
 /// Windows are read in the time zone of the return's routed centre (UTC for the default centre).
 /// </summary>
-public sealed class PickupBooker(NetworkSnapshot snapshot, ActorRuntime actors)
+public sealed class PickupBooker(NetworkSnapshot snapshot, IGrainFactory grains)
 {
     /// <summary>Windows tried when rebooking a missed pickup before giving up.</summary>
     private const int RebookAttempts = 50;
@@ -31,7 +33,7 @@ public sealed class PickupBooker(NetworkSnapshot snapshot, ActorRuntime actors)
             throw new PreconditionFailedException($"No carrier pickup window on {wanted} is still open for booking (carriers: {Names(carriers)}).");
         var stop = StopOf(returnKey, record);
         foreach (var slot in slots)
-            if (await Window(slot.WindowId).AskAsync(w => w.BookAsync(slot, stop))) return slot;
+            if (await grains.CarrierWindow(slot.WindowId).BookAsync(slot, stop)) return slot;
         throw new CapacityExhaustedException($"Every carrier pickup window on {wanted} is full: {string.Join(", ", slots.Select(s => s.WindowId))}.");
     }
 
@@ -50,12 +52,12 @@ public sealed class PickupBooker(NetworkSnapshot snapshot, ActorRuntime actors)
         }
         var stop = StopOf(returnKey, record);
         foreach (var slot in PickupPlanner.SlotsAfter(carriers, now, zone, now).Take(RebookAttempts))
-            if (await Window(slot.WindowId).AskAsync(w => w.BookAsync(slot, stop))) return slot;
+            if (await grains.CarrierWindow(slot.WindowId).BookAsync(slot, stop)) return slot;
         return null;
     }
 
     public Task ReleaseAsync(PickupSlot slot, ActorKey returnKey) =>
-        Window(slot.WindowId).AskAsync(w => w.ReleaseAsync(returnKey.TenantId, returnKey.Id));
+        grains.CarrierWindow(slot.WindowId).ReleaseAsync(returnKey.TenantId, returnKey.Id);
 
     private async Task<(IReadOnlyList<Carrier> Carriers, TimeZoneInfo Zone)> OptionsAsync(ReturnRecord record)
     {
@@ -77,6 +79,4 @@ public sealed class PickupBooker(NetworkSnapshot snapshot, ActorRuntime actors)
         new(returnKey.TenantId, returnKey.Id, record.TrackingNumber, record.CustomerName, record.Request.CustomerAddress);
 
     private static string Names(IEnumerable<Carrier> carriers) => string.Join(", ", carriers.Select(c => c.Id));
-
-    private ActorRef<CarrierWindowActor> Window(string windowId) => actors.Get<CarrierWindowActor>(TenantIds.Platform, windowId);
 }

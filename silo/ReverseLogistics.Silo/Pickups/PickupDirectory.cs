@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Grains;
@@ -37,10 +38,10 @@ public sealed class PickupDirectory(IActorStore store, PlatformClock time)
     {
         var after = PageTokens.Decode(request.PageToken, id => id.Contains('@'));
         var size = PageSize(request.PageSize);
-        List<IndexCondition> conditions = [IndexCondition.Equal(CarrierWindowActor.ManifestIndex, "built")];
-        if (request.CarrierId.Length > 0) conditions.Add(IndexCondition.Equal(CarrierWindowActor.CarrierIndex, request.CarrierId));
+        List<IndexCondition> conditions = [IndexCondition.Equal(CarrierWindowGrain.ManifestIndex, "built")];
+        if (request.CarrierId.Length > 0) conditions.Add(IndexCondition.Equal(CarrierWindowGrain.CarrierIndex, request.CarrierId));
         var (windows, next) = await IndexPage.ReadAsync<CarrierWindowState>(store,
-            new IndexQuery(TenantIds.Platform, CarrierWindowActor.TypeName, conditions, after, size), cancellationToken);
+            new IndexQuery(TenantIds.Platform, CarrierWindowGrain.TypeName, conditions, after, size), cancellationToken);
         var response = new Proto.ListManifestsResponse { NextPageToken = next };
         foreach (var (key, window) in windows)
         {
@@ -54,8 +55,8 @@ public sealed class PickupDirectory(IActorStore store, PlatformClock time)
     {
         var after = PageTokens.Decode(request.PageToken, id => id.Length > 0);
         var size = PageSize(request.PageSize);
-        var page = await store.ListAsync(PickupScheduleActor.TypeName, TenantIds.Platform,
-            after is null ? null : new ActorKey(TenantIds.Platform, PickupScheduleActor.TypeName, after), size + 1, cancellationToken);
+        var page = await store.ListAsync(PickupScheduleGrain.TypeName, TenantIds.Platform,
+            after is null ? null : new ActorKey(TenantIds.Platform, PickupScheduleGrain.TypeName, after), size + 1, cancellationToken);
         var response = new Proto.ListPickupSchedulesResponse();
         var now = time.GetUtcNow().UtcDateTime;
         response.Schedules.AddRange(page.Take(size).Select(p =>

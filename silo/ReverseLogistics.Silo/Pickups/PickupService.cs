@@ -1,3 +1,6 @@
+using ReverseLogistics.Grains.Pickups;
+using Orleans;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Idempotency;
 using Google.Protobuf;
@@ -20,6 +23,8 @@ namespace ReverseLogistics.Silo.Pickups;
 /// <summary>reverselogistics.v1.PickupService: customer pickups, their manifests, and carrier tracking events.</summary>
 public sealed class PickupService(
     ActorRuntime actors,
+    IGrainFactory grains,
+    PlatformClock time,
     IdempotentRequests idempotency,
     PickupDirectory directory,
     IActorStore store,
@@ -60,38 +65,35 @@ public sealed class PickupService(
     {
         var view = await network.CurrentAsync(context.CancellationToken);
         var schedule = PickupScheduleMapper.ToDomain(request.Schedule, id => view.Carriers.Any(c => c.Id == id));
-        var actor = Schedule(schedule.Id);
-        var created = await idempotency.RunAsync(context, request.RequestId, request, Proto.PickupSchedule.Parser,
-            (caller, ticket) => actor.AskAsync(s => s.CreateAsync(schedule, caller, ticket), context.CancellationToken));
-        await ApplyTriggerAsync(actor, context.CancellationToken);
-        return created;
+        var grain = grains.PickupSchedule(schedule.Id);
+        var created = await idempotency.RunAsync(context, request.RequestId, request, (caller, ticket) => grain.CreateAsync(schedule, caller, ticket));
+        await ApplyTriggerAsync(grain, context.CancellationToken);
+        return PickupScheduleMapper.ToProto(created, time.GetUtcNow().UtcDateTime);
     }
 
-    /// <summary>Pause or resume: the actor's status first, then its trigger follows (also on a retried request).</summary>
+    /// <summary>Pause or resume: the grain's status first, then its trigger follows (also on a retried request).</summary>
     private async Task<Proto.PickupSchedule> SetScheduleStatusAsync<TRequest>(ServerCallContext context, string requestId, TRequest request,
         string scheduleId, PickupScheduleStatus status) where TRequest : IMessage<TRequest>
     {
         new Validator().Require(scheduleId.Length > 0, "schedule_id", "required").ThrowIfInvalid();
-        var actor = Schedule(scheduleId);
-        var updated = await idempotency.RunAsync(context, requestId, request, Proto.PickupSchedule.Parser,
-            (caller, ticket) => actor.AskAsync(s => s.SetStatusAsync(status, caller, ticket), context.CancellationToken));
-        await ApplyTriggerAsync(actor, context.CancellationToken);
-        return updated;
+        var grain = grains.PickupSchedule(scheduleId);
+        var updated = await idempotency.RunAsync(context, requestId, request, (caller, ticket) => grain.SetStatusAsync(status, caller, ticket));
+        await ApplyTriggerAsync(grain, context.CancellationToken);
+        return PickupScheduleMapper.ToProto(updated, time.GetUtcNow().UtcDateTime);
     }
 
-    private async Task ApplyTriggerAsync(ActorRef<PickupScheduleActor> actor, CancellationToken cancellationToken)
+    private async Task ApplyTriggerAsync(IPickupScheduleGrain grain, CancellationToken cancellationToken)
     {
-        if (await actor.AskAsync(s => Task.FromResult(s.Current()), cancellationToken) is { } state) await triggers.ApplyAsync(state, cancellationToken);
+        if (await grain.GetAsync().WaitAsync(cancellationToken) is { } state) await triggers.ApplyAsync(state, cancellationToken);
     }
-
-    private ActorRef<PickupScheduleActor> Schedule(string scheduleId) => actors.Get<PickupScheduleActor>(TenantIds.Platform, scheduleId);
 
     public override async Task<Proto.Manifest> GetManifest(Proto.GetManifestRequest request, ServerCallContext context)
     {
         new Validator().Require(request.ManifestId.Length > 0, "manifest_id", "required").ThrowIfInvalid();
-        var manifest = await actors.Get<CarrierWindowActor>(TenantIds.Platform, request.ManifestId)
-            .AskAsync(w => Task.FromResult(w.Manifest()), context.CancellationToken);
-        return manifest ?? throw new NotFoundException($"Manifest '{request.ManifestId}' not found.");
+        var window = await grains.CarrierWindow(request.ManifestId).ManifestAsync().WaitAsync(context.CancellationToken);
+        return window is { ManifestedAt: { } at, Slot: { } slot }
+            ? PickupMapper.ToProto(request.ManifestId, window, slot, at, withStops: true)
+            : throw new NotFoundException($"Manifest '{request.ManifestId}' not found.");
     }
 
     public override async Task<Proto.TrackingEventResult> ReportTrackingEvent(Proto.ReportTrackingEventRequest request, ServerCallContext context)

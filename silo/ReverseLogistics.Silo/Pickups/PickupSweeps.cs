@@ -1,4 +1,7 @@
+using Orleans;
 using ReverseLogistics.Actors;
+using ReverseLogistics.Grains;
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Silo.Sweeps;
@@ -11,14 +14,14 @@ namespace ReverseLogistics.Silo.Pickups;
 /// without a pick-up scan are rebooked or raised. Each actor decides on its own state, so a stale entry,
 /// a second node or a rerun after a crash changes nothing twice.
 /// </summary>
-public sealed class PickupSweeps(DueIndexSweep sweep, ActorRuntime actors)
+public sealed class PickupSweeps(DueIndexSweep sweep, ActorRuntime actors, IGrainFactory grains)
 {
     private const int PageSize = 500;
     private const int Parallelism = 32;
 
     public Task<SweepResult> BuildManifestsAsync(CancellationToken cancellationToken) =>
-        sweep.RunAsync(CarrierWindowActor.TypeName, CarrierWindowActor.ManifestDue,
-            (key, token) => actors.Get<CarrierWindowActor>(TenantIds.Platform, key.Id).AskAsync(w => w.BuildManifestIfDueAsync(), token),
+        sweep.RunAsync(CarrierWindowGrain.TypeName, CarrierWindowGrain.ManifestDue,
+            (key, token) => grains.CarrierWindow(key.Id).BuildManifestIfDueAsync().WaitAsync(token),
             PageSize, Parallelism, cancellationToken);
 
     public Task<SweepResult> HandleMissedPickupsAsync(CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using System.Text.Json;
@@ -31,7 +32,7 @@ public sealed class PickupScheduleTriggers(ISchedulerFactory schedulers, IActorS
         ActorKey? after = null;
         while (true)
         {
-            var page = await store.ListAsync(PickupScheduleActor.TypeName, TenantIds.Platform, after, 500, cancellationToken);
+            var page = await store.ListAsync(PickupScheduleGrain.TypeName, TenantIds.Platform, after, 500, cancellationToken);
             foreach (var (_, record) in page)
                 await ApplyAsync(JsonSerializer.Deserialize<PickupScheduleState>(record.State, DomainJson.Options)!, cancellationToken);
             if (page.Count < 500) return;

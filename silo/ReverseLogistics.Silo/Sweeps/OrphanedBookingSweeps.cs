@@ -5,7 +5,7 @@ using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Tenants;
 using Orleans;
 using ReverseLogistics.Grains.Network;
-using ReverseLogistics.Silo.Pickups;
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Storage;
 
@@ -67,17 +67,17 @@ public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors
         DueActor? after = null;
         while (true)
         {
-            var page = await store.FindDueAsync(CarrierWindowActor.TypeName, CarrierWindowActor.ManifestDue, horizon, after, PageSize, cancellationToken);
+            var page = await store.FindDueAsync(CarrierWindowGrain.TypeName, CarrierWindowGrain.ManifestDue, horizon, after, PageSize, cancellationToken);
             foreach (var entry in page.Where(e => e.DueAt > now))
             {
-                var window = actors.Get<CarrierWindowActor>(TenantIds.Platform, entry.Key.Id);
-                var stops = await window.AskAsync(w => Task.FromResult(w.OpenStopsBookedBefore(bookedBefore)), cancellationToken);
+                var window = grains.CarrierWindow(entry.Key.Id);
+                var stops = await window.OpenStopsBookedBeforeAsync(bookedBefore).WaitAsync(cancellationToken);
                 foreach (var stop in stops)
                 {
                     await tally.CheckAsync(logger, $"{entry.Key.Id}:{stop.TenantId}/{stop.ReturnId}", async () =>
                     {
                         var held = await actors.Get<ReturnActor>(stop.TenantId, stop.ReturnId).AskAsync(r => Task.FromResult(r.HoldsPickupIn(entry.Key.Id)), cancellationToken);
-                        return !held && await window.AskAsync(w => w.ReleaseIfUnchangedAsync(stop), cancellationToken);
+                        return !held && await window.ReleaseIfUnchangedAsync(stop).WaitAsync(cancellationToken);
                     });
                 }
             }

@@ -1,6 +1,5 @@
 using ReverseLogistics.Domain.Network;
 using Microsoft.Extensions.DependencyInjection;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
@@ -26,16 +25,15 @@ public sealed class OrphanedBookingTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await world.DisposeAsync();
 
-    private ActorRuntime Actors => world.Silo.Services.GetRequiredService<ActorRuntime>();
+    private IGrainFactory Grains => world.Silo.Services.GetRequiredService<IGrainFactory>();
 
-    private IFulfillmentCenterGrain Centre => world.Silo.Services.GetRequiredService<IGrainFactory>().FulfillmentCenter(PickupWorld.Centre);
+    private IFulfillmentCenterGrain Centre => Grains.FulfillmentCenter(PickupWorld.Centre);
 
     private async Task<IReadOnlyList<string>> CentreBookingsAsync() =>
         [.. (await Centre.FutureBookingsMadeBeforeAsync(DateTime.MaxValue)).Select(b => b.Key).Order()];
 
-    private Task<IReadOnlyList<string>> WindowStopsAsync(string windowId) =>
-        Actors.Get<CarrierWindowActor>(TenantIds.Platform, windowId)
-            .AskAsync(w => Task.FromResult<IReadOnlyList<string>>([.. w.OpenStopsBookedBefore(DateTime.MaxValue).Select(s => s.ReturnId)]));
+    private async Task<IReadOnlyList<string>> WindowStopsAsync(string windowId) =>
+        [.. (await Grains.CarrierWindow(windowId).OpenStopsBookedBeforeAsync(DateTime.MaxValue)).Select(s => s.ReturnId)];
 
     private PickupSlot FarSlot()
     {
@@ -55,9 +53,9 @@ public sealed class OrphanedBookingTests : IAsyncLifetime
         var unbooked = await world.NewReturnAsync(customer: "cust-unbooked"); // routed to the centre, but never scheduled a pickup
         var day = DateOnly.FromDateTime(world.Clock.GetUtcNow().UtcDateTime).AddDays(2);
         var slot = FarSlot();
-        var window = Actors.Get<CarrierWindowActor>(TenantIds.Platform, slot.WindowId);
+        var window = Grains.CarrierWindow(slot.WindowId);
         Assert.True(await Centre.BookAsync($"{world.TenantId}/RET-GHOST", new CapacityBooking(day, 3)));
-        Assert.True(await window.AskAsync(w => w.BookAsync(slot, StopOf(unbooked.ReturnId))));
+        Assert.True(await window.BookAsync(slot, StopOf(unbooked.ReturnId)));
         var before = await CentreBookingsAsync();
 
         world.Clock.Advance(OrphanedBookingSweeps.Grace + TimeSpan.FromMinutes(1));

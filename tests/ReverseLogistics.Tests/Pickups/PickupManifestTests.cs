@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Pickups;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Hosting;
@@ -19,7 +20,7 @@ public abstract class PickupManifestTests : PickupWorldTests
     protected async Task<int> ManifestEventsAsync(string manifestId, InProcessSilo? node = null)
     {
         var store = (node ?? World.Silo).Services.GetRequiredService<IActorStore>();
-        var events = await store.ReadStreamAsync(new ActorKey(TenantIds.Platform, CarrierWindowActor.TypeName, manifestId), 0, 1000, CancellationToken.None);
+        var events = await store.ReadStreamAsync(new ActorKey(TenantIds.Platform, CarrierWindowGrain.TypeName, manifestId), 0, 1000, CancellationToken.None);
         return events.Count(e => e.Type == "ManifestCreated");
     }
 
