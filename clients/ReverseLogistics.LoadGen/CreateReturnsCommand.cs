@@ -29,10 +29,11 @@ public static class CreateReturnsCommand
             DefaultValueFactory = _ => 1,
         };
         var deadline = new Option<double>("--deadline") { Description = "Deadline of each call, seconds", DefaultValueFactory = _ => 30 };
+        var wait = new Option<double>("--wait") { Description = "Seconds to wait for the silo's health to answer SERVING first", DefaultValueFactory = _ => 60 };
 
         var command = new Command("create-returns", "Durable CreateReturn throughput and latency; then checks every acknowledged return exists once")
         {
-            address, operatorKey, concurrency, duration, count, warmup, maxAttempts, deadline,
+            address, operatorKey, concurrency, duration, count, warmup, maxAttempts, deadline, wait,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -48,6 +49,12 @@ public static class CreateReturnsCommand
             if (LoadGenCommand.RequireOperatorKey(result, operatorKey) is not { } key) return 2;
             var settings = new Settings(result.GetValue(address)!, key, result.GetValue(concurrency), result.GetValue(duration),
                 result.GetValue(count), result.GetValue(warmup), result.GetValue(maxAttempts), TimeSpan.FromSeconds(result.GetValue(deadline)));
+            var (serving, answer) = await LoadGenCommand.WaitServingAsync(settings.Address, result.GetValue(wait), cancellationToken);
+            if (!serving)
+            {
+                await result.InvocationConfiguration.Error.WriteLineAsync($"rl-loadgen: {settings.Address} is not serving: {answer}");
+                return 1;
+            }
             return await RunAsync(settings, result.InvocationConfiguration.Output, cancellationToken);
         });
         return command;
