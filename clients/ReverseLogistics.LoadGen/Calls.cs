@@ -16,7 +16,7 @@ internal readonly record struct CallRecord(long Start, long End, StatusCode Stat
 }
 
 /// <summary>CreateReturn calls, each with a request id of its own, never reused.</summary>
-internal sealed class Calls(ReturnsService.ReturnsServiceClient returns, TimeSpan deadline)
+internal sealed class Calls(ReturnsService.ReturnsServiceClient returns, TimeSpan defaultDeadline)
 {
     private readonly CreateReturnRequest template = Template();
 
@@ -25,7 +25,8 @@ internal sealed class Calls(ReturnsService.ReturnsServiceClient returns, TimeSpa
 
     public static string CustomerReferenceOf(string requestId) => "lg-" + requestId;
 
-    public async Task<CallRecord> CreateReturnAsync()
+    /// <param name="deadline">This call's deadline instead of the one given to the constructor.</param>
+    public async Task<CallRecord> CreateReturnAsync(TimeSpan? deadline = null)
     {
         var requestId = Guid.NewGuid().ToString("N");
         var request = template.Clone();
@@ -34,7 +35,7 @@ internal sealed class Calls(ReturnsService.ReturnsServiceClient returns, TimeSpa
         var start = Stopwatch.GetTimestamp();
         try
         {
-            var created = await returns.CreateReturnAsync(request, deadline: DateTime.UtcNow + deadline);
+            var created = await returns.CreateReturnAsync(request, deadline: DateTime.UtcNow + (deadline ?? defaultDeadline));
             return new CallRecord(start, Stopwatch.GetTimestamp(), StatusCode.OK, requestId, created.ReturnId);
         }
         catch (RpcException e)

@@ -48,7 +48,9 @@ internal sealed record Check(int Listed, int Acknowledged, int Missing, int Requ
     public void Print(TextWriter output, string tenantId)
     {
         output.WriteLine($"check: ListReturns lists {Listed} returns for tenant {tenantId}; {Acknowledged} were acknowledged: " +
-            (CountsEqual ? "equal" : "NOT equal"));
+            (CountsEqual ? "equal" : Ok && Listed - Acknowledged == CommittedThoughFailed
+                ? $"not equal: the {CommittedThoughFailed} more are calls that failed on the client (a deadline) but were committed"
+                : "NOT equal"));
         output.WriteLine($"       acknowledged but not listed {Missing}, request ids with more than one return {RequestIdsWithSeveralReturns}, " +
             $"listed under another id {IdMismatches}, committed though the call failed {CommittedThoughFailed}, from no call of this run {Unknown}");
         output.WriteLine($"       {(Ok ? "OK: no loss, no duplicates" : "FAILED: returns lost or duplicated")}");

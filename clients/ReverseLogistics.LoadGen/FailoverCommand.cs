@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Health.V1;
 using ReverseLogistics.Client;
 
 namespace ReverseLogistics.LoadGen;
@@ -28,10 +27,11 @@ public static class FailoverCommand
         var deadline = new Option<double>("--deadline") { Description = "Deadline of each call, seconds (one attempt per call)", DefaultValueFactory = _ => 2 };
         var killPid = new Option<int?>("--kill-pid") { Description = "PID of the first silo, which this tool kills with SIGKILL after --kill-after seconds" };
         var killAfter = new Option<double>("--kill-after") { Description = "Seconds of traffic before the kill", DefaultValueFactory = _ => 5 };
+        var wait = new Option<double>("--wait") { Description = "Seconds to wait for both silos' health to answer SERVING first", DefaultValueFactory = _ => 60 };
 
         var command = new Command("failover", "What clients of one silo see while another silo of the cluster dies; then checks nothing was lost or duplicated")
         {
-            addresses, operatorKey, concurrency, duration, deadline, killPid, killAfter,
+            addresses, operatorKey, concurrency, duration, deadline, killPid, killAfter, wait,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -48,6 +48,12 @@ public static class FailoverCommand
             if (LoadGenCommand.RequireOperatorKey(result, operatorKey) is not { } key) return 2;
             var settings = new Settings(pair[0], pair[1], key, result.GetValue(concurrency), result.GetValue(duration),
                 TimeSpan.FromSeconds(result.GetValue(deadline)), result.GetValue(killPid), result.GetValue(killAfter));
+            foreach (var silo in pair)
+            {
+                var (serving, answer) = await LoadGenCommand.WaitServingAsync(silo, result.GetValue(wait), cancellationToken);
+                await result.InvocationConfiguration.Output.WriteLineAsync($"health of {silo}: {answer}");
+                if (!serving) return 1;
+            }
             return await RunAsync(settings, result.InvocationConfiguration.Output, cancellationToken);
         });
         return command;
@@ -58,8 +64,6 @@ public static class FailoverCommand
 
     private static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken cancellationToken)
     {
-        foreach (var silo in new[] { settings.Victim, settings.Survivor })
-            output.WriteLine($"health of {silo}: {await HealthAsync(silo, settings.OperatorKey)}");
         var tenant = await LoadTenant.CreateAsync(settings.Survivor, settings.OperatorKey, "failover", cancellationToken);
         using var client = new PlatformClient(new PlatformClientOptions
         {
@@ -69,6 +73,12 @@ public static class FailoverCommand
         output.WriteLine($"failover: traffic to {settings.Survivor} while {settings.Victim} dies; tenant {tenant.TenantId}, concurrency {settings.Concurrency}, " +
             $"{Figures.F(settings.Duration)} s, one attempt per call, deadline {Figures.F(settings.Deadline.TotalSeconds)} s" +
             (settings.KillPid is { } p ? $", SIGKILL to PID {p} at {Figures.F(settings.KillAfter)} s" : ", waiting for someone to kill the first silo"));
+
+        // One call per worker first, with a long deadline, so that a cold start (connections, JIT, first activations)
+        // is not counted as a failure; these calls are checked at the end with the rest.
+        var warmup = await Task.WhenAll(Enumerable.Range(0, settings.Concurrency).Select(_ => calls.CreateReturnAsync(TimeSpan.FromSeconds(30))));
+        output.WriteLine($"warm-up: {warmup.Count(c => c.Acknowledged)} acknowledged, {warmup.Count(c => !c.Acknowledged)} failed " +
+            $"({Figures.ByStatus(warmup.Where(c => !c.Acknowledged))})");
 
         var runStart = Stopwatch.GetTimestamp();
         var stopAt = runStart + (long)(settings.Duration * Stopwatch.Frequency);
@@ -105,7 +115,7 @@ public static class FailoverCommand
         Report(output, all, runStart, killedAt, calls.FirstDetail);
 
         using var lister = new PlatformClient(new PlatformClientOptions { Address = settings.Survivor, ApiKey = tenant.MerchantKey });
-        var check = Check.Of(all, await Check.ListAllAsync(lister.Returns, CancellationToken.None));
+        var check = Check.Of([.. warmup, .. all], await Check.ListAllAsync(lister.Returns, CancellationToken.None));
         check.Print(output, tenant.TenantId);
         return check.Ok ? 0 : 1;
     }
@@ -180,19 +190,5 @@ public static class FailoverCommand
             .Select(s => bySecond.TryGetValue(s, out var n) ? $"{s,3}: {n.Ok}/{n.Failed}" : $"{s,3}: 0/0").ToList();
         foreach (var line in cells.Chunk(8))
             output.WriteLine("  " + string.Join("  ", line.Select(cell => cell.PadRight(12))).TrimEnd());
-    }
-
-    private static async Task<string> HealthAsync(string address, string operatorKey)
-    {
-        using var client = new PlatformClient(new PlatformClientOptions { Address = address, ApiKey = operatorKey, MaxAttempts = 1 });
-        try
-        {
-            var answer = await client.Health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5));
-            return answer.Status.ToString();
-        }
-        catch (RpcException e)
-        {
-            return $"{e.StatusCode} ({e.Status.Detail})";
-        }
     }
 }

@@ -29,7 +29,7 @@ internal static class Figures
     {
         foreach (var status in failed.Select(c => c.Status).Distinct().Order())
             if (details.TryGetValue(status, out var detail))
-                output.WriteLine($"  first {status}: {detail}");
+                output.WriteLine($"  first {status}: {(detail.Length == 0 ? "(no detail)" : detail)}");
     }
 
     public static string F(double value, int decimals = 1) =>
