@@ -90,7 +90,8 @@ public static class FailoverCommand
                 using var process = Process.GetProcessById(pid);
                 process.Kill(entireProcessTree: false); // SIGKILL on Linux
                 killedAt = Stopwatch.GetTimestamp();
-                output.WriteLine($"killed PID {pid} with SIGKILL at {Figures.F(Figures.Seconds(runStart, killedAt.Value), 3)} s");
+                var unixTime = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() / 1000.0;
+                output.WriteLine($"killed PID {pid} with SIGKILL at {Figures.F(Figures.Seconds(runStart, killedAt.Value), 3)} s (unix time {Figures.F(unixTime, 3)})");
             }, CancellationToken.None)
             : Task.CompletedTask;
 

@@ -79,11 +79,12 @@ free_port() {
   done
 }
 
-# start_node NAME: a cluster-mode node with ports of its own; sets $node_pid and $node_address.
+# start_node NAME: a cluster-mode node with ports of its own; sets $node_pid, $node_address and $node_silo_port.
 start_node() {
   local name=$1 port silo_port
   port=$(free_port)
   silo_port=$(free_port)
+  node_silo_port=$silo_port
   : >"$work/$name.log"
   # The connection string and its password go by environment, never on a command line.
   RL_POSTGRES=$postgres RL_OPERATOR_KEY=$operator_key dotnet "$silo_dll" --store postgres --host 127.0.0.1 --port "$port" \
@@ -105,17 +106,49 @@ start_node() {
 start_node node-1
 victim_pid=$node_pid
 victim_address=$node_address
+victim_silo_port=$node_silo_port
 start_node node-2
 survivor_address=$node_address
 
+# Orleans' membership table (migration 0005): one row per silo; status 3 is Active, 6 Dead.
+membership() {
+  psql -X -At -F ' ' -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$database" \
+    -c "SELECT siloname, port, status FROM orleansmembershiptable ORDER BY starttime" | sed 's/^/  /'
+}
+
+# When the cluster declares the first node dead: polled every 0.2 s while the load generator runs.
+(
+  for ((i = 0; i < (duration + 20) * 5; i++)); do
+    status=$(psql -X -At -h "$pg_host" -p "$pg_port" -U "$pg_user" -d "$database" \
+      -c "SELECT max(status) FROM orleansmembershiptable WHERE port = $victim_silo_port" 2>/dev/null || true)
+    if [[ $status == 6 ]]; then date '+%s.%N' >"$work/declared-dead"; exit 0; fi
+    sleep 0.2
+  done
+) &
+poller_pid=$!
+pids+=("$poller_pid")
+
 echo
 echo "failover, $(date -u '+%Y-%m-%d %H:%M UTC'), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "membership before (silo name, silo port, status; 3 Active, 6 Dead):"
+membership
 status=0
 RL_OPERATOR_KEY=$operator_key dotnet "$loadgen_dll" failover --addresses "$victim_address,$survivor_address" \
   --concurrency "$concurrency" --duration "$duration" --deadline "$deadline" \
-  --kill-pid "$victim_pid" --kill-after "$kill_after" || status=$?
+  --kill-pid "$victim_pid" --kill-after "$kill_after" | tee "$work/loadgen.out" || status=${PIPESTATUS[0]}
 wait "$victim_pid" 2>/dev/null || true
 forget "$victim_pid"
+wait "$poller_pid" 2>/dev/null || true
+forget "$poller_pid"
+killed_at=$(sed -n 's/^killed PID .* (unix time \([0-9.]*\))$/\1/p' "$work/loadgen.out")
+if [[ -f $work/declared-dead && -n $killed_at ]]; then
+  echo "the cluster's membership table marked the killed node Dead $(awk -v a="$killed_at" -v b="$(cat "$work/declared-dead")" \
+    'BEGIN { printf "%.1f", b - a }') s after the kill (polled every 0.2 s)"
+else
+  echo "the cluster's membership table did not mark the killed node Dead while the load ran"
+fi
+echo "membership after (silo name, silo port, status; 3 Active, 6 Dead):"
+membership
 echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 if [[ $status -ne 0 ]]; then
   echo "rl-loadgen failover exited $status; the surviving node's log ends:" >&2
