@@ -1,3 +1,4 @@
+using Grpc.Core;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.LoadGen;
@@ -14,6 +15,24 @@ internal sealed record Check(int Listed, int Acknowledged, int Missing, int Requ
     public bool Ok => Missing == 0 && RequestIdsWithSeveralReturns == 0 && IdMismatches == 0 && Unknown == 0;
 
     public bool CountsEqual => Listed == Acknowledged;
+
+    /// <summary>Lists the tenant's returns through <paramref name="returns"/>, checks them against the calls and prints the check; null when listing failed.</summary>
+    public static async Task<Check?> RunAsync(ReturnsService.ReturnsServiceClient returns, IReadOnlyCollection<CallRecord> calls, TextWriter output, string tenantId)
+    {
+        List<Return> listed;
+        try
+        {
+            listed = await ListAllAsync(returns, CancellationToken.None);
+        }
+        catch (RpcException e)
+        {
+            output.WriteLine($"check: FAILED: could not list the returns of tenant {tenantId}: {e.StatusCode} ({e.Status.Detail})");
+            return null;
+        }
+        var check = Of(calls, listed);
+        check.Print(output, tenantId);
+        return check;
+    }
 
     public static async Task<List<Return>> ListAllAsync(ReturnsService.ReturnsServiceClient returns, CancellationToken cancellationToken)
     {
@@ -49,7 +68,7 @@ internal sealed record Check(int Listed, int Acknowledged, int Missing, int Requ
     {
         output.WriteLine($"check: ListReturns lists {Listed} returns for tenant {tenantId}; {Acknowledged} were acknowledged: " +
             (CountsEqual ? "equal" : Ok && Listed - Acknowledged == CommittedThoughFailed
-                ? $"not equal: the {CommittedThoughFailed} more are calls that failed on the client (a deadline) but were committed"
+                ? $"not equal: the {CommittedThoughFailed} more came from calls that failed on the client (a deadline, a dropped connection) but were committed"
                 : "NOT equal"));
         output.WriteLine($"       acknowledged but not listed {Missing}, request ids with more than one return {RequestIdsWithSeveralReturns}, " +
             $"listed under another id {IdMismatches}, committed though the call failed {CommittedThoughFailed}, from no call of this run {Unknown}");

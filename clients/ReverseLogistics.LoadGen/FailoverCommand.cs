@@ -27,11 +27,16 @@ public static class FailoverCommand
         var deadline = new Option<double>("--deadline") { Description = "Deadline of each call, seconds (one attempt per call)", DefaultValueFactory = _ => 2 };
         var killPid = new Option<int?>("--kill-pid") { Description = "PID of the first silo, which this tool kills with SIGKILL after --kill-after seconds" };
         var killAfter = new Option<double>("--kill-after") { Description = "Seconds of traffic before the kill", DefaultValueFactory = _ => 5 };
+        var pause = new Option<int>("--pause-after-failure")
+        {
+            Description = "Milliseconds a worker waits after a failed call, so that a dead silo is not hammered in a tight loop",
+            DefaultValueFactory = _ => 100,
+        };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for both silos' health to answer SERVING first", DefaultValueFactory = _ => 60 };
 
         var command = new Command("failover", "What clients of one silo see while another silo of the cluster dies; then checks nothing was lost or duplicated")
         {
-            addresses, operatorKey, concurrency, duration, deadline, killPid, killAfter, wait,
+            addresses, operatorKey, concurrency, duration, deadline, killPid, killAfter, pause, wait,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -42,12 +47,14 @@ public static class FailoverCommand
                     (result.GetValue(concurrency) < 1, "--concurrency must be at least 1"),
                     (result.GetValue(deadline) <= 0, "--deadline must be positive"),
                     (result.GetValue(killAfter) < 0, "--kill-after must not be negative"),
+                    (result.GetValue(pause) < 0, "--pause-after-failure must not be negative"),
                     (result.GetValue(killPid) is not null && result.GetValue(duration) <= result.GetValue(killAfter),
                         "--duration must be longer than --kill-after")))
                 return 2;
             if (LoadGenCommand.RequireOperatorKey(result, operatorKey) is not { } key) return 2;
             var settings = new Settings(pair[0], pair[1], key, result.GetValue(concurrency), result.GetValue(duration),
-                TimeSpan.FromSeconds(result.GetValue(deadline)), result.GetValue(killPid), result.GetValue(killAfter));
+                TimeSpan.FromSeconds(result.GetValue(deadline)), result.GetValue(killPid), result.GetValue(killAfter),
+                TimeSpan.FromMilliseconds(result.GetValue(pause)));
             foreach (var silo in pair)
             {
                 var (serving, answer) = await LoadGenCommand.WaitServingAsync(silo, result.GetValue(wait), cancellationToken);
@@ -60,7 +67,7 @@ public static class FailoverCommand
     }
 
     private sealed record Settings(string Victim, string Survivor, string OperatorKey, int Concurrency, double Duration, TimeSpan Deadline,
-        int? KillPid, double KillAfter);
+        int? KillPid, double KillAfter, TimeSpan PauseAfterFailure);
 
     private static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken cancellationToken)
     {
@@ -71,7 +78,8 @@ public static class FailoverCommand
         });
         var calls = new Calls(client.Returns, settings.Deadline);
         output.WriteLine($"failover: traffic to {settings.Survivor} while {settings.Victim} dies; tenant {tenant.TenantId}, concurrency {settings.Concurrency}, " +
-            $"{Figures.F(settings.Duration)} s, one attempt per call, deadline {Figures.F(settings.Deadline.TotalSeconds)} s" +
+            $"{Figures.F(settings.Duration)} s, one attempt per call, deadline {Figures.F(settings.Deadline.TotalSeconds)} s, " +
+            $"{settings.PauseAfterFailure.TotalMilliseconds} ms pause after a failure" +
             (settings.KillPid is { } p ? $", SIGKILL to PID {p} at {Figures.F(settings.KillAfter)} s" : ", waiting for someone to kill the first silo"));
 
         // One call per worker first, with a long deadline, so that a cold start (connections, JIT, first activations)
@@ -100,7 +108,11 @@ public static class FailoverCommand
         {
             var records = perWorker[worker] = [];
             while (!cancellationToken.IsCancellationRequested && Stopwatch.GetTimestamp() < stopAt)
-                records.Add(await calls.CreateReturnAsync());
+            {
+                var record = await calls.CreateReturnAsync();
+                records.Add(record);
+                if (!record.Acknowledged) await Task.Delay(settings.PauseAfterFailure, CancellationToken.None);
+            }
         }, CancellationToken.None)).ToArray();
         await Task.WhenAll(workers);
         try
@@ -116,9 +128,8 @@ public static class FailoverCommand
         Report(output, all, runStart, killedAt, calls.FirstDetail);
 
         using var lister = new PlatformClient(new PlatformClientOptions { Address = settings.Survivor, ApiKey = tenant.MerchantKey });
-        var check = Check.Of([.. warmup, .. all], await Check.ListAllAsync(lister.Returns, CancellationToken.None));
-        check.Print(output, tenant.TenantId);
-        return check.Ok ? 0 : 1;
+        var check = await Check.RunAsync(lister.Returns, [.. warmup, .. all], output, tenant.TenantId);
+        return check?.Ok == true ? 0 : 1;
     }
 
     private static void Report(TextWriter output, List<CallRecord> all, long runStart, long? killedAt, IReadOnlyDictionary<StatusCode, string> details)
