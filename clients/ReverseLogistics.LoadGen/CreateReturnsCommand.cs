@@ -35,11 +35,12 @@ public static class CreateReturnsCommand
             Description = "Milliseconds a worker waits after a failed call, so that a dead silo is not hammered in a tight loop",
             DefaultValueFactory = _ => 100,
         };
+        var siloPid = new Option<int?>("--silo-pid") { Description = "PID of the silo (on this machine), to report its CPU time per return" };
         var wait = new Option<double>("--wait") { Description = "Seconds to wait for the silo's health to answer SERVING first", DefaultValueFactory = _ => 60 };
 
         var command = new Command("create-returns", "Durable CreateReturn throughput and latency; then checks every acknowledged return exists once")
         {
-            address, operatorKey, concurrency, duration, count, warmup, maxAttempts, deadline, pause, wait,
+            address, operatorKey, concurrency, duration, count, warmup, maxAttempts, deadline, pause, siloPid, wait,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -56,7 +57,7 @@ public static class CreateReturnsCommand
             if (LoadGenCommand.RequireOperatorKey(result, operatorKey) is not { } key) return 2;
             var settings = new Settings(result.GetValue(address)!, key, result.GetValue(concurrency), result.GetValue(duration),
                 result.GetValue(count), result.GetValue(warmup), result.GetValue(maxAttempts), TimeSpan.FromSeconds(result.GetValue(deadline)),
-                TimeSpan.FromMilliseconds(result.GetValue(pause)));
+                TimeSpan.FromMilliseconds(result.GetValue(pause)), result.GetValue(siloPid));
             var (serving, answer) = await LoadGenCommand.WaitServingAsync(settings.Address, result.GetValue(wait), cancellationToken);
             if (!serving)
             {
@@ -69,7 +70,7 @@ public static class CreateReturnsCommand
     }
 
     private sealed record Settings(string Address, string OperatorKey, int Concurrency, double Duration, int? Count, double Warmup,
-        int MaxAttempts, TimeSpan Deadline, TimeSpan PauseAfterFailure);
+        int MaxAttempts, TimeSpan Deadline, TimeSpan PauseAfterFailure, int? SiloPid);
 
     private static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken cancellationToken)
     {
@@ -88,6 +89,12 @@ public static class CreateReturnsCommand
         var measureFrom = runStart + (long)(settings.Warmup * Stopwatch.Frequency);
         var stopAt = settings.Count is null ? measureFrom + (long)(settings.Duration * Stopwatch.Frequency) : long.MaxValue;
         long measuredStarted = 0;
+        // CPU used by the silo and by this process, at the start of the measured window and at its end.
+        var cpuAtStart = Task.Run(async () =>
+        {
+            await Task.Delay(TimeSpan.FromSeconds(settings.Warmup), CancellationToken.None);
+            return (Silo: settings.SiloPid is { } pid ? ProcessCpu.Of(pid) : null, Self: ProcessCpu.Of(Environment.ProcessId));
+        }, CancellationToken.None);
         var perWorker = new List<CallRecord>[settings.Concurrency];
         // Ctrl+C stops starting calls; the calls in flight finish, so the check still holds.
         var workers = Enumerable.Range(0, settings.Concurrency).Select(worker => Task.Run(async () =>
@@ -104,6 +111,8 @@ public static class CreateReturnsCommand
             }
         }, CancellationToken.None)).ToArray();
         await Task.WhenAll(workers);
+        var cpuAtEnd = (Silo: settings.SiloPid is { } siloPid ? ProcessCpu.Of(siloPid) : null, Self: ProcessCpu.Of(Environment.ProcessId));
+        var cpuStart = await cpuAtStart;
 
         var all = perWorker.SelectMany(records => records).ToList();
         var measured = all.Where(c => c.Start >= measureFrom).ToList();
@@ -120,6 +129,14 @@ public static class CreateReturnsCommand
         output.WriteLine($"returns/s: {Figures.F(returnsPerSecond)}");
         output.WriteLine($"latency ms (completed calls): p50 {Figures.F(Figures.Percentile(latencies, 50))}  p95 {Figures.F(Figures.Percentile(latencies, 95))}" +
             $"  p99 {Figures.F(Figures.Percentile(latencies, 99))}  max {Figures.F(latencies.Count == 0 ? double.NaN : latencies[^1])}");
+        var siloCpu = cpuAtEnd.Silo - cpuStart.Silo;
+        var selfCpu = cpuAtEnd.Self - cpuStart.Self;
+        var siloCpuPerReturn = siloCpu is { } used && succeeded.Count > 0 ? used.TotalMilliseconds / succeeded.Count : double.NaN;
+        output.WriteLine("cpu in the measured window: " +
+            (siloCpu is { } silo
+                ? $"silo {Figures.F(silo.TotalSeconds, 2)} s ({Figures.F(silo.TotalSeconds / window * 100, 0)}% of one core, {Figures.F(siloCpuPerReturn, 2)} ms per return), "
+                : "silo not measured (--silo-pid), ") +
+            (selfCpu is { } self ? $"rl-loadgen {Figures.F(self.TotalSeconds, 2)} s ({Figures.F(self.TotalSeconds / window * 100, 0)}% of one core)" : ""));
         output.WriteLine($"warm-up (not in the figures above): {warm.Count(c => c.Acknowledged)} completed, {warm.Count(c => !c.Acknowledged)} failed " +
             $"({Figures.ByStatus(warm.Where(c => !c.Acknowledged))})");
 
@@ -128,7 +145,7 @@ public static class CreateReturnsCommand
 
         // One line for scripts (clients/bench/createreturn-compare.sh reads it).
         output.WriteLine($"summary: returns_per_s={Figures.F(returnsPerSecond)} p50_ms={Figures.F(Figures.Percentile(latencies, 50))} " +
-            $"p95_ms={Figures.F(Figures.Percentile(latencies, 95))} p99_ms={Figures.F(Figures.Percentile(latencies, 99))} " +
+            $"p95_ms={Figures.F(Figures.Percentile(latencies, 95))} p99_ms={Figures.F(Figures.Percentile(latencies, 99))} silo_cpu_ms_per_return={Figures.F(siloCpuPerReturn, 2)} " +
             $"completed={succeeded.Count} failed={failed.Count} check={(check?.Ok == true ? "ok" : "failed")} listed={check?.Listed.ToString(CultureInfo.InvariantCulture) ?? "-"} " +
             $"acknowledged={all.Count(c => c.Acknowledged)}");
         return check?.Ok == true ? 0 : 1;

@@ -117,7 +117,7 @@ silo_run() {
   echo "silo ($label): PID $pid on 127.0.0.1:$port" >&2
   # rl-loadgen waits for the silo's health to answer SERVING (--wait, 60 s) before it starts.
   RL_OPERATOR_KEY=$operator_key dotnet "$loadgen_dll" create-returns --address "127.0.0.1:$port" \
-    --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" >"$work/loadgen-$label.out" 2>&1 || status=$?
+    --concurrency "$concurrency" --duration "$duration" --warmup "$warmup" --silo-pid "$pid" >"$work/loadgen-$label.out" 2>&1 || status=$?
   sed 's/^/  /' "$work/loadgen-$label.out" >&2
   kill "$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
@@ -148,7 +148,7 @@ read -r after_tps after_latency <<<"$after"
 
 server_version=$(psql -X -At -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres -c 'SHOW server_version' | cut -d' ' -f1)
 pgbench_mean=$(awk -v a="$before_tps" -v b="$after_tps" 'BEGIN { printf "%.1f", (a + b) / 2 }')
-row() { printf '%-30s  %10s  %9s  %8s  %8s  %8s  %s\n' "$@"; }
+row() { printf '%-30s  %10s  %9s  %8s  %8s  %8s  %10s  %s\n' "$@"; }
 ratio() { awk -v a="$1" -v b="$pgbench_mean" 'BEGIN { printf "%.3f", a / b }'; }
 
 echo
@@ -156,17 +156,18 @@ echo "CreateReturn end to end vs pgbench -N, $started, $(nproc) cores, PostgreSQ
 echo "rl-loadgen: concurrency $concurrency, $duration s after a $warmup s warm-up, one attempt per call;" \
   "pgbench: -N -c 8 -j 2 -T $pgbench_seconds, scale 10"
 echo
-row what 'ops/s' 'lat avg' 'p50 ms' 'p95 ms' 'p99 ms' 'vs pgbench'
-row 'pgbench -N, before' "$before_tps" "$before_latency" - - - -
+row what 'ops/s' 'lat avg' 'p50 ms' 'p95 ms' 'p99 ms' 'silo CPU' 'vs pgbench'
+row 'pgbench -N, before' "$before_tps" "$before_latency" - - - - -
 for label in embedded postgres; do
   rate=$(summary_field "$label" returns_per_s)
   row "CreateReturn, $label silo" "$rate" - "$(summary_field "$label" p50_ms)" "$(summary_field "$label" p95_ms)" \
-    "$(summary_field "$label" p99_ms)" "$(ratio "$rate")"
+    "$(summary_field "$label" p99_ms)" "$(summary_field "$label" silo_cpu_ms_per_return)" "$(ratio "$rate")"
 done
-row 'pgbench -N, after' "$after_tps" "$after_latency" - - - -
+row 'pgbench -N, after' "$after_tps" "$after_latency" - - - - -
 echo
-echo "ops/s: pgbench transactions/s (tps without connection time), or acknowledged CreateReturn calls/s;" \
-  "vs pgbench: against the mean of the two pgbench runs ($pgbench_mean tps)."
+echo "ops/s: pgbench transactions/s (tps without connection time), or acknowledged CreateReturn calls/s; lat avg:" \
+  "pgbench's latency average (ms); silo CPU: the silo process's CPU ms per acknowledged return in the measured window" \
+  "(PostgreSQL's own CPU not included); vs pgbench: against the mean of the two pgbench runs ($pgbench_mean tps)."
 for label in embedded postgres; do
   echo "check ($label): $(summary_field "$label" check), $(summary_field "$label" listed) listed," \
     "$(summary_field "$label" acknowledged) acknowledged, $(summary_field "$label" failed) failed calls"
