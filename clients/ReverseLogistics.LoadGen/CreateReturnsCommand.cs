@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Grpc.Core;
 using System.Globalization;
 using ReverseLogistics.Client;
 
@@ -64,7 +65,16 @@ public static class CreateReturnsCommand
                 await result.InvocationConfiguration.Error.WriteLineAsync($"rl-loadgen: {settings.Address} is not serving: {answer}");
                 return 1;
             }
-            return await RunAsync(settings, result.InvocationConfiguration.Output, cancellationToken);
+            try
+            {
+                return await RunAsync(settings, result.InvocationConfiguration.Output, cancellationToken);
+            }
+            catch (RpcException e)
+            {
+                // Setting up the tenant failed (a wrong operator key, a silo that went away): one line, not a stack trace.
+                await result.InvocationConfiguration.Error.WriteLineAsync($"rl-loadgen: {e.StatusCode}: {e.Status.Detail}");
+                return 1;
+            }
         });
         return command;
     }

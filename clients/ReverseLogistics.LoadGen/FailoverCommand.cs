@@ -61,7 +61,16 @@ public static class FailoverCommand
                 await result.InvocationConfiguration.Output.WriteLineAsync($"health of {silo}: {answer}");
                 if (!serving) return 1;
             }
-            return await RunAsync(settings, result.InvocationConfiguration.Output, cancellationToken);
+            try
+            {
+                return await RunAsync(settings, result.InvocationConfiguration.Output, cancellationToken);
+            }
+            catch (RpcException e)
+            {
+                // Setting up the tenant failed (a wrong operator key, a silo that went away): one line, not a stack trace.
+                await result.InvocationConfiguration.Error.WriteLineAsync($"rl-loadgen: {e.StatusCode}: {e.Status.Detail}");
+                return 1;
+            }
         });
         return command;
     }
