@@ -1,0 +1,3 @@
+using ReverseLogistics.LoadGen;
+
+return await LoadGenCommand.Create().Parse(args).InvokeAsync();
