@@ -22,8 +22,10 @@ public static class SiloRunner
             if (options.AdminPort is { } adminPort) RequireFreePort(options, adminPort, "--admin-port");
             RequireFreePort(options, options.Cluster.SiloPortFor(options.Store), "--silo-port");
             await using var app = SiloHost.Build(options, configuration);
+            // Resolved before the run: RunAsync disposes the container when the host stops.
+            var fatalErrors = app.Services.GetRequiredService<NodeFatalErrorHandler>();
             await app.RunAsync(cancellationToken);
-            return app.Services.GetRequiredService<NodeFatalErrorHandler>().Reason is { } reason
+            return fatalErrors.Reason is { } reason
                 ? StartupFailure.Report($"The node stopped itself: {reason}", StartupFailure.CannotStart)
                 : 0;
         }

@@ -99,6 +99,15 @@ public sealed partial class SiloProcess : IAsyncDisposable
             throw new InvalidOperationException($"The silo reports {response.Status}.");
     }
 
+    /// <summary>SIGTERM, as systemd stops a service: the node shuts down in order. Its exit code.</summary>
+    public async Task<int> StopAsync()
+    {
+        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await _process.WaitForExitAsync();
+        return _process.ExitCode;
+    }
+
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
