@@ -35,7 +35,8 @@ public sealed class TracingTests
         Assert.True(await Eventually.HoldsAsync(() =>
         {
             lock (exported) trace = exported.Where(a => a.TraceId == traceId).ToList();
-            return Task.FromResult(trace.Any(a => a.Kind == ActivityKind.Server) && trace.Any(a => a.DisplayName == "store commit"));
+            // The gRPC server span ends (and is exported) after the response, so wait for it by its parent.
+            return Task.FromResult(trace.Any(a => a.Kind == ActivityKind.Server && a.ParentSpanId == callerSpan) && trace.Any(a => a.DisplayName == "store commit"));
         }));
         // The gRPC server span continues the caller's; grain calls below it are server spans of their own.
         var server = trace.Single(a => a.Kind == ActivityKind.Server && a.ParentSpanId == callerSpan);
