@@ -3,6 +3,7 @@ using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains.Policies;
+using ReverseLogistics.Grains.Receiving;
 using ReverseLogistics.Grains.Tenants;
 
 namespace ReverseLogistics.Grains;
@@ -30,4 +31,7 @@ public static class GrainFactoryExtensions
 
     public static ICarrierWindowGrain CarrierWindow(this IGrainFactory grains, string windowId) =>
         grains.GetGrain<ICarrierWindowGrain>(GrainKeys.Of(TenantIds.Platform, windowId));
+
+    public static ICenterInventoryGrain CenterInventory(this IGrainFactory grains, string centerId) =>
+        grains.GetGrain<ICenterInventoryGrain>(GrainKeys.Of(TenantIds.Platform, centerId));
 }

@@ -52,6 +52,16 @@ public static class ParcelMapper
             parcel.TenantId, parcel.ReturnId, l.LineIndex, l.Sku, l.Disposition.ResaleSku.Length == 0 ? null : l.Disposition.ResaleSku,
             (InspectionGrade)(int)l.Inspection.Grade, (Disposition)(int)l.Disposition.Disposition, l.Disposition.Quantity));
 
+    public static Proto.InventoryItem ToProto(InventoryRow row) => new()
+    {
+        TenantId = row.TenantId,
+        Sku = row.Sku,
+        ResaleSku = row.ResaleSku ?? "",
+        Grade = (Proto.InspectionGrade)(int)row.Grade,
+        Disposition = (Proto.Disposition)(int)row.Disposition,
+        Quantity = row.Quantity,
+    };
+
     public static Proto.LineInspection ToProto(LineInspection inspection)
     {
         var proto = new Proto.LineInspection

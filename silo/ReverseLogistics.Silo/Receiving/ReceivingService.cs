@@ -1,5 +1,7 @@
 using ReverseLogistics.Grains.Idempotency;
 using Google.Protobuf;
+using Orleans;
+using ReverseLogistics.Grains;
 using Grpc.Core;
 using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
@@ -24,7 +26,7 @@ namespace ReverseLogistics.Silo.Receiving;
 /// dispose of returned parcels. A scan id is idempotent per centre; after every answer, first or
 /// repeated, the centre's inventory is brought up to date from it.
 /// </summary>
-public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests idempotency, ParcelLookup parcels) : ReceivingServiceBase
+public sealed class ReceivingService(ActorRuntime actors, IGrainFactory grains, IdempotentRequests idempotency, ParcelLookup parcels) : ReceivingServiceBase
 {
     public const int MaxScanIdLength = 64;
     public const int MaxDeviceIdLength = 64;
@@ -66,7 +68,7 @@ public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests ide
         MutateAsync(context, request.ScanId, request.DeviceId, request.ReturnId, request,
             (r, scan, ticket) => r.ReportExceptionAsync(scan, ParcelMapper.ToDomain(request.Problem), request.Notes, ticket));
 
-    public override Task<ListInventoryResponse> ListInventory(ListInventoryRequest request, ServerCallContext context)
+    public override async Task<ListInventoryResponse> ListInventory(ListInventoryRequest request, ServerCallContext context)
     {
         var centre = Centre(context);
         var after = PageTokens.Decode(request.PageToken, key => key.Length > 0);
@@ -76,8 +78,12 @@ public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests ide
             .ThrowIfInvalid();
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         Disposition? disposition = request.Disposition == V1.Disposition.Unspecified ? null : (Disposition)(int)request.Disposition;
-        return Inventory(centre).AskAsync(i => Task.FromResult(i.List(
-            NullIfEmpty(request.TenantId), NullIfEmpty(request.Sku), disposition, after, size)), context.CancellationToken);
+        var page = await grains.CenterInventory(centre).ListAsync(NullIfEmpty(request.TenantId), NullIfEmpty(request.Sku), disposition, after, size + 1);
+        var response = new ListInventoryResponse { FulfillmentCenterId = centre };
+        response.Items.AddRange(page.Rows.Take(size).Select(ParcelMapper.ToProto));
+        if (page.Rows.Count > size) response.NextPageToken = PageTokens.Encode(page.Rows[size - 1].SortKey);
+        response.Arrivals.AddRange(page.Arrivals.Select(a => new DailyArrivals { Date = a.Day, Parcels = a.Parcels }));
+        return response;
     }
 
     private Task<Parcel> MutateAsync<TRequest>(ServerCallContext context, string scanId, string deviceId, string returnId, TRequest request,
@@ -96,7 +102,8 @@ public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests ide
         Func<IdempotencyTicket, Task<Parcel>> step) where TRequest : IMessage<TRequest>
     {
         var parcel = await idempotency.RunAsync(context, $"{scan.CentreId}/{scanId}", request, Parcel.Parser, (_, ticket) => step(ticket));
-        await Inventory(scan.CentreId).AskAsync(i => i.SyncAsync(parcel), context.CancellationToken);
+        await grains.CenterInventory(scan.CentreId).SyncAsync(parcel.TenantId, parcel.ReturnId, parcel.ArriveTime?.ToDateTime(),
+            [.. ParcelMapper.InventoryUnits(parcel)]);
         return parcel;
     }
 
@@ -117,8 +124,6 @@ public sealed class ReceivingService(ActorRuntime actors, IdempotentRequests ide
         context.GetCaller().FulfillmentCenterId ?? throw new PreconditionFailedException("This key belongs to no fulfilment centre.");
 
     private ActorRef<ReturnActor> ReturnOf(ActorKey key) => actors.Get<ReturnActor>(key.TenantId, key.Id);
-
-    private ActorRef<CenterInventoryActor> Inventory(string centreId) => actors.Get<CenterInventoryActor>(TenantIds.Platform, centreId);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
