@@ -5,7 +5,11 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using ReverseLogistics.Actors;
+using System.Net;
+using System.Net.Sockets;
+using Microsoft.Extensions.Hosting;
+using Orleans.Hosting;
+using Orleans.Serialization;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
@@ -17,8 +21,8 @@ namespace ReverseLogistics.Bench;
 
 /// <summary>
 /// The manifest sweep at the cut-off over N booked pickups: C carriers x W windows, each window holding its
-/// share of the pickups, as the window actors store them. Seeding writes the windows' states directly (one
-/// commit per window); the timed part is the real sweep: due index, window actors, one manifest commit each.
+/// share of the pickups, as the window grains store them. Seeding writes the windows' states directly (one
+/// commit per window); the timed part is the real sweep: due index, window grains, one manifest commit each.
 /// </summary>
 internal static class PickupsBenchmark
 {
@@ -47,17 +51,18 @@ internal static class PickupsBenchmark
         });
         seeding.Stop();
 
-        var clock = new FixedClock(cutoff.AddMinutes(1));
-        var services = new ServiceCollection()
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(Logger<>))
-            .AddSingleton<TimeProvider>(clock)
-            .AddSingleton(store)
-            .AddActorRuntime()
+        // One embedded Orleans silo whose carrier-window grains the sweep calls, as in a node.
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton(store)
+            .AddSingleton(new PlatformClock(new FixedClock(cutoff.AddMinutes(1))))
             .AddSingleton<DueIndexSweep>()
-            .AddSingleton<PickupSweeps>()
-            .BuildServiceProvider();
-        await using var _ = services;
+            .AddSingleton<PickupSweeps>();
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), gatewayPort: 0)
+            .Services.AddSerializer(serializer => serializer.AddDomainValues()));
+        using var host = builder.Build();
+        await host.StartAsync(cancellationToken);
+        var services = host.Services;
         var sweeps = services.GetRequiredService<PickupSweeps>();
 
         var sweeping = Stopwatch.StartNew();
@@ -65,6 +70,7 @@ internal static class PickupsBenchmark
         sweeping.Stop();
         var again = await sweeps.BuildManifestsAsync(cancellationToken);
 
+        await host.StopAsync(CancellationToken.None);
         Console.WriteLine(
             $"{name,-8} {pickups} pickups in {windows} windows ({carriers} carriers x {windowsPerCarrier}, {perWindow} a window), seeded in {seeding.Elapsed.TotalSeconds:F1} s; " +
             $"manifest sweep: {result.Fired} manifests in {sweeping.Elapsed.TotalSeconds:F2} s = {pickups / sweeping.Elapsed.TotalSeconds:F0} pickups/s, " +
@@ -73,6 +79,13 @@ internal static class PickupsBenchmark
 
     private static ManifestStop Stop(PickupSlot slot, int i) => new("bench-tenant", $"ret_{slot.WindowId}_{i}", $"1ZBENCH{i:D8}", "Jane Doe",
         new CustomerAddress { Line1 = $"{i} Main St", City = "Portland", PostalCode = "97201", CountryCode = "US" });
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 
     private sealed class FixedClock(DateTime now) : TimeProvider
     {

@@ -4,6 +4,7 @@ using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains.Policies;
 using ReverseLogistics.Grains.Receiving;
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Grains.Tenants;
 
 namespace ReverseLogistics.Grains;
@@ -34,4 +35,7 @@ public static class GrainFactoryExtensions
 
     public static ICenterInventoryGrain CenterInventory(this IGrainFactory grains, string centerId) =>
         grains.GetGrain<ICenterInventoryGrain>(GrainKeys.Of(TenantIds.Platform, centerId));
+
+    public static IReturnGrain Return(this IGrainFactory grains, string tenantId, string returnId) =>
+        grains.GetGrain<IReturnGrain>(GrainKeys.Of(tenantId, returnId));
 }

@@ -1,12 +1,11 @@
 using Grpc.Core;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Grains.Errors;
 using ReverseLogistics.Silo.Interceptors;
 
 namespace ReverseLogistics.Silo.Errors;
 
-/// <summary>Turns domain and actor errors into gRPC statuses, so services and actors never speak status codes.</summary>
+/// <summary>Turns domain and grain errors into gRPC statuses, so services and grains never speak status codes.</summary>
 public sealed class DomainErrorInterceptor : CallInterceptor
 {
     protected override async Task InterceptAsync(ServerCallContext context, Func<Task> next)
@@ -19,14 +18,9 @@ public sealed class DomainErrorInterceptor : CallInterceptor
         {
             throw ToRpcException(e);
         }
-        catch (Exception e) when (e is ActorConflictException or ConcurrentChangeException)
+        catch (ConcurrentChangeException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "The object was changed concurrently; retry the request."));
-        }
-        catch (ActorActivationException)
-        {
-            // Loading failed (the store is unreachable, say); the next call loads afresh, so a retry may succeed.
-            throw new RpcException(new Status(StatusCode.Unavailable, "The object could not be loaded; retry the request."));
         }
         catch (Exception e) when (ClusterFaults.IsTransient(e))
         {

@@ -1,7 +1,8 @@
+using ReverseLogistics.Grains.Pickups;
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Tenants;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Contracts;
 using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Health;

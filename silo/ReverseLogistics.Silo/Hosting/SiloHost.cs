@@ -1,5 +1,4 @@
 using ReverseLogistics.Grains;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Silo.Conformance;
 using ReverseLogistics.Silo.Observability;
 using ReverseLogistics.Silo.Scheduling;
@@ -40,7 +39,6 @@ public static class SiloHost
         builder.UseOrleans(silo => silo.ConfigurePlatformSilo(options));
         builder.Services.AddSingleton<NodeFatalErrorHandler>();
         builder.Services.AddSingleton<Orleans.Runtime.IFatalErrorHandler>(provider => provider.GetRequiredService<NodeFatalErrorHandler>());
-        builder.Services.AddActorRuntime(clock: provider => provider.GetRequiredService<PlatformClock>());
         builder.Services.AddPlatformApi(options);
         builder.Services.AddPlatformScheduler(options);
         builder.Services.AddPlatformHealth(options);

@@ -30,12 +30,6 @@ public sealed class IdempotentRequests(IActorStore store)
         where TRequest : IMessage<TRequest> =>
         RunAsync(context, requestId, request, IdempotencyTicket.ReadResult<TResult>, mutation, sealResponse);
 
-    /// <summary>As above, for a mutation that records its protobuf response (actors not yet moved to grains).</summary>
-    public Task<TResponse> RunAsync<TRequest, TResponse>(ServerCallContext context, string requestId, TRequest request,
-        MessageParser<TResponse> parser, Func<Caller, IdempotencyTicket, Task<TResponse>> mutation, bool sealResponse = false)
-        where TRequest : IMessage<TRequest> where TResponse : class, IMessage<TResponse> =>
-        RunAsync(context, requestId, request, parser.ParseFrom, mutation, sealResponse);
-
     private async Task<TResult> RunAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
         Func<byte[], TResult> read, Func<Caller, IdempotencyTicket, Task<TResult>> mutation, bool sealResponse)
         where TRequest : IMessage<TRequest>
@@ -57,7 +51,7 @@ public sealed class IdempotentRequests(IActorStore store)
         {
             return await mutation(caller, ticket);
         }
-        catch (Exception e) when (e is DuplicateRequestException or Actors.DuplicateRequestException or DomainException)
+        catch (Exception e) when (e is DuplicateRequestException or DomainException)
         {
             // A concurrent retry of this request may have committed first (so this attempt found the
             // object already created, or its record already taken): answer with that result.

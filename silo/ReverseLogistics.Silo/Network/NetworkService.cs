@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Idempotency;
@@ -8,7 +9,6 @@ using System.Globalization;
 using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Returns;
@@ -24,7 +24,6 @@ namespace ReverseLogistics.Silo.Network;
 
 /// <summary>reverselogistics.v1.NetworkService: the operators' fulfilment network, and routing over it.</summary>
 public sealed class NetworkService(
-    ActorRuntime actors,
     IGrainFactory grains,
     IdempotentRequests idempotency,
     NetworkDirectory directory,
@@ -102,14 +101,14 @@ public sealed class NetworkService(
         return RoutingMapper.ToProto(await router.PreviewAsync(subject, now, context.CancellationToken));
     }
 
-    public override Task<Proto.Return> RerouteReturn(Proto.RerouteReturnRequest request, ServerCallContext context)
+    public override async Task<Proto.Return> RerouteReturn(Proto.RerouteReturnRequest request, ServerCallContext context)
     {
         var tenantId = MerchantId(request.TenantId);
         new Validator().Require(request.ReturnId.Length > 0, "return_id", "required").ThrowIfInvalid();
         if (!ReturnIds.IsWellFormed(request.ReturnId)) throw new NotFoundException($"Return '{request.ReturnId}' not found.");
-        var target = actors.Get<ReturnActor>(tenantId, request.ReturnId);
-        return idempotency.RunAsync(context, request.RequestId, request, Proto.Return.Parser,
-            (caller, ticket) => target.AskAsync(actor => actor.RerouteAsync(request.Reason.Trim(), caller, ticket), context.CancellationToken));
+        var snapshot = await idempotency.RunAsync(context, request.RequestId, request,
+            (caller, ticket) => grains.Return(tenantId, request.ReturnId).RerouteAsync(request.Reason.Trim(), caller, ticket));
+        return ReturnMapper.ToProto(snapshot.ReturnId, snapshot.State);
     }
 
     private static FulfillmentCenter CenterOf(Proto.FulfillmentCenter? proto)
@@ -138,7 +137,7 @@ public sealed class NetworkService(
     private async Task<RoutingSubject> ReturnSubjectAsync(string tenantId, string returnId, CancellationToken cancellationToken)
     {
         new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
-        var record = ReturnIds.IsWellFormed(returnId) ? await store.ReadAsync(new ActorKey(tenantId, ReturnActor.TypeName, returnId), cancellationToken) : null;
+        var record = ReturnIds.IsWellFormed(returnId) ? await store.ReadAsync(new ActorKey(tenantId, ReturnGrain.TypeName, returnId), cancellationToken) : null;
         if (record is null) throw new NotFoundException($"Return '{returnId}' not found.");
         return RoutingSubject.Of(tenantId, returnId, JsonSerializer.Deserialize<ReturnRecord>(record.State, DomainJson.Options)!);
     }

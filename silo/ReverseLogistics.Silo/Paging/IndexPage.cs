@@ -1,6 +1,5 @@
 using ReverseLogistics.Grains;
 using System.Text.Json;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Paging;

@@ -1,10 +1,10 @@
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using System.Text.Json;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Paging;
@@ -26,7 +26,7 @@ public sealed class PickupDirectory(IActorStore store, PlatformClock time)
         var after = PageTokens.Decode(request.PageToken, ReturnIds.IsWellFormed);
         var size = PageSize(request.PageSize);
         var (returns, next) = await IndexPage.ReadAsync<ReturnRecord>(store,
-            new IndexQuery(tenantId, ReturnActor.TypeName, [IndexCondition.Range(ReturnIndex.Pickup)], after, size, Descending: true), cancellationToken);
+            new IndexQuery(tenantId, ReturnGrain.TypeName, [IndexCondition.Range(ReturnIndex.Pickup)], after, size, Descending: true), cancellationToken);
         var response = new Proto.ListPickupsResponse { NextPageToken = next };
         var now = time.GetUtcNow().UtcDateTime;
         response.Pickups.AddRange(returns.Where(r => r.State.Pickup is not null).Select(r => PickupMapper.ToProto(r.Key.Id, r.State, now)));

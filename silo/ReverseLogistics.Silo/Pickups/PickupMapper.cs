@@ -103,12 +103,5 @@ public static class PickupMapper
     };
 
     /// <summary>"Window 2026-11-23 09:00-12:00 America/Los_Angeles with DHL", for timelines.</summary>
-    public static string Describe(PickupSlot slot) =>
-        $"{slot.CarrierId} {Text(slot.Date)} {Text(slot.Starts)}-{Text(slot.Ends)} {slot.TimeZone}";
-
-    public static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    public static string Text(TimeOnly time) => time.ToString("HH:mm", CultureInfo.InvariantCulture);
-
     private static string? Blank(string text) => text.Length == 0 ? null : text;
 }

@@ -5,13 +5,13 @@ using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Idempotency;
 using Google.Protobuf;
 using Grpc.Core;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Network;
 using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Storage;
@@ -22,7 +22,6 @@ namespace ReverseLogistics.Silo.Pickups;
 
 /// <summary>reverselogistics.v1.PickupService: customer pickups, their manifests, and carrier tracking events.</summary>
 public sealed class PickupService(
-    ActorRuntime actors,
     IGrainFactory grains,
     PlatformClock time,
     IdempotentRequests idempotency,
@@ -99,20 +98,21 @@ public sealed class PickupService(
     public override async Task<Proto.TrackingEventResult> ReportTrackingEvent(Proto.ReportTrackingEventRequest request, ServerCallContext context)
     {
         var report = PickupMapper.ToDomain(request);
-        var keys = await store.FindAcrossTenantsAsync(ReturnActor.TypeName, ReturnIndex.Tracking, request.TrackingNumber, 2, context.CancellationToken);
+        var keys = await store.FindAcrossTenantsAsync(ReturnGrain.TypeName, ReturnIndex.Tracking, request.TrackingNumber, 2, context.CancellationToken);
         if (keys.Count != 1) throw new NotFoundException($"No return carries the tracking number '{request.TrackingNumber}'.");
-        var target = actors.Get<ReturnActor>(keys[0].TenantId, keys[0].Id);
-        return await idempotency.RunAsync(context, request.RequestId, request, Proto.TrackingEventResult.Parser,
-            (_, ticket) => target.AskAsync(r => r.ReportTrackingEventAsync(report, ticket), context.CancellationToken));
+        var (tenantId, returnId) = (keys[0].TenantId, keys[0].Id);
+        var result = await idempotency.RunAsync(context, request.RequestId, request,
+            (_, ticket) => grains.Return(tenantId, returnId).ReportTrackingEventAsync(report, ticket));
+        return PickupMapper.ToProto(tenantId, returnId, result);
     }
 
-    private Task<Proto.Pickup> MutateAsync<TRequest>(ServerCallContext context, string requestId, TRequest request, string returnId,
-        Func<ReturnActor, Caller, IdempotencyTicket, Task<Proto.Pickup>> turn) where TRequest : IMessage<TRequest>
+    private async Task<Proto.Pickup> MutateAsync<TRequest>(ServerCallContext context, string requestId, TRequest request, string returnId,
+        Func<IReturnGrain, Caller, IdempotencyTicket, Task<ReturnSnapshot>> call) where TRequest : IMessage<TRequest>
     {
         new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
         if (!ReturnIds.IsWellFormed(returnId)) throw new NotFoundException($"Return '{returnId}' not found.");
-        var target = actors.Get<ReturnActor>(context.GetCaller().TenantId, returnId);
-        return idempotency.RunAsync(context, requestId, request, Proto.Pickup.Parser,
-            (caller, ticket) => target.AskAsync(r => turn(r, caller, ticket), context.CancellationToken));
+        var target = grains.Return(context.GetCaller().TenantId, returnId);
+        var snapshot = await idempotency.RunAsync(context, requestId, request, (caller, ticket) => call(target, caller, ticket));
+        return PickupMapper.ToProto(snapshot.ReturnId, snapshot.State, time.GetUtcNow().UtcDateTime);
     }
 }

@@ -1,9 +1,8 @@
 using Orleans;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Silo.Sweeps;
 
 namespace ReverseLogistics.Silo.Pickups;
@@ -11,10 +10,10 @@ namespace ReverseLogistics.Silo.Pickups;
 /// <summary>
 /// The pickups' batch work, run by recurring jobs over the due index: carrier windows past their cut-off
 /// become manifests (one commit per window, however many pickups it holds), and returns whose window ended
-/// without a pick-up scan are rebooked or raised. Each actor decides on its own state, so a stale entry,
+/// without a pick-up scan are rebooked or raised. Each grain decides on its own state, so a stale entry,
 /// a second node or a rerun after a crash changes nothing twice.
 /// </summary>
-public sealed class PickupSweeps(DueIndexSweep sweep, ActorRuntime actors, IGrainFactory grains)
+public sealed class PickupSweeps(DueIndexSweep sweep, IGrainFactory grains)
 {
     private const int PageSize = 500;
     private const int Parallelism = 32;
@@ -25,7 +24,7 @@ public sealed class PickupSweeps(DueIndexSweep sweep, ActorRuntime actors, IGrai
             PageSize, Parallelism, cancellationToken);
 
     public Task<SweepResult> HandleMissedPickupsAsync(CancellationToken cancellationToken) =>
-        sweep.RunAsync(ReturnActor.TypeName, ReturnIndex.MissedPickup,
-            (key, token) => actors.Get<ReturnActor>(key.TenantId, key.Id).AskAsync(r => r.HandleMissedPickupIfDueAsync(), token),
+        sweep.RunAsync(ReturnGrain.TypeName, ReturnIndex.MissedPickup,
+            (key, token) => grains.Return(key.TenantId, key.Id).HandleMissedPickupIfDueAsync().WaitAsync(token),
             PageSize, Parallelism, cancellationToken);
 }

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Storage;
@@ -14,7 +15,7 @@ public sealed class ParcelLookup(IActorStore store)
     public async Task<ActorKey> FindByBarcodeAsync(string barcode, CancellationToken cancellationToken)
     {
         var byId = ReturnIds.IsWellFormed(barcode);
-        var keys = await store.FindAcrossTenantsAsync(ReturnActor.TypeName, byId ? ReturnIndex.Id : ReturnIndex.Tracking, barcode, 2, cancellationToken);
+        var keys = await store.FindAcrossTenantsAsync(ReturnGrain.TypeName, byId ? ReturnIndex.Id : ReturnIndex.Tracking, barcode, 2, cancellationToken);
         return keys.Count switch
         {
             0 => throw new NotFoundException($"No return carries the barcode '{barcode}'."),
@@ -26,7 +27,7 @@ public sealed class ParcelLookup(IActorStore store)
     public async Task<ActorKey> FindReturnAsync(string returnId, CancellationToken cancellationToken)
     {
         if (!ReturnIds.IsWellFormed(returnId)) throw new NotFoundException($"Return '{returnId}' not found.");
-        var keys = await store.FindAcrossTenantsAsync(ReturnActor.TypeName, ReturnIndex.Id, returnId, 2, cancellationToken);
+        var keys = await store.FindAcrossTenantsAsync(ReturnGrain.TypeName, ReturnIndex.Id, returnId, 2, cancellationToken);
         return keys.Count == 1 ? keys[0] : throw new NotFoundException($"Return '{returnId}' not found.");
     }
 }

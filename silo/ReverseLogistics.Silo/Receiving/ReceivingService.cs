@@ -3,7 +3,8 @@ using Google.Protobuf;
 using Orleans;
 using ReverseLogistics.Grains;
 using Grpc.Core;
-using ReverseLogistics.Actors;
+using ReverseLogistics.Domain.Receiving;
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
@@ -26,7 +27,7 @@ namespace ReverseLogistics.Silo.Receiving;
 /// dispose of returned parcels. A scan id is idempotent per centre; after every answer, first or
 /// repeated, the centre's inventory is brought up to date from it.
 /// </summary>
-public sealed class ReceivingService(ActorRuntime actors, IGrainFactory grains, IdempotentRequests idempotency, ParcelLookup parcels) : ReceivingServiceBase
+public sealed class ReceivingService(IGrainFactory grains, IdempotentRequests idempotency, ParcelLookup parcels) : ReceivingServiceBase
 {
     public const int MaxScanIdLength = 64;
     public const int MaxDeviceIdLength = 64;
@@ -42,7 +43,7 @@ public sealed class ReceivingService(ActorRuntime actors, IGrainFactory grains, 
         return RunAsync(context, scan, request.ScanId, request, async ticket =>
         {
             var key = await parcels.FindByBarcodeAsync(request.Barcode, context.CancellationToken);
-            return await ReturnOf(key).AskAsync(r => r.ScanAsync(scan, ticket), context.CancellationToken);
+            return await ReturnOf(key).ScanAsync(scan, ticket);
         });
     }
 
@@ -87,21 +88,22 @@ public sealed class ReceivingService(ActorRuntime actors, IGrainFactory grains, 
     }
 
     private Task<Parcel> MutateAsync<TRequest>(ServerCallContext context, string scanId, string deviceId, string returnId, TRequest request,
-        Func<ReturnActor, HandheldScan, IdempotencyTicket, Task<Parcel>> step) where TRequest : IMessage<TRequest>
+        Func<IReturnGrain, HandheldScan, IdempotencyTicket, Task<ReturnSnapshot>> step) where TRequest : IMessage<TRequest>
     {
         var scan = Scan(context, scanId, deviceId, v => v.Require(returnId.Length > 0, "return_id", "required"));
         return RunAsync(context, scan, scanId, request, async ticket =>
         {
             var key = await parcels.FindReturnAsync(returnId, context.CancellationToken);
-            return await ReturnOf(key).AskAsync(r => step(r, scan, ticket), context.CancellationToken);
+            return await step(ReturnOf(key), scan, ticket);
         });
     }
 
     /// <summary>Runs a step once per scan id of the centre, then brings the centre's inventory up to date from its answer.</summary>
     private async Task<Parcel> RunAsync<TRequest>(ServerCallContext context, HandheldScan scan, string scanId, TRequest request,
-        Func<IdempotencyTicket, Task<Parcel>> step) where TRequest : IMessage<TRequest>
+        Func<IdempotencyTicket, Task<ReturnSnapshot>> step) where TRequest : IMessage<TRequest>
     {
-        var parcel = await idempotency.RunAsync(context, $"{scan.CentreId}/{scanId}", request, Parcel.Parser, (_, ticket) => step(ticket));
+        var snapshot = await idempotency.RunAsync(context, $"{scan.CentreId}/{scanId}", request, (_, ticket) => step(ticket));
+        var parcel = ParcelMapper.ToProto(snapshot.TenantId, snapshot.ReturnId, snapshot.State);
         await grains.CenterInventory(scan.CentreId).SyncAsync(parcel.TenantId, parcel.ReturnId, parcel.ArriveTime?.ToDateTime(),
             [.. ParcelMapper.InventoryUnits(parcel)]);
         return parcel;
@@ -123,7 +125,7 @@ public sealed class ReceivingService(ActorRuntime actors, IGrainFactory grains, 
     private static string Centre(ServerCallContext context) =>
         context.GetCaller().FulfillmentCenterId ?? throw new PreconditionFailedException("This key belongs to no fulfilment centre.");
 
-    private ActorRef<ReturnActor> ReturnOf(ActorKey key) => actors.Get<ReturnActor>(key.TenantId, key.Id);
+    private IReturnGrain ReturnOf(ActorKey key) => grains.Return(key.TenantId, key.Id);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Storage;
@@ -12,7 +13,7 @@ public sealed class CustomerHistories(IActorStore store)
     {
         if (policy.Fraud.LookbackDays <= 0 || customerReference.Length == 0) return new CustomerHistory(0, flagged);
         var since = ReturnIndex.Timestamp(now.AddDays(-policy.Fraud.LookbackDays));
-        var recent = await store.CountAsync(new IndexQuery(tenantId, ReturnActor.TypeName,
+        var recent = await store.CountAsync(new IndexQuery(tenantId, ReturnGrain.TypeName,
         [
             IndexCondition.Equal(ReturnIndex.Customer, customerReference),
             IndexCondition.Range(ReturnIndex.Created, from: since),

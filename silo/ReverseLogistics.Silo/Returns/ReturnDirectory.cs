@@ -1,3 +1,4 @@
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Silo.Paging;
@@ -32,7 +33,7 @@ public sealed class ReturnDirectory(IActorStore store)
                 request.CreatedBefore is { } to ? ReturnIndex.Timestamp(to.ToDateTime()) : null));
 
         var (returns, next) = await IndexPage.ReadAsync<ReturnRecord>(store,
-            new IndexQuery(tenantId, ReturnActor.TypeName, conditions, after, size, Descending: true), cancellationToken);
+            new IndexQuery(tenantId, ReturnGrain.TypeName, conditions, after, size, Descending: true), cancellationToken);
         var response = new ListReturnsResponse { NextPageToken = next };
         response.Returns.AddRange(returns.Select(r => ReturnMapper.ToProto(r.Key.Id, r.State)));
         return response;

@@ -1,7 +1,8 @@
 using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Labels;
-using ReverseLogistics.Silo.Routing;
+using System.Text.Json;
+using ReverseLogistics.Domain.Errors;
 using DomainMethod = ReverseLogistics.Domain.Returns.ReturnMethod;
 
 namespace ReverseLogistics.Silo.Returns;
@@ -10,6 +11,30 @@ namespace ReverseLogistics.Silo.Returns;
 public static class ReturnLabels
 {
     private static readonly ReturnLabelRenderer Renderer = new();
+
+    /// <summary>The label in the asked format (PDF when unspecified); FAILED_PRECONDITION while the return has no label.</summary>
+    public static V1.ReturnLabel ToProto(string returnId, ReturnRecord record, V1.LabelFormat format)
+    {
+        if (record.Rma.Timeline.All(e => e.Trigger != ReturnTrigger.IssueLabel) || record.Rma.State is ReturnState.Cancelled or ReturnState.Expired)
+            throw new PreconditionFailedException(
+                $"Return is in state {JsonNamingPolicy.SnakeCaseLower.ConvertName(record.Rma.State.ToString())}; it has no label.");
+        var labelFormat = format switch
+        {
+            V1.LabelFormat.Zpl => LabelFormat.Zpl,
+            V1.LabelFormat.Png => LabelFormat.Png,
+            _ => LabelFormat.Pdf,
+        };
+        var rendered = Render(returnId, record, labelFormat);
+        return new V1.ReturnLabel
+        {
+            ReturnId = returnId,
+            Format = format == V1.LabelFormat.Unspecified ? V1.LabelFormat.Pdf : format,
+            ContentType = rendered.ContentType,
+            Content = Google.Protobuf.ByteString.CopyFrom(rendered.Content),
+            TrackingNumber = record.TrackingNumber ?? "",
+            DestinationFulfillmentCenterId = record.Destination?.FulfillmentCenterId ?? "",
+        };
+    }
 
     public static RenderedLabel Render(string returnId, ReturnRecord record, LabelFormat format)
     {

@@ -1,13 +1,12 @@
-using ReverseLogistics.Grains.Idempotency;
-using Orleans;
-using ReverseLogistics.Grains;
-using ReverseLogistics.Silo.Hosting;
 using Google.Protobuf;
 using Grpc.Core;
-using ReverseLogistics.Actors;
+using Orleans;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grains;
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.Security;
@@ -18,7 +17,6 @@ namespace ReverseLogistics.Silo.Returns;
 
 /// <summary>reverselogistics.v1.ReturnsService: merchants create returns under their policy and follow them to the refund.</summary>
 public sealed class ReturnsService(
-    ActorRuntime actors,
     IGrainFactory grains,
     IdempotentRequests idempotency,
     CustomerHistories histories,
@@ -42,12 +40,12 @@ public sealed class ReturnsService(
         var draft = new ReturnDraft(returnRequest, request.CustomerAddress?.Name ?? "", request.CustomerFlagged, policy, eligibility,
             tenant.State.DisplayName);
         var returnId = ReturnIds.New(time.GetUtcNow());
-        return await idempotency.RunAsync(context, request.RequestId, request, Return.Parser,
-            (caller, ticket) => ReturnOf(tenantId, returnId).AskAsync(r => r.CreateAsync(draft, caller, ticket), context.CancellationToken));
+        return ToProto(await idempotency.RunAsync(context, request.RequestId, request,
+            (caller, ticket) => grains.Return(tenantId, returnId).CreateAsync(draft, caller, ticket)));
     }
 
-    public override Task<Return> GetReturn(GetReturnRequest request, ServerCallContext context) =>
-        Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Get()), context.CancellationToken);
+    public override async Task<Return> GetReturn(GetReturnRequest request, ServerCallContext context) =>
+        ToProto(await Existing(context, request.ReturnId).GetAsync().WaitAsync(context.CancellationToken));
 
     public override Task<ListReturnsResponse> ListReturns(ListReturnsRequest request, ServerCallContext context) =>
         directory.ListAsync(context.GetCaller().TenantId, request, context.CancellationToken);
@@ -64,11 +62,19 @@ public sealed class ReturnsService(
     public override Task<Return> CancelReturn(CancelReturnRequest request, ServerCallContext context) =>
         MutateAsync(context, request.RequestId, request, request.ReturnId, (r, caller, ticket) => r.CancelAsync(request.Reason, caller, ticket));
 
-    public override Task<ReturnLabel> GetReturnLabel(GetReturnLabelRequest request, ServerCallContext context) =>
-        Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Label(request.Format)), context.CancellationToken);
+    public override async Task<ReturnLabel> GetReturnLabel(GetReturnLabelRequest request, ServerCallContext context)
+    {
+        var snapshot = await Existing(context, request.ReturnId).GetAsync().WaitAsync(context.CancellationToken);
+        return ReturnLabels.ToProto(snapshot.ReturnId, snapshot.State, request.Format);
+    }
 
-    public override Task<ListReturnEventsResponse> ListReturnEvents(ListReturnEventsRequest request, ServerCallContext context) =>
-        Existing(context, request.ReturnId).AskAsync(r => Task.FromResult(r.Events()), context.CancellationToken);
+    public override async Task<ListReturnEventsResponse> ListReturnEvents(ListReturnEventsRequest request, ServerCallContext context)
+    {
+        var snapshot = await Existing(context, request.ReturnId).GetAsync().WaitAsync(context.CancellationToken);
+        var response = new ListReturnEventsResponse();
+        response.Events.AddRange(snapshot.State.Rma.Timeline.Select((entry, i) => ReturnMapper.ToProto(i + 1, entry, entry.From)));
+        return response;
+    }
 
     public override Task<Return> ConfirmRefund(ConfirmRefundRequest request, ServerCallContext context)
     {
@@ -96,21 +102,20 @@ public sealed class ReturnsService(
         return (policy, ReturnEligibility.Check(policy, request, now, history));
     }
 
-    private Task<Return> MutateAsync<TRequest>(ServerCallContext context, string requestId, TRequest request, string returnId,
-        Func<ReturnActor, Caller, IdempotencyTicket, Task<Return>> turn) where TRequest : IMessage<TRequest>
+    private async Task<Return> MutateAsync<TRequest>(ServerCallContext context, string requestId, TRequest request, string returnId,
+        Func<IReturnGrain, Caller, IdempotencyTicket, Task<ReturnSnapshot>> call) where TRequest : IMessage<TRequest>
     {
         var target = Existing(context, returnId);
-        return idempotency.RunAsync(context, requestId, request, Return.Parser,
-            (caller, ticket) => target.AskAsync(r => turn(r, caller, ticket), context.CancellationToken));
+        return ToProto(await idempotency.RunAsync(context, requestId, request, (caller, ticket) => call(target, caller, ticket)));
     }
 
     /// <summary>The caller's return; a malformed id is as not found as another tenant's.</summary>
-    private ActorRef<ReturnActor> Existing(ServerCallContext context, string returnId)
+    private IReturnGrain Existing(ServerCallContext context, string returnId)
     {
         new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
         if (!ReturnIds.IsWellFormed(returnId)) throw new NotFoundException($"Return '{returnId}' not found.");
-        return ReturnOf(context.GetCaller().TenantId, returnId);
+        return grains.Return(context.GetCaller().TenantId, returnId);
     }
 
-    private ActorRef<ReturnActor> ReturnOf(string tenantId, string returnId) => actors.Get<ReturnActor>(tenantId, returnId);
+    private static Return ToProto(ReturnSnapshot snapshot) => ReturnMapper.ToProto(snapshot.ReturnId, snapshot.State);
 }

@@ -3,7 +3,6 @@ using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using System.Text.Json;
 using Quartz;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Storage;
 using ReverseLogistics.Domain.Pickups;

@@ -1,12 +1,11 @@
 using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Tenants;
 using Orleans;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Pickups;
-using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Sweeps;
@@ -18,7 +17,7 @@ namespace ReverseLogistics.Silo.Sweeps;
 /// each is released only when the return's committed state does not hold it and the booking is unchanged since
 /// it was read. Centres are paged through the store and windows through the manifest due index (open windows only).
 /// </summary>
-public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors, IGrainFactory grains, PlatformClock time, ILogger<OrphanedBookingSweeps> logger)
+public sealed class OrphanedBookingSweeps(IActorStore store, IGrainFactory grains, PlatformClock time, ILogger<OrphanedBookingSweeps> logger)
 {
     public const string Kind = "orphaned-bookings";
     public static readonly TimeSpan Grace = TimeSpan.FromMinutes(10);
@@ -50,7 +49,7 @@ public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors
                     await tally.CheckAsync(logger, $"{key.Id}:{returnKey}", async () =>
                     {
                         if (ReturnOf(returnKey) is not var (tenantId, returnId)) return false;
-                        var held = await actors.Get<ReturnActor>(tenantId, returnId).AskAsync(r => Task.FromResult(r.HoldsCapacityAt(key.Id, booking.Day)), cancellationToken);
+                        var held = await grains.Return(tenantId, returnId).HoldsCapacityAtAsync(key.Id, booking.Day).WaitAsync(cancellationToken);
                         return !held && await center.ReleaseIfUnchangedAsync(returnKey, booking).WaitAsync(cancellationToken);
                     });
                 }
@@ -76,7 +75,7 @@ public sealed class OrphanedBookingSweeps(IActorStore store, ActorRuntime actors
                 {
                     await tally.CheckAsync(logger, $"{entry.Key.Id}:{stop.TenantId}/{stop.ReturnId}", async () =>
                     {
-                        var held = await actors.Get<ReturnActor>(stop.TenantId, stop.ReturnId).AskAsync(r => Task.FromResult(r.HoldsPickupIn(entry.Key.Id)), cancellationToken);
+                        var held = await grains.Return(stop.TenantId, stop.ReturnId).HoldsPickupInAsync(entry.Key.Id).WaitAsync(cancellationToken);
                         return !held && await window.ReleaseIfUnchangedAsync(stop).WaitAsync(cancellationToken);
                     });
                 }

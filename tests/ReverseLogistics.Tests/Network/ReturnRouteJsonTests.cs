@@ -1,7 +1,6 @@
 using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Grains;
 using System.Text.Json;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Silo.Routing;
 using static ReverseLogistics.Tests.Routing.RoutingSamples;
 

@@ -1,34 +1,27 @@
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Grains.Idempotency;
-using ReverseLogistics.Grains;
 using System.Text.Json;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pricing;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Silo.Idempotency;
-using ReverseLogistics.Silo.Pickups;
-using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Storage;
-using Proto = ReverseLogistics.V1;
 
-namespace ReverseLogistics.Silo.Returns;
+namespace ReverseLogistics.Grains.Returns;
 
 /// <summary>
-/// One return (key: tenant id + return id). It applies the lifecycle to its record and
-/// persists every transition both in its state's timeline and as an event in its stream.
+/// A return: the lifecycle applied to its record, every transition kept in its timeline and as an event.
 /// </summary>
-public sealed partial class ReturnActor(IReturnRouter router, PickupBooker pickups) : Actor<ReturnRecord>, IActor
+public sealed partial class ReturnGrain(IActorStore store, PlatformClock clock, IReturnRouter router, PickupBooker pickups)
+    : StoreGrain<ReturnRecord>(store, TypeName, clock), IReturnGrain
 {
-    public static string TypeName => "return";
+    public const string TypeName = "return";
 
-    private DateTime Now => Time.GetUtcNow().UtcDateTime;
+    public Task<ReturnSnapshot> GetAsync() => Task.FromResult(new ReturnSnapshot(Key.TenantId, Key.Id, RequireExisting()));
 
-    public Proto.Return Get() => ReturnMapper.ToProto(Key.Id, RequireExisting());
-
-    public async Task<Proto.Return> CreateAsync(ReturnDraft draft, Caller caller, IdempotencyTicket ticket)
+    public async Task<ReturnSnapshot> CreateAsync(ReturnDraft draft, Caller caller, IdempotencyTicket ticket)
     {
         if (Exists) throw new AlreadyExistsException($"Return '{Key.Id}' already exists.");
         var now = Now;
@@ -54,7 +47,7 @@ public sealed partial class ReturnActor(IReturnRouter router, PickupBooker picku
         return await CommitAsync(entries, ticket, now);
     }
 
-    public async Task<Proto.Return> ApproveAsync(string note, Caller caller, IdempotencyTicket ticket)
+    public async Task<ReturnSnapshot> ApproveAsync(string note, Caller caller, IdempotencyTicket ticket)
     {
         var rma = new Rma(RequireExisting().Rma);
         var now = Now;
@@ -67,7 +60,7 @@ public sealed partial class ReturnActor(IReturnRouter router, PickupBooker picku
     /// reissues the label (a new tracking number for carrier returns). A return approved while no centre could
     /// take it gets its first label here. FAILED_PRECONDITION when no centre can take it now either.
     /// </summary>
-    public async Task<Proto.Return> RerouteAsync(string reason, Caller caller, IdempotencyTicket ticket)
+    public async Task<ReturnSnapshot> RerouteAsync(string reason, Caller caller, IdempotencyTicket ticket)
     {
         var record = RequireExisting();
         var rma = new Rma(record.Rma);
@@ -95,24 +88,24 @@ public sealed partial class ReturnActor(IReturnRouter router, PickupBooker picku
         return await CommitAsync(entries, ticket, now);
     }
 
-    public Task<Proto.Return> RejectAsync(string reason, Caller caller, IdempotencyTicket ticket) =>
+    public Task<ReturnSnapshot> RejectAsync(string reason, Caller caller, IdempotencyTicket ticket) =>
         MoveAsync(ReturnTrigger.Reject, reason, caller, ticket);
 
     /// <summary>Cancels the return; a pickup booked for it is released first unless its window is frozen (then the carrier's manifest has it).</summary>
-    public async Task<Proto.Return> CancelAsync(string reason, Caller caller, IdempotencyTicket ticket)
+    public async Task<ReturnSnapshot> CancelAsync(string reason, Caller caller, IdempotencyTicket ticket)
     {
         ReturnTransitions.Next(RequireExisting().Rma.State, ReturnTrigger.Cancel);
         await ReleasePickupBeforeCutoffAsync(Now);
         return await MoveAsync(ReturnTrigger.Cancel, reason, caller, ticket);
     }
 
-    public Task<Proto.Return> ConfirmRefundAsync(string paymentReference, Caller caller, IdempotencyTicket ticket)
+    public Task<ReturnSnapshot> ConfirmRefundAsync(string paymentReference, Caller caller, IdempotencyTicket ticket)
     {
         State.PaymentReference = paymentReference;
         return MoveAsync(ReturnTrigger.ConfirmRefund, $"payment {paymentReference}", caller, ticket);
     }
 
-    public async Task<Proto.Return> ResolveExceptionAsync(ExceptionResolution resolution, Money? amount, string note, Caller caller,
+    public async Task<ReturnSnapshot> ResolveExceptionAsync(ExceptionResolution resolution, Money? amount, string note, Caller caller,
         IdempotencyTicket ticket)
     {
         var record = RequireExisting();
@@ -122,38 +115,7 @@ public sealed partial class ReturnActor(IReturnRouter router, PickupBooker picku
         return await CommitAsync([resolved.Entry], ticket, now);
     }
 
-    public Proto.ListReturnEventsResponse Events()
-    {
-        var record = RequireExisting();
-        var response = new Proto.ListReturnEventsResponse();
-        response.Events.AddRange(record.Rma.Timeline.Select((entry, i) => ReturnMapper.ToProto(i + 1, entry, entry.From)));
-        return response;
-    }
-
-    public Proto.ReturnLabel Label(Proto.LabelFormat format)
-    {
-        var record = RequireExisting();
-        if (record.Rma.Timeline.All(e => e.Trigger != ReturnTrigger.IssueLabel) || record.Rma.State is ReturnState.Cancelled or ReturnState.Expired)
-            throw new PreconditionFailedException($"Return is in state {Describe(record.Rma.State)}; it has no label.");
-        var labelFormat = format switch
-        {
-            Proto.LabelFormat.Zpl => Labels.LabelFormat.Zpl,
-            Proto.LabelFormat.Png => Labels.LabelFormat.Png,
-            _ => Labels.LabelFormat.Pdf,
-        };
-        var rendered = ReturnLabels.Render(Key.Id, record, labelFormat);
-        return new Proto.ReturnLabel
-        {
-            ReturnId = Key.Id,
-            Format = format == Proto.LabelFormat.Unspecified ? Proto.LabelFormat.Pdf : format,
-            ContentType = rendered.ContentType,
-            Content = Google.Protobuf.ByteString.CopyFrom(rendered.Content),
-            TrackingNumber = record.TrackingNumber ?? "",
-            DestinationFulfillmentCenterId = record.Destination?.FulfillmentCenterId ?? "",
-        };
-    }
-
-    private async Task<Proto.Return> MoveAsync(ReturnTrigger trigger, string details, Caller caller, IdempotencyTicket ticket)
+    private async Task<ReturnSnapshot> MoveAsync(ReturnTrigger trigger, string details, Caller caller, IdempotencyTicket ticket)
     {
         var rma = new Rma(RequireExisting().Rma);
         var now = Now;
@@ -189,12 +151,12 @@ public sealed partial class ReturnActor(IReturnRouter router, PickupBooker picku
         return carrier ? [issued] : [issued, rma.Apply(ReturnTrigger.AwaitDropOff, "system:labels", now)];
     }
 
-    private async Task<Proto.Return> CommitAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket? ticket, DateTime now)
+    private async Task<ReturnSnapshot> CommitAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket? ticket, DateTime now)
     {
         State.UpdatedAt = now;
-        var response = ReturnMapper.ToProto(Key.Id, State);
-        await CommitAsync(Events(entries), ticket?.RecordProto(response, now), ReturnIndex.Of(Key.Id, State));
-        return response;
+        var snapshot = new ReturnSnapshot(Key.TenantId, Key.Id, State);
+        await CommitAsync(Events(entries), ticket?.Record(snapshot, now), ReturnIndex.Of(Key.Id, State));
+        return snapshot;
     }
 
     private static List<NewEvent> Events(IEnumerable<TimelineEntry> entries) => [.. entries.Select(e => new NewEvent(e.Trigger.ToString(),

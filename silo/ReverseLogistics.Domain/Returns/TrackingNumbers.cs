@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace ReverseLogistics.Silo.Returns;
+namespace ReverseLogistics.Domain.Returns;
 
 /// <summary>
 /// Tracking numbers the platform issues for carrier labels until carrier integrations supply

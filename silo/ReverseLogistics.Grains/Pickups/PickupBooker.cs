@@ -2,17 +2,13 @@ using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Grains.Network;
 using Orleans;
-using ReverseLogistics.Actors;
-using ReverseLogistics.Grains;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Silo.Network;
-using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Storage;
 
-namespace ReverseLogistics.Silo.Pickups;
+namespace ReverseLogistics.Grains.Pickups;
 
 /// <summary>
 /// Finds a carrier window for a return's pickup and books it on the window's grain, which has the last
@@ -28,7 +24,7 @@ public sealed class PickupBooker(NetworkSnapshot snapshot, IGrainFactory grains)
     {
         var (carriers, zone) = await OptionsAsync(record);
         var slots = PickupPlanner.SlotsOn(carriers, request, zone, now);
-        var wanted = $"{PickupMapper.Text(request.Date)}{(request.WindowStarts is { } starts ? " at " + PickupMapper.Text(starts) : "")} ({zone.Id})";
+        var wanted = $"{PickupText.Text(request.Date)}{(request.WindowStarts is { } starts ? " at " + PickupText.Text(starts) : "")} ({zone.Id})";
         if (slots.Count == 0)
             throw new PreconditionFailedException($"No carrier pickup window on {wanted} is still open for booking (carriers: {Names(carriers)}).");
         var stop = StopOf(returnKey, record);

@@ -3,7 +3,7 @@ using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Storage;
 
-namespace ReverseLogistics.Silo.Returns;
+namespace ReverseLogistics.Grains.Returns;
 
 /// <summary>
 /// The searchable attributes of a return, written with its state: what ListReturns and the fraud check

@@ -1,9 +1,10 @@
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Domain.Returns;
 
-namespace ReverseLogistics.Silo.Returns;
+namespace ReverseLogistics.Grains.Returns;
 
 /// <summary>The scheduler's sweeps: each timer re-checks the return's own state, since the sweep's index may be stale.</summary>
-public sealed partial class ReturnActor
+public sealed partial class ReturnGrain
 {
     /// <summary>
     /// The label-expiry timer (the scheduler's sweep): expires the return if its label has outlived the

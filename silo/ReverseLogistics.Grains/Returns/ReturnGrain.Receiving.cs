@@ -1,27 +1,25 @@
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Domain.Returns;
-using ReverseLogistics.Silo.Idempotency;
-using ReverseLogistics.Silo.Receiving;
-using Proto = ReverseLogistics.V1;
 
-namespace ReverseLogistics.Silo.Returns;
+namespace ReverseLogistics.Grains.Returns;
 
 /// <summary>Warehouse handhelds (ReceivingService): each step checks the parcel is at its destination centre, in the same turn.</summary>
-public sealed partial class ReturnActor
+public sealed partial class ReturnGrain
 {
-    public Task<Proto.Parcel> ScanAsync(HandheldScan scan, IdempotencyTicket ticket) =>
+    public Task<ReturnSnapshot> ScanAsync(HandheldScan scan, IdempotencyTicket ticket) =>
         HandleAsync(scan, ticket, (handling, _, now) => handling.Arrive(scan.CentreId, scan.Actor, now));
 
-    public Task<Proto.Parcel> ReceiveItemsAsync(HandheldScan scan, IReadOnlyList<ReceivedItem> items, IReadOnlyList<UnexpectedItem> unexpected,
+    public Task<ReturnSnapshot> ReceiveItemsAsync(HandheldScan scan, IReadOnlyList<ReceivedItem> items, IReadOnlyList<UnexpectedItem> unexpected,
         IdempotencyTicket ticket) =>
         HandleAsync(scan, ticket, (handling, _, now) => handling.Receive(items, unexpected, scan.CentreId, scan.Actor, now));
 
     /// <summary>Grades one line; the last one settles the return and issues the refund.</summary>
-    public Task<Proto.Parcel> RecordInspectionAsync(HandheldScan scan, int lineIndex, InspectionGrade grade, string? notes,
+    public Task<ReturnSnapshot> RecordInspectionAsync(HandheldScan scan, int lineIndex, InspectionGrade grade, string? notes,
         IReadOnlyList<string> photoReferences, IReadOnlyList<MismatchFlag> mismatches, IdempotencyTicket ticket) =>
         HandleAsync(scan, ticket, (handling, record, now) =>
         {
@@ -32,13 +30,13 @@ public sealed partial class ReturnActor
             return [.. entries, .. settled];
         });
 
-    public Task<Proto.Parcel> SetDispositionAsync(HandheldScan scan, int lineIndex, Disposition disposition, IdempotencyTicket ticket) =>
+    public Task<ReturnSnapshot> SetDispositionAsync(HandheldScan scan, int lineIndex, Disposition disposition, IdempotencyTicket ticket) =>
         HandleAsync(scan, ticket, (handling, _, now) => handling.SetDisposition(lineIndex, disposition, scan.Actor, now));
 
-    public Task<Proto.Parcel> ReportExceptionAsync(HandheldScan scan, ExceptionKind kind, string? notes, IdempotencyTicket ticket) =>
+    public Task<ReturnSnapshot> ReportExceptionAsync(HandheldScan scan, ExceptionKind kind, string? notes, IdempotencyTicket ticket) =>
         HandleAsync(scan, ticket, (handling, _, now) => handling.ReportException(kind, notes, scan.CentreId, scan.Actor, now));
 
-    private async Task<Proto.Parcel> HandleAsync(HandheldScan scan, IdempotencyTicket ticket,
+    private async Task<ReturnSnapshot> HandleAsync(HandheldScan scan, IdempotencyTicket ticket,
         Func<ParcelHandling, ReturnRecord, DateTime, List<TimelineEntry>> step)
     {
         var record = RequireExisting();
@@ -49,8 +47,8 @@ public sealed partial class ReturnActor
         var now = Now;
         var entries = step(new ParcelHandling(new Rma(record.Rma), record.Receiving, record.Request.Lines), record, now);
         State.UpdatedAt = now;
-        var response = ParcelMapper.ToProto(Key.TenantId, Key.Id, State);
-        await CommitAsync(Events(entries), ticket.RecordProto(response, now), ReturnIndex.Of(Key.Id, State));
-        return response;
+        var snapshot = new ReturnSnapshot(Key.TenantId, Key.Id, State);
+        await CommitAsync(Events(entries), ticket.Record(snapshot, now), ReturnIndex.Of(Key.Id, State));
+        return snapshot;
     }
 }

@@ -1,7 +1,6 @@
 using ReverseLogistics.Domain.Policies;
-using ReverseLogistics.Domain.Returns;
 
-namespace ReverseLogistics.Silo.Returns;
+namespace ReverseLogistics.Domain.Returns;
 
 /// <summary>Everything decided before a return exists: the request, the policy it falls under and the verdict (where it goes is decided at approval).</summary>
 public sealed record ReturnDraft(

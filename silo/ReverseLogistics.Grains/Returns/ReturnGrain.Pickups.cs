@@ -1,26 +1,19 @@
+using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains.Idempotency;
-using ReverseLogistics.Grains;
 using System.Text.Json;
-using ReverseLogistics.Actors;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
-using ReverseLogistics.Silo.Idempotency;
-using ReverseLogistics.Silo.Pickups;
 using ReverseLogistics.Storage;
-using Proto = ReverseLogistics.V1;
 
-namespace ReverseLogistics.Silo.Returns;
+namespace ReverseLogistics.Grains.Returns;
 
 /// <summary>Carrier pickups (PickupService) and tracking: the window actors hold capacity, the return holds its booking.</summary>
-public sealed partial class ReturnActor
+public sealed partial class ReturnGrain
 {
-    public Proto.Pickup Pickup() =>
-        RequireExisting().Pickup is not null ? PickupMapper.ToProto(Key.Id, State, Now) : throw new NotFoundException($"Return '{Key.Id}' has no pickup.");
-
     /// <summary>Books the customer pickup (see <see cref="PickupBooker"/>); the return awaits it.</summary>
-    public async Task<Proto.Pickup> SchedulePickupAsync(PickupRequest request, Caller caller, IdempotencyTicket ticket)
+    public async Task<ReturnSnapshot> SchedulePickupAsync(PickupRequest request, Caller caller, IdempotencyTicket ticket)
     {
         var record = RequireExisting();
         if (record.Request.ReturnMethod != ReturnMethod.CarrierPickup)
@@ -33,28 +26,28 @@ public sealed partial class ReturnActor
         var now = Now;
         var slot = await pickups.BookAsync(Key, record, request, now);
         State.Pickup = new PickupBooking(slot, PickupStatus.Booked, 0, now);
-        var entry = rma.Apply(ReturnTrigger.SchedulePickup, caller.AuditName, now, $"pickup booked: {PickupMapper.Describe(slot)}");
+        var entry = rma.Apply(ReturnTrigger.SchedulePickup, caller.AuditName, now, $"pickup booked: {PickupText.Describe(slot)}");
         return await CommitPickupAsync([entry], ticket, now);
     }
 
     /// <summary>Moves the booked pickup to another window before the cut-off, releasing the old one once the new one is held.</summary>
-    public async Task<Proto.Pickup> ReschedulePickupAsync(PickupRequest request, Caller caller, IdempotencyTicket ticket)
+    public async Task<ReturnSnapshot> ReschedulePickupAsync(PickupRequest request, Caller caller, IdempotencyTicket ticket)
     {
         var booking = RequireChangeablePickup(out var now);
         var slot = await pickups.BookAsync(Key, State, request, now);
         if (slot.WindowId != booking.Slot.WindowId) await pickups.ReleaseAsync(booking.Slot, Key);
         State.Pickup = new PickupBooking(slot, PickupStatus.Booked, booking.Rebookings, now);
         var entry = new Rma(State.Rma).Apply(ReturnTrigger.SchedulePickup, caller.AuditName, now,
-            $"pickup moved from {PickupMapper.Describe(booking.Slot)} to {PickupMapper.Describe(slot)}");
+            $"pickup moved from {PickupText.Describe(booking.Slot)} to {PickupText.Describe(slot)}");
         return await CommitPickupAsync([entry], ticket, now);
     }
 
-    public async Task<Proto.Pickup> CancelPickupAsync(Caller caller, IdempotencyTicket ticket)
+    public async Task<ReturnSnapshot> CancelPickupAsync(Caller caller, IdempotencyTicket ticket)
     {
         var booking = RequireChangeablePickup(out var now);
         await pickups.ReleaseAsync(booking.Slot, Key);
         State.Pickup = booking with { Status = PickupStatus.Cancelled };
-        var entry = new Rma(State.Rma).Apply(ReturnTrigger.CancelPickup, caller.AuditName, now, $"pickup cancelled: {PickupMapper.Describe(booking.Slot)}");
+        var entry = new Rma(State.Rma).Apply(ReturnTrigger.CancelPickup, caller.AuditName, now, $"pickup cancelled: {PickupText.Describe(booking.Slot)}");
         return await CommitPickupAsync([entry], ticket, now);
     }
 
@@ -62,10 +55,10 @@ public sealed partial class ReturnActor
     /// A carrier's tracking event: moves the return forward as <see cref="CarrierTracking"/> decides, never back.
     /// A carrier event id seen before gets its first answer and changes nothing.
     /// </summary>
-    public async Task<Proto.TrackingEventResult> ReportTrackingEventAsync(TrackingEvent report, IdempotencyTicket ticket)
+    public async Task<TrackingResult> ReportTrackingEventAsync(TrackingEvent report, IdempotencyTicket ticket)
     {
         var record = RequireExisting();
-        if (record.Tracking.Results.TryGetValue(report.CarrierEventId, out var first)) return PickupMapper.ToProto(Key.TenantId, Key.Id, first);
+        if (record.Tracking.Results.TryGetValue(report.CarrierEventId, out var first)) return first;
         var now = Now;
         var rma = new Rma(record.Rma);
         var decision = CarrierTracking.Decide(rma.Current, record.Tracking.LatestCarrierTime, report);
@@ -88,12 +81,11 @@ public sealed partial class ReturnActor
         var result = new TrackingResult(decision.Outcome, rma.Current, decision.Explanation);
         State.Tracking.Results[report.CarrierEventId] = result;
         State.UpdatedAt = now;
-        var response = PickupMapper.ToProto(Key.TenantId, Key.Id, result);
         var recorded = new NewEvent(decision.Outcome == TrackingOutcome.Applied ? "TrackingEventApplied" : "TrackingEventIgnored",
             JsonSerializer.Serialize(new { report.CarrierEventId, report.Kind, report.OccurredAt, report.Location, report.Details, decision.Explanation }, DomainJson.Options),
             actor, now);
-        await CommitAsync([.. Events(entries), recorded], ticket.RecordProto(response, now), ReturnIndex.Of(Key.Id, State));
-        return response;
+        await CommitAsync([.. Events(entries), recorded], ticket.Record(result, now), ReturnIndex.Of(Key.Id, State));
+        return result;
     }
 
     /// <summary>
@@ -108,14 +100,14 @@ public sealed partial class ReturnActor
             || booking.Slot.EndUtc + PickupRules.MissedPickupGrace > now) return false;
         const string actor = "system:missed-pickup";
         var rma = new Rma(State.Rma);
-        var missed = $"missed {PickupMapper.Describe(booking.Slot)}";
+        var missed = $"missed {PickupText.Describe(booking.Slot)}";
         var slot = booking.Rebookings < PickupRules.MaxRebookings ? await pickups.RebookAsync(Key, State, now) : null;
         TimelineEntry entry;
         if (slot is not null)
         {
             State.Pickup = new PickupBooking(slot, PickupStatus.Booked, booking.Rebookings + 1, now);
             entry = rma.Apply(ReturnTrigger.SchedulePickup, actor, now,
-                $"{missed}; rebooked into {PickupMapper.Describe(slot)} (rebooking {booking.Rebookings + 1} of {PickupRules.MaxRebookings})");
+                $"{missed}; rebooked into {PickupText.Describe(slot)} (rebooking {booking.Rebookings + 1} of {PickupRules.MaxRebookings})");
         }
         else
         {
@@ -148,11 +140,11 @@ public sealed partial class ReturnActor
         return booking;
     }
 
-    private async Task<Proto.Pickup> CommitPickupAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket ticket, DateTime now)
+    private async Task<ReturnSnapshot> CommitPickupAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket ticket, DateTime now)
     {
         State.UpdatedAt = now;
-        var response = PickupMapper.ToProto(Key.Id, State, now);
-        await CommitAsync(Events(entries), ticket.RecordProto(response, now), ReturnIndex.Of(Key.Id, State));
-        return response;
+        var snapshot = new ReturnSnapshot(Key.TenantId, Key.Id, State);
+        await CommitAsync(Events(entries), ticket.Record(snapshot, now), ReturnIndex.Of(Key.Id, State));
+        return snapshot;
     }
 }
