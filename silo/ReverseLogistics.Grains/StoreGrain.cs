@@ -52,7 +52,14 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     {
         var (tenantId, id) = GrainKeys.Parse(this.GetPrimaryKeyString());
         Key = new ActorKey(tenantId, actorType, id);
-        await LoadAsync(cancellationToken);
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        catch (Exception e) when (StoreFaults.IsUnavailable(e))
+        {
+            throw new StoreUnavailableException($"{Key} could not be loaded ({e.Message}); retry the request.");
+        }
         await OnLoadedAsync();
         activity = ServiceProvider.GetService<GrainActivity>();
         activity?.Activated();
@@ -70,14 +77,20 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
     {
         activity?.Called(actorType);
-        if (stale)
-        {
-            await LoadAsync(CancellationToken.None);
-            await OnLoadedAsync();
-        }
         try
         {
+            if (stale)
+            {
+                await LoadAsync(CancellationToken.None);
+                await OnLoadedAsync();
+            }
             await context.Invoke();
+        }
+        catch (Exception e) when (StoreFaults.IsUnavailable(e))
+        {
+            stale = true;
+            // The store's own exception types do not cross to another silo intact; this one does.
+            throw new StoreUnavailableException($"The store of record is unavailable ({e.Message}); retry the request.");
         }
         catch
         {

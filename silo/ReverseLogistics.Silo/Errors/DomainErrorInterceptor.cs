@@ -1,6 +1,7 @@
 using Grpc.Core;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Grains.Errors;
+using ReverseLogistics.Storage;
 using ReverseLogistics.Silo.Interceptors;
 
 namespace ReverseLogistics.Silo.Errors;
@@ -21,6 +22,11 @@ public sealed class DomainErrorInterceptor : CallInterceptor
         catch (ConcurrentChangeException)
         {
             throw new RpcException(new Status(StatusCode.Aborted, "The object was changed concurrently; retry the request."));
+        }
+        catch (Exception e) when (e is StoreUnavailableException || StoreFaults.IsUnavailable(e))
+        {
+            // Each mutation commits in one transaction with its request id, so a retry is safe whatever happened.
+            throw new RpcException(new Status(StatusCode.Unavailable, "The store of record is unavailable; retry the request with the same request_id."));
         }
         catch (Exception e) when (ClusterFaults.IsTransient(e))
         {

@@ -59,6 +59,13 @@ public sealed class GrainSerializationTests
     }
 
     [Fact]
+    public void Grain_failures_cross_with_their_kind()
+    {
+        Assert.IsType<StoreUnavailableException>(RoundTrip<Exception>(new StoreUnavailableException("PostgreSQL is down")));
+        Assert.IsType<ConcurrentChangeException>(RoundTrip<Exception>(new ConcurrentChangeException("stale")));
+    }
+
+    [Fact]
     public void Only_domain_values_go_as_json()
     {
         Assert.True(GrainSerialization.IsDomainValue(typeof(TenantState)));
