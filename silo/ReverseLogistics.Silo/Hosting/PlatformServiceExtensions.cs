@@ -29,12 +29,22 @@ namespace ReverseLogistics.Silo.Hosting;
 
 public static class PlatformServiceExtensions
 {
+    /// <summary>
+    /// The grain types every node caches (key rings for authentication, the network for routing): only their
+    /// commits are announced to the other nodes. Everything else lives in its one activation.
+    /// </summary>
+    public static readonly IReadOnlySet<string> CachedOnEveryNode = new HashSet<string>
+    {
+        TenantGrain.TypeName, FulfillmentCenterGrain.TypeName, CarrierGrain.TypeName, TenantContractGrain.TypeName,
+    };
+
     /// <summary>The store of record chosen by the options, migrated before anything else starts.</summary>
     public static IServiceCollection AddPlatformStorage(this IServiceCollection services, SiloOptions options)
     {
         services.AddSingleton<IActorStore>(provider => options.Store switch
         {
-            StoreKind.Postgres => new PostgresActorStore(options.PostgresConnectionString!, provider.GetRequiredService<ILogger<PostgresActorStore>>()),
+            StoreKind.Postgres => new PostgresActorStore(options.PostgresConnectionString!, provider.GetRequiredService<ILogger<PostgresActorStore>>(),
+                CachedOnEveryNode),
             _ => new SqliteActorStore(options.DataDirectory, provider.GetRequiredService<ILogger<SqliteActorStore>>()),
         });
         services.AddHostedService<StoreMigrationService>();

@@ -87,12 +87,18 @@ public sealed class PostgresActorStore : SqlActorStore
     private readonly ActorChangedListener listener;
     private readonly string node = Guid.NewGuid().ToString("N");
     private readonly ILogger logger;
+    private readonly IReadOnlySet<string>? announcedTypes;
     private int disposed;
 
     /// <summary>Starts the commit writer and the change listener; call <see cref="MigrateAsync"/> before the first read or commit.</summary>
-    public PostgresActorStore(string connectionString, ILogger<PostgresActorStore>? logger = null)
+    /// <param name="announcedTypes">
+    /// The actor types whose commits the other nodes hear of (<see cref="ActorChanged"/>): those behind a per-node cache.
+    /// Null announces every commit. A notification costs every commit a pg_notify and every other node a message.
+    /// </param>
+    public PostgresActorStore(string connectionString, ILogger<PostgresActorStore>? logger = null, IReadOnlySet<string>? announcedTypes = null)
     {
         this.logger = logger ?? NullLogger<PostgresActorStore>.Instance;
+        this.announcedTypes = announcedTypes;
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // The store runs a handful of fixed statements: prepared, the server plans each only once.
         if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
@@ -147,9 +153,10 @@ public sealed class PostgresActorStore : SqlActorStore
             .ThenBy(pending => pending.Commit.Key.ActorType, StringComparer.Ordinal)
             .ThenBy(pending => pending.Commit.Key.Id, StringComparer.Ordinal);
         var written = await Savepoints.WriteEachAsync(transaction, ordered, (commit, savepoint) => WriteAsync(connection, transaction, commit, savepoint));
-        if (written.Count > 0)
+        var announced = announcedTypes is null ? written : [.. written.Where(commit => announcedTypes.Contains(commit.Key.ActorType))];
+        if (announced.Count > 0)
         {
-            var payloads = written
+            var payloads = announced
                 .Select(commit => new ActorChangedNotification(node, commit.Key.TenantId, commit.Key.ActorType, commit.Key.Id, commit.ExpectedVersion + 1).ToJson())
                 .ToArray();
             await transaction.ExecuteAsync("SELECT pg_notify(@channel, payload) FROM unnest(@payloads::text[]) AS payload",

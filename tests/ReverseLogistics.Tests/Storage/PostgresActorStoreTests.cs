@@ -47,6 +47,33 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
     }
 
     [SkippableFact]
+    public async Task Only_the_announced_types_reach_the_other_nodes()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        var fresh = await database.CreateDatabaseAsync();
+        await using var nodeA = new PostgresActorStore(fresh, announcedTypes: new HashSet<string> { "tenant" });
+        await using var nodeB = new PostgresActorStore(fresh);
+        await nodeA.MigrateAsync(Ct);
+        await Task.WhenAll(nodeA.Listening, nodeB.Listening).WaitAsync(Ct);
+        var heardByB = new List<ActorKey>();
+        var heardTenant = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        nodeB.ActorChanged += (key, _) =>
+        {
+            lock (heardByB) heardByB.Add(key);
+            if (key.ActorType == "tenant") heardTenant.TrySetResult();
+        };
+
+        var quiet = new ActorKey("t-1", "return", "r-1");
+        var announced = new ActorKey("t-1", "tenant", "t-1");
+        Assert.Equal(CommitOutcome.Committed, (await nodeA.CommitAsync(new ActorCommit(quiet, 0, 0, "{}", []), Ct)).Outcome);
+        Assert.Equal(CommitOutcome.Committed, (await nodeA.CommitAsync(new ActorCommit(announced, 0, 0, "{}", []), Ct)).Outcome);
+        await heardTenant.Task.WaitAsync(Ct);
+
+        // The return was committed first: had it been announced, B would have heard it before the tenant.
+        lock (heardByB) Assert.Equal([announced], heardByB);
+    }
+
+    [SkippableFact]
     public async Task The_listener_reconnects_after_losing_its_connection()
     {
         var nodeA = (PostgresActorStore)Store;
