@@ -65,6 +65,8 @@ public static class TelemetryExtensions
             admin.UseOpenTelemetryPrometheusScrapingEndpoint(http => http.Request.Path == "/metrics");
             admin.UseHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
             admin.UseHealthChecks("/readyz", new HealthCheckOptions { Predicate = _ => true });
+            admin.UseRouting();
+            admin.UseEndpoints(endpoints => endpoints.MapGet(Cluster.ClusterView.Path, Cluster.ClusterView.GetAsync));
             admin.Run(http =>
             {
                 http.Response.StatusCode = StatusCodes.Status404NotFound;

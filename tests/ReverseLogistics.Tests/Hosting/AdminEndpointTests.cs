@@ -45,4 +45,25 @@ public sealed class AdminEndpointTests
         Assert.Equal(ServingStatus.NotServing, statuses.Current.Status);
         watch.Cancel();
     }
+
+    [Fact]
+    public async Task Operators_see_the_clusters_silos_and_their_grains_others_do_not()
+    {
+        const string operatorKey = "rl-cluster-view-operator-key";
+        await using var silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = operatorKey, AdminPort = 0 });
+        var (_, merchantKey) = await TenantAdmin.NewMerchantAsync(silo.Client, operatorKey);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{silo.AdminPort}") };
+
+        using var anonymous = await http.GetAsync("/cluster");
+        using var merchant = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/cluster") { Headers = { { "Authorization", $"Bearer {merchantKey}" } } });
+        using var operatorView = await http.SendAsync(new HttpRequestMessage(HttpMethod.Get, "/cluster") { Headers = { { "Authorization", $"Bearer {operatorKey}" } } });
+
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, merchant.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, operatorView.StatusCode);
+        using var view = System.Text.Json.JsonDocument.Parse(await operatorView.Content.ReadAsStringAsync());
+        var only = Assert.Single(view.RootElement.GetProperty("silos").EnumerateArray());
+        Assert.Equal("Active", only.GetProperty("status").GetString());
+        Assert.True(only.GetProperty("grainTypes").GetProperty("TenantGrain").GetInt32() >= 2, "the platform's tenant and the merchant's");
+    }
 }
