@@ -56,6 +56,9 @@ public static class SiloHost
     {
         if (options.LogFormat == LogFormat.Json) logging.ClearProviders().AddJsonConsole();
         logging.AddFilter("Orleans", LogLevel.Warning);
+        // Orleans places every new activation through a Polly pipeline that logs each attempt at Information:
+        // two lines per new grain, which cost more than the placement itself.
+        logging.AddFilter("Polly", LogLevel.Warning);
         // Its first check after start measures from an uninitialised timestamp and warns of an hour-long stall.
         logging.AddFilter("Orleans.Runtime.Watchdog", LogLevel.Error);
         // Per-request HTTP logs would drown the gRPC call log and halve throughput.
