@@ -15,9 +15,8 @@ public static class ClusterView
 
     public static async Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, ApiKeyAuthenticator authenticator)
     {
-        var presented = http.Request.Headers.Authorization.ToString();
-        var caller = presented.StartsWith("Bearer ", StringComparison.Ordinal)
-            ? await authenticator.AuthenticateAsync(presented["Bearer ".Length..], http.RequestAborted)
+        var caller = ApiKeyAuthenticator.PresentedKey(http.Request.Headers.Authorization.ToString()) is { } presented
+            ? await authenticator.AuthenticateAsync(presented, http.RequestAborted)
             : null;
         if (caller is null) return Results.Text("An operator key is required: Authorization: Bearer <key>.\n", statusCode: StatusCodes.Status401Unauthorized);
         if (caller.Role != ApiKeyRole.Operator) return Results.Text("Only operators see the cluster.\n", statusCode: StatusCodes.Status403Forbidden);

@@ -13,6 +13,14 @@ public sealed class ApiKeyAuthenticator(KeyRingCache keyRings, SecurityOptions o
 {
     public const string EnvironmentOperatorKeyId = "env-operator";
 
+    private const string Scheme = "Bearer ";
+
+    /// <summary>The key of an `authorization: Bearer &lt;key&gt;` header (the scheme in any case), or null when it carries none.</summary>
+    public static string? PresentedKey(string? authorizationHeader) =>
+        authorizationHeader is not null && authorizationHeader.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase)
+            ? authorizationHeader[Scheme.Length..].Trim()
+            : null;
+
     public async ValueTask<Caller?> AuthenticateAsync(string presented, CancellationToken cancellationToken)
     {
         if (options.OperatorKey is { } operatorKey && FixedTimeEquals(presented, operatorKey))

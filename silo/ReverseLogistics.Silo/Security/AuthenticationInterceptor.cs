@@ -9,8 +9,6 @@ namespace ReverseLogistics.Silo.Security;
 /// </summary>
 public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator) : CallInterceptor
 {
-    private const string Scheme = "Bearer ";
-
     protected override async Task InterceptAsync(ServerCallContext context, Func<Task> next)
     {
         var allowed = AccessPolicy.AllowedRoles(context.Method);
@@ -20,10 +18,8 @@ public sealed class AuthenticationInterceptor(ApiKeyAuthenticator authenticator)
             return;
         }
 
-        var header = context.RequestHeaders.GetValue("authorization");
-        if (header is null || !header.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
-            throw new RpcException(new Status(StatusCode.Unauthenticated, "Missing API key: send `authorization: Bearer <key>`."));
-        var presented = header[Scheme.Length..].Trim();
+        var presented = ApiKeyAuthenticator.PresentedKey(context.RequestHeaders.GetValue("authorization"))
+            ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "Missing API key: send `authorization: Bearer <key>`."));
         var caller = await authenticator.AuthenticateAsync(presented, context.CancellationToken)
             ?? throw new RpcException(new Status(StatusCode.Unauthenticated, "The API key is unknown or revoked."));
         if (!allowed.Contains(caller.Role))
