@@ -3,10 +3,10 @@ using System.CommandLine;
 using System.Net;
 using System.Net.Http.Headers;
 using Google.Protobuf;
-using Google.Protobuf.WellKnownTypes;
 using Grpc.Health.V1;
 using ReverseLogistics.Client;
 using ReverseLogistics.Testing.V1;
+using ReverseLogistics.Samples;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Bench;
@@ -62,7 +62,7 @@ public static class H2loadSeed
             TenantId = tenantId, Role = Role.Merchant, Description = "h2load benchmark",
         }, cancellationToken: cancellationToken);
         using var asMerchant = new PlatformClient(new PlatformClientOptions { Address = silo, ApiKey = key.Secret });
-        var created = await asMerchant.Returns.CreateReturnAsync(NewReturn(), cancellationToken: cancellationToken);
+        var created = await asMerchant.Returns.CreateReturnAsync(SampleReturn.New("cust-1"), cancellationToken: cancellationToken);
 
         // The SDK first: the calls h2load will make, through the generated stubs.
         var fetched = await asMerchant.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, cancellationToken: cancellationToken);
@@ -121,30 +121,5 @@ public static class H2loadSeed
         return response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.Single()
             : response.Headers.TryGetValues("grpc-status", out var header) ? header.Single()
             : "missing";
-    }
-
-    /// <summary>The tests' sample return (tests/ReverseLogistics.Tests/Support/Returns.cs NewReturn): one tent, delivered three days ago.</summary>
-    private static CreateReturnRequest NewReturn()
-    {
-        var request = new CreateReturnRequest
-        {
-            CustomerReference = "cust-1",
-            CustomerAddress = new Address { Name = "Jane Doe", Line1 = "12 Main St", City = "Portland", PostalCode = "97201", CountryCode = "US" },
-            RequestedResolution = Resolution.RefundToOriginalPayment,
-            ReturnMethod = ReturnMethod.CarrierPickup,
-        };
-        request.Lines.Add(new ReturnLineInput
-        {
-            OrderReference = "SO-1001",
-            Sku = "TENT-2P",
-            Category = "outdoor",
-            Quantity = 1,
-            PurchasedQuantity = 1,
-            UnitPrice = new Money { MinorUnits = 129_00, CurrencyCode = "USD" },
-            PurchasedAt = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(-5)),
-            DeliveredAt = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(-3)),
-            ReasonCode = "changed_mind",
-        });
-        return request;
     }
 }

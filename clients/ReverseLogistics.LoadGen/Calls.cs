@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using ReverseLogistics.Samples;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.LoadGen;
@@ -18,7 +19,7 @@ internal readonly record struct CallRecord(long Start, long End, StatusCode Stat
 /// <summary>CreateReturn calls, each with a request id of its own, never reused.</summary>
 internal sealed class Calls(ReturnsService.ReturnsServiceClient returns, TimeSpan defaultDeadline)
 {
-    private readonly CreateReturnRequest template = Template();
+    private readonly CreateReturnRequest template = SampleReturn.New("");
 
     /// <summary>The first detail seen for each failing status code, to print next to the counts.</summary>
     public ConcurrentDictionary<StatusCode, string> FirstDetail { get; } = new();
@@ -43,29 +44,5 @@ internal sealed class Calls(ReturnsService.ReturnsServiceClient returns, TimeSpa
             FirstDetail.TryAdd(e.StatusCode, e.Status.Detail);
             return new CallRecord(start, Stopwatch.GetTimestamp(), e.StatusCode, requestId, null);
         }
-    }
-
-    /// <summary>The tests' sample return (tests/ReverseLogistics.Tests/Support/Returns.cs NewReturn): one tent, delivered three days ago.</summary>
-    private static CreateReturnRequest Template()
-    {
-        var request = new CreateReturnRequest
-        {
-            CustomerAddress = new Address { Name = "Jane Doe", Line1 = "12 Main St", City = "Portland", PostalCode = "97201", CountryCode = "US" },
-            RequestedResolution = Resolution.RefundToOriginalPayment,
-            ReturnMethod = ReturnMethod.CarrierPickup,
-        };
-        request.Lines.Add(new ReturnLineInput
-        {
-            OrderReference = "SO-1001",
-            Sku = "TENT-2P",
-            Category = "outdoor",
-            Quantity = 1,
-            PurchasedQuantity = 1,
-            UnitPrice = new Money { MinorUnits = 129_00, CurrencyCode = "USD" },
-            PurchasedAt = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(-5)),
-            DeliveredAt = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(-3)),
-            ReasonCode = "changed_mind",
-        });
-        return request;
     }
 }
