@@ -25,69 +25,14 @@ done
 shift $((OPTIND - 1))
 [[ $# -eq 0 ]] || usage
 
-for tool in pgbench psql dotnet; do
-  command -v "$tool" >/dev/null || { echo "$tool not found (pgbench, psql: apt-get install postgresql-client)" >&2; exit 1; }
-done
-
-cd "$(dirname "$0")/../.."
-out=bin/Release/net10.0
-silo_dll=silo/ReverseLogistics.Silo/$out/ReverseLogistics.Silo.dll
-loadgen_dll=clients/ReverseLogistics.LoadGen/$out/rl-loadgen.dll
-
-deploy/local/postgres.sh start >&2
-# postgres.sh env prints: export RL_TEST_POSTGRES='Host=...;Port=...;Username=...;Password=...;Database=rl_test'
-connection=$(deploy/local/postgres.sh env | sed -e "s/^export RL_TEST_POSTGRES='//" -e "s/'$//")
-field() { echo "$connection" | tr ';' '\n' | sed -n "s/^$1=//p"; }
-pg_host=$(field Host)
-pg_port=$(field Port)
-pg_user=$(field Username)
-export PGPASSWORD
-PGPASSWORD=$(field Password)
-
-echo "building (Release)..." >&2
-for project in silo/ReverseLogistics.Silo clients/ReverseLogistics.LoadGen; do
-  log=$(dotnet build -c Release --nologo -v q "$project" 2>&1) || { echo "$log" >&2; echo "build of $project failed" >&2; exit 1; }
-done
-
-work=$(mktemp -d -t rl-createreturn.XXXXXX)
+source "$(dirname "$0")/loadgen-common.sh"
+loadgen_setup rl-createreturn pgbench psql dotnet
 suffix=$$_$RANDOM
 pgbench_db=rl_pgbench_$suffix
 silo_db=rl_loadgen_$suffix
-databases=()
-pids=()
-psql_admin() { psql -X -q -v ON_ERROR_STOP=1 -h "$pg_host" -p "$pg_port" -U "$pg_user" -d postgres "$@"; }
-# forget PID: it has exited and been waited for; cleanup must not signal a PID that may since belong to another process.
-forget() {
-  local kept=() p
-  for p in "${pids[@]}"; do [[ $p == "$1" ]] || kept+=("$p"); done
-  pids=("${kept[@]}")
-}
-cleanup() {
-  local pid db
-  # Only what this script started: its silos by PID, then its own databases.
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-  for db in "${databases[@]}"; do psql_admin -c "DROP DATABASE IF EXISTS $db WITH (FORCE)" 2>/dev/null || true; done
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
-for db in "$pgbench_db" "$silo_db"; do
-  psql_admin -c "CREATE DATABASE $db"
-  databases+=("$db")
-done
-
-operator_key=$(od -An -tx1 -N24 /dev/urandom | tr -d ' \n')
-
-# A port nothing listens on (bash's /dev/tcp connects only when something does).
-free_port() {
-  local port
-  while true; do
-    port=$((20000 + RANDOM % 40000))
-    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null || { echo "$port"; return; }
-  done
-}
+create_database "$pgbench_db"
+create_database "$silo_db"
 
 # pgbench_run LABEL: one pgbench -N run on its database; prints "tps latency-ms".
 pgbench_run() {
