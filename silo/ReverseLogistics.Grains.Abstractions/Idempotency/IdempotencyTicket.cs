@@ -22,11 +22,11 @@ public sealed record IdempotencyTicket(
     public string SealContext => $"{TenantId}\n{RequestId}\n{Method}";
 
     /// <summary>The record of a grain's result (as JSON, read back by <see cref="ReadResult{TResult}"/>).</summary>
-    public Storage.IdempotencyRecord Record<TResult>(TResult result, DateTime now) =>
-        RecordBytes(JsonSerializer.SerializeToUtf8Bytes(result, DomainJson.Options), now);
-
-    public Storage.IdempotencyRecord RecordBytes(byte[] response, DateTime now) =>
-        new(TenantId, RequestId, Method, Fingerprint, SealingKey is null ? response : ResponseSeal.Seal(SealingKey, response, SealContext), now);
+    public Storage.IdempotencyRecord Record<TResult>(TResult result, DateTime now)
+    {
+        var response = JsonSerializer.SerializeToUtf8Bytes(result, DomainJson.Options);
+        return new(TenantId, RequestId, Method, Fingerprint, SealingKey is null ? response : ResponseSeal.Seal(SealingKey, response, SealContext), now);
+    }
 
     /// <summary>A result recorded by <see cref="Record{TResult}"/>, once unsealed.</summary>
     public static TResult ReadResult<TResult>(byte[] recorded) =>

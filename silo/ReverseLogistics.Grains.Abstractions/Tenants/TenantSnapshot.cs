@@ -1,4 +1,5 @@
 using Orleans;
+using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
 
 namespace ReverseLogistics.Grains.Tenants;
@@ -12,4 +13,7 @@ public sealed record TenantSnapshot(
     [property: Id(3)] TenantState State)
 {
     public KeyRing KeyRing => KeyRing.Of(new Tenant(TenantId, State, Exists), Version);
+
+    /// <summary>This tenant; NOT_FOUND when it was never created.</summary>
+    public TenantSnapshot RequireExisting() => Exists ? this : throw new NotFoundException($"Tenant '{TenantId}' not found.");
 }

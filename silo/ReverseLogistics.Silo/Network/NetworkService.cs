@@ -173,11 +173,8 @@ public sealed class NetworkService(
         };
     }
 
-    private async Task RequireTenantAsync(string tenantId, CancellationToken cancellationToken)
-    {
-        if (!(await grains.Tenant(tenantId).GetAsync().WaitAsync(cancellationToken)).Exists)
-            throw new NotFoundException($"Tenant '{tenantId}' not found.");
-    }
+    private async Task RequireTenantAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await grains.Tenant(tenantId).GetAsync().WaitAsync(cancellationToken)).RequireExisting();
 
     private Task<TResult> MutateAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
         Func<Caller, IdempotencyTicket, Task<TResult>> call) where TRequest : IMessage<TRequest> =>

@@ -72,11 +72,7 @@ public sealed class TenantAdminService(IGrainFactory grains, IdempotentRequests 
             (tenant, caller, ticket) => tenant.RevokeKeyAsync(request.KeyId, caller, ticket)));
     }
 
-    private async Task<TenantSnapshot> ExistingAsync(string tenantId)
-    {
-        var tenant = await grains.Tenant(tenantId).GetAsync();
-        return tenant.Exists ? tenant : throw new NotFoundException($"Tenant '{tenantId}' not found.");
-    }
+    private async Task<TenantSnapshot> ExistingAsync(string tenantId) => (await grains.Tenant(tenantId).GetAsync()).RequireExisting();
 
     /// <summary>One idempotent call of the tenant grain <paramref name="tenantId"/>.</summary>
     private Task<TResult> MutateAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
