@@ -17,6 +17,9 @@ namespace ReverseLogistics.Grains;
 /// because a rerun could repeat calls the turn already made to other grains.
 /// Keep everything a turn changes in <see cref="State"/>: a call that fails after changing it is
 /// followed by a reload before the next call.
+/// Results of <see cref="ImmutableAttribute"/> types (snapshots) cross to the caller without a copy, so they
+/// may hold <see cref="State"/> itself: once one has been handed out, the next call that may write works
+/// on a fresh copy of the committed state, and what the caller holds never changes under it.
 /// </summary>
 public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     where TState : class, new()
@@ -25,6 +28,8 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private readonly string actorType;
     private long eventSequence;
     private bool stale = true;
+    private string? committedState;
+    private bool stateHandedOut;
     private GrainActivity? activity;
 
     protected StoreGrain(IActorStore store, string actorType, PlatformClock clock)
@@ -84,7 +89,13 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
                 await LoadAsync(CancellationToken.None);
                 await OnLoadedAsync();
             }
+            else if (stateHandedOut && !GrainMethods.IsReadOnly(context.InterfaceMethod))
+            {
+                State = CommittedStateCopy();
+                stateHandedOut = false;
+            }
             await context.Invoke();
+            if (GrainMethods.CrossesUncopied(context.Result)) stateHandedOut = true;
         }
         catch (Exception e) when (StoreFaults.IsUnavailable(e))
         {
@@ -106,16 +117,22 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     /// <param name="index">The grain's searchable attributes after this call, replacing the stored ones; null leaves them.</param>
     /// <exception cref="ConcurrentChangeException">Another activation committed first.</exception>
     /// <exception cref="DuplicateRequestException">The idempotency record's request id was already used.</exception>
-    protected async Task CommitAsync(
-        IReadOnlyList<NewEvent> events, IdempotencyRecord? idempotency = null, IReadOnlyList<IndexEntry>? index = null)
+    protected Task CommitAsync(
+        IReadOnlyList<NewEvent> events, IdempotencyRecord? idempotency = null, IReadOnlyList<IndexEntry>? index = null) =>
+        CommitRecordingStateAsync(events, _ => idempotency, index);
+
+    /// <summary>As <see cref="CommitAsync"/>, with the idempotency record made from the state being committed (serialized once for both).</summary>
+    protected async Task CommitRecordingStateAsync(
+        IReadOnlyList<NewEvent> events, Func<StateJson, IdempotencyRecord?> recordOfState, IReadOnlyList<IndexEntry>? index)
     {
         ArgumentNullException.ThrowIfNull(events);
         var state = JsonSerializer.Serialize(State, DomainJson.Options);
+        var idempotency = recordOfState(new StateJson(state));
         var result = await store.CommitAsync(new ActorCommit(Key, Version, eventSequence, state, events, idempotency, index), CancellationToken.None);
         switch (result.Outcome)
         {
             case CommitOutcome.Committed:
-                (Version, eventSequence) = (result.Version, result.EventSequence);
+                (Version, eventSequence, committedState) = (result.Version, result.EventSequence, state);
                 return;
             case CommitOutcome.VersionConflict:
                 throw new ConcurrentChangeException($"{Key} was changed by another activation (version {Version} is stale); retry the request.");
@@ -133,12 +150,15 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var record = await store.ReadAsync(Key, cancellationToken);
-        State = record is null
-            ? new TState()
-            : JsonSerializer.Deserialize<TState>(record.State, DomainJson.Options)
-                ?? throw new InvalidDataException($"The stored state of {Key} is null.");
+        committedState = record?.State;
+        State = CommittedStateCopy();
         Version = record?.Version ?? 0;
         eventSequence = record?.EventSequence ?? 0;
-        stale = false;
+        (stale, stateHandedOut) = (false, false);
     }
+
+    private TState CommittedStateCopy() => committedState is null
+        ? new TState()
+        : JsonSerializer.Deserialize<TState>(committedState, DomainJson.Options)
+            ?? throw new InvalidDataException($"The stored state of {Key} is null.");
 }

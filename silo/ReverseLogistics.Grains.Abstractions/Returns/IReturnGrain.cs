@@ -21,7 +21,8 @@ public interface IReturnGrain : IGrainWithStringKey
     [ReadOnly]
     Task<ReturnSnapshot> GetAsync();
 
-    Task<ReturnSnapshot> CreateAsync(ReturnDraft draft, Caller caller, IdempotencyTicket ticket);
+    /// <param name="draft">Handed over, not copied: the caller does not touch it after the call.</param>
+    Task<ReturnSnapshot> CreateAsync(Immutable<ReturnDraft> draft, Caller caller, IdempotencyTicket ticket);
 
     Task<ReturnSnapshot> ApproveAsync(string note, Caller caller, IdempotencyTicket ticket);
 

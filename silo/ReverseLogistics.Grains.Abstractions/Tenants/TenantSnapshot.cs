@@ -5,7 +5,8 @@ using ReverseLogistics.Domain.Tenants;
 namespace ReverseLogistics.Grains.Tenants;
 
 /// <summary>A tenant as committed at <see cref="Version"/> (0 and not <see cref="Exists"/> for a tenant never created).</summary>
-[GenerateSerializer]
+/// <remarks>Immutable: it reaches callers on the same silo without a copy, sharing the grain's state (see StoreGrain); never change it.</remarks>
+[GenerateSerializer, Immutable]
 public sealed record TenantSnapshot(
     [property: Id(0)] string TenantId,
     [property: Id(1)] long Version,

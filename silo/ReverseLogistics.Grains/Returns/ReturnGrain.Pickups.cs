@@ -27,7 +27,7 @@ public sealed partial class ReturnGrain
         var slot = await pickups.BookAsync(Key, record, request, now);
         State.Pickup = new PickupBooking(slot, PickupStatus.Booked, 0, now);
         var entry = rma.Apply(ReturnTrigger.SchedulePickup, caller.AuditName, now, $"pickup booked: {PickupText.Describe(slot)}");
-        return await CommitPickupAsync([entry], ticket, now);
+        return await CommitAsync([entry], ticket, now);
     }
 
     /// <summary>Moves the booked pickup to another window before the cut-off, releasing the old one once the new one is held.</summary>
@@ -39,7 +39,7 @@ public sealed partial class ReturnGrain
         State.Pickup = new PickupBooking(slot, PickupStatus.Booked, booking.Rebookings, now);
         var entry = new Rma(State.Rma).Apply(ReturnTrigger.SchedulePickup, caller.AuditName, now,
             $"pickup moved from {PickupText.Describe(booking.Slot)} to {PickupText.Describe(slot)}");
-        return await CommitPickupAsync([entry], ticket, now);
+        return await CommitAsync([entry], ticket, now);
     }
 
     public async Task<ReturnSnapshot> CancelPickupAsync(Caller caller, IdempotencyTicket ticket)
@@ -48,7 +48,7 @@ public sealed partial class ReturnGrain
         await pickups.ReleaseAsync(booking.Slot, Key);
         State.Pickup = booking with { Status = PickupStatus.Cancelled };
         var entry = new Rma(State.Rma).Apply(ReturnTrigger.CancelPickup, caller.AuditName, now, $"pickup cancelled: {PickupText.Describe(booking.Slot)}");
-        return await CommitPickupAsync([entry], ticket, now);
+        return await CommitAsync([entry], ticket, now);
     }
 
     /// <summary>
@@ -138,13 +138,5 @@ public sealed partial class ReturnGrain
             throw new PreconditionFailedException(
                 $"The pickup's cut-off passed at {ReturnIndex.Timestamp(booking.Slot.CutoffUtc)}; it is on manifest '{booking.Slot.WindowId}' and can no longer be changed.");
         return booking;
-    }
-
-    private async Task<ReturnSnapshot> CommitPickupAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket ticket, DateTime now)
-    {
-        State.UpdatedAt = now;
-        var snapshot = new ReturnSnapshot(Key.TenantId, Key.Id, State);
-        await CommitAsync(Events(entries), ticket.Record(snapshot, now), ReturnIndex.Of(Key.Id, State));
-        return snapshot;
     }
 }

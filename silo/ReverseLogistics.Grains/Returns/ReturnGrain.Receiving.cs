@@ -46,9 +46,6 @@ public sealed partial class ReturnGrain
                 $"Return '{Key.Id}' belongs to fulfilment centre '{destination ?? "none"}', not '{scan.CentreId}': send the parcel there.");
         var now = Now;
         var entries = step(new ParcelHandling(new Rma(record.Rma), record.Receiving, record.Request.Lines), record, now);
-        State.UpdatedAt = now;
-        var snapshot = new ReturnSnapshot(Key.TenantId, Key.Id, State);
-        await CommitAsync(Events(entries), ticket.Record(snapshot, now), ReturnIndex.Of(Key.Id, State));
-        return snapshot;
+        return await CommitAsync(entries, ticket, now);
     }
 }

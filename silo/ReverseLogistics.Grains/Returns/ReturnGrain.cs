@@ -3,6 +3,7 @@ using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Grains.Idempotency;
 using System.Text.Json;
+using Orleans.Concurrency;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pricing;
 using ReverseLogistics.Domain.Returns;
@@ -21,8 +22,9 @@ public sealed partial class ReturnGrain(IActorStore store, PlatformClock clock, 
 
     public Task<ReturnSnapshot> GetAsync() => Task.FromResult(new ReturnSnapshot(Key.TenantId, Key.Id, RequireExisting()));
 
-    public async Task<ReturnSnapshot> CreateAsync(ReturnDraft draft, Caller caller, IdempotencyTicket ticket)
+    public async Task<ReturnSnapshot> CreateAsync(Immutable<ReturnDraft> handedOver, Caller caller, IdempotencyTicket ticket)
     {
+        var draft = handedOver.Value;
         if (Exists) throw new AlreadyExistsException($"Return '{Key.Id}' already exists.");
         var now = Now;
         var eligible = draft.Eligibility.EligibleLineIndexes.ToHashSet();
@@ -154,9 +156,10 @@ public sealed partial class ReturnGrain(IActorStore store, PlatformClock clock, 
     private async Task<ReturnSnapshot> CommitAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket? ticket, DateTime now)
     {
         State.UpdatedAt = now;
-        var snapshot = new ReturnSnapshot(Key.TenantId, Key.Id, State);
-        await CommitAsync(Events(entries), ticket?.Record(snapshot, now), ReturnIndex.Of(Key.Id, State));
-        return snapshot;
+        await CommitRecordingStateAsync(Events(entries),
+            state => ticket?.Record(new { Key.TenantId, ReturnId = Key.Id, State = state }, now), // read back as a ReturnSnapshot
+            ReturnIndex.Of(Key.Id, State));
+        return new ReturnSnapshot(Key.TenantId, Key.Id, State);
     }
 
     private static List<NewEvent> Events(IEnumerable<TimelineEntry> entries) => [.. entries.Select(e => new NewEvent(e.Trigger.ToString(),

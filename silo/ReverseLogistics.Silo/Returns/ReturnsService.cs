@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Orleans;
+using Orleans.Concurrency;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
@@ -41,7 +42,7 @@ public sealed class ReturnsService(
             tenant.State.DisplayName);
         var returnId = ReturnIds.New(time.GetUtcNow());
         return ToProto(await idempotency.RunAsync(context, request.RequestId, request,
-            (caller, ticket) => grains.Return(tenantId, returnId).CreateAsync(draft, caller, ticket)));
+            (caller, ticket) => grains.Return(tenantId, returnId).CreateAsync(draft.AsImmutable(), caller, ticket)));
     }
 
     public override async Task<Return> GetReturn(GetReturnRequest request, ServerCallContext context) =>
