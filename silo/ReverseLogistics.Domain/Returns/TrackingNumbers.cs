@@ -10,11 +10,14 @@ public static class TrackingNumbers
 {
     public static string New()
     {
-        var digits = new int[16];
-        for (var i = 0; i < 15; i++) digits[i] = RandomNumberGenerator.GetInt32(10);
+        Span<char> number = stackalloc char[18];
+        number[0] = 'R';
+        number[1] = 'L';
+        var digits = number[2..];
+        RandomNumberGenerator.GetItems("0123456789", digits[..15]);
         var sum = 0;
-        for (var i = 0; i < 15; i++) sum += digits[i] * (i % 2 == 0 ? 3 : 1);
-        digits[15] = (10 - sum % 10) % 10;
-        return "RL" + string.Concat(digits);
+        for (var i = 0; i < 15; i++) sum += (digits[i] - '0') * (i % 2 == 0 ? 3 : 1);
+        digits[15] = (char)('0' + (10 - sum % 10) % 10);
+        return new string(number);
     }
 }
