@@ -1,162 +1,174 @@
-using ReverseLogistics.Grains.Pickups;
-using ReverseLogistics.Domain.Routing;
-using ReverseLogistics.Grains.Routing;
-using ReverseLogistics.Grains.Idempotency;
 using System.Text.Json;
 using Orleans.Concurrency;
 using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Pickups;
+using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Pricing;
+using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grains.Idempotency;
+using ReverseLogistics.Grains.Pickups;
+using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Grains.Returns;
 
 /// <summary>
-/// A return: the lifecycle applied to its record, every transition kept in its timeline and as an event.
+/// A return: each call loads the <see cref="Return"/> aggregate over the grain's record, lets it decide, makes the
+/// calls to other grains it needs (routing and centre capacity, carrier windows for pickups) and commits the record
+/// with the timeline entries as events. Those grains never call a return, so no call cycle can deadlock.
 /// </summary>
-public sealed partial class ReturnGrain(IActorStore store, PlatformClock clock, IReturnRouter router, PickupBooker pickups)
+public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnRouter router, PickupBooker pickups)
     : StoreGrain<ReturnRecord>(store, TypeName, clock), IReturnGrain
 {
     public const string TypeName = "return";
 
-    public Task<ReturnSnapshot> GetAsync() => Task.FromResult(new ReturnSnapshot(Key.TenantId, Key.Id, RequireExisting()));
+    public Task<ReturnSnapshot> GetAsync() => Task.FromResult(new ReturnSnapshot(Key.TenantId, Key.Id, Existing().Record));
 
     public async Task<ReturnSnapshot> CreateAsync(Immutable<ReturnDraft> handedOver, Caller caller, IdempotencyTicket ticket)
     {
         var draft = handedOver.Value;
         if (Exists) throw new AlreadyExistsException($"Return '{Key.Id}' already exists.");
         var now = Now;
-        var eligible = draft.Eligibility.EligibleLineIndexes.ToHashSet();
-        var rma = Rma.Open([.. draft.Request.Lines.Select((line, i) => eligible.Contains(i) ? line.Quantity : 0)]);
-        State.Request = draft.Request;
-        State.CustomerName = draft.CustomerName;
-        State.CustomerFlagged = draft.CustomerFlagged;
-        State.Policy = draft.Policy;
-        State.Eligibility = draft.Eligibility;
-        State.Rma = rma.State;
-        State.Refund = draft.Eligibility.EstimatedRefund;
-        State.TenantName = draft.TenantName;
-        State.CreatedAt = now;
-
-        var reasons = string.Join("; ", draft.Eligibility.Decision.Reasons.Select(r => r.Message));
-        var entries = draft.Eligibility.Decision.Kind switch
-        {
-            DecisionKind.AutoApprove => [rma.Apply(ReturnTrigger.Approve, "system:auto-approve", now, reasons), .. await RouteAndLabelAsync(rma, now)],
-            DecisionKind.ManualReview => [rma.Apply(ReturnTrigger.SendToManualReview, "system:policy", now, reasons)],
-            _ => new List<TimelineEntry> { rma.Apply(ReturnTrigger.Reject, "system:policy", now, reasons) },
-        };
-        return await CommitAsync(entries, ticket, now);
+        var rma = new Return(Key.Id, State);
+        var change = rma.Open(draft, now);
+        if (rma.Status == ReturnState.Approved) change = change.Then(await RouteAsync(rma, now));
+        return await CommitAsync(change, ticket, now);
     }
 
     public async Task<ReturnSnapshot> ApproveAsync(string note, Caller caller, IdempotencyTicket ticket)
     {
-        var rma = new Rma(RequireExisting().Rma);
+        var rma = Existing();
         var now = Now;
-        var approval = rma.Apply(ReturnTrigger.Approve, caller.AuditName, now, note.Length == 0 ? null : note);
-        return await CommitAsync([approval, .. await RouteAndLabelAsync(rma, now)], ticket, now);
+        var approval = rma.Approve(note, caller.AuditName, now);
+        return await CommitAsync(approval.Then(await RouteAsync(rma, now)), ticket, now);
     }
 
-    /// <summary>
-    /// Routes the return again before its parcel is on the way: books the new centre, frees the old one and
-    /// reissues the label (a new tracking number for carrier returns). A return approved while no centre could
-    /// take it gets its first label here. FAILED_PRECONDITION when no centre can take it now either.
-    /// </summary>
     public async Task<ReturnSnapshot> RerouteAsync(string reason, Caller caller, IdempotencyTicket ticket)
     {
-        var record = RequireExisting();
-        var rma = new Rma(record.Rma);
-        ReturnTransitions.Next(rma.Current, ReturnTrigger.Reroute);
+        var rma = Existing();
+        rma.RequireReroutable();
         var now = Now;
-        var subject = RoutingSubject.Of(Key.TenantId, Key.Id, record);
-        var route = await router.AssignAsync(subject, now, CancellationToken.None);
-        if (route.Destination is not { } destination)
-            throw new PreconditionFailedException($"No centre can take return '{Key.Id}' now: {route.Decision.Explanation}");
-        var previous = record.Routing is { DefaultCentre: false } ? record.Destination?.FulfillmentCenterId : null;
-        if (previous is not null && previous != destination.FulfillmentCenterId) await router.ReleaseAsync(subject, previous, CancellationToken.None);
-
-        var moved = record.Destination?.FulfillmentCenterId != destination.FulfillmentCenterId;
-        var from = record.Destination?.FulfillmentCenterId ?? "no centre";
-        State.Routing = route;
-        State.Destination = destination;
-        var why = reason.Length == 0 ? "" : $"{reason}; ";
-        List<TimelineEntry> entries =
-        [
-            rma.Apply(ReturnTrigger.Reroute, caller.AuditName, now,
-                moved ? $"{from} -> {destination.FulfillmentCenterId}: {why}{route.Decision.Explanation}" : $"stays at {from}: {why}{route.Decision.Explanation}"),
-        ];
-        if (rma.Current == ReturnState.Approved) entries.AddRange(IssueLabel(rma, now));
-        else if (moved && State.TrackingNumber is not null) State.TrackingNumber = TrackingNumbers.New();
-        return await CommitAsync(entries, ticket, now);
+        var route = await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, CancellationToken.None);
+        return await CommitAsync(rma.Reroute(route, reason, caller.AuditName, now), ticket, now);
     }
 
     public Task<ReturnSnapshot> RejectAsync(string reason, Caller caller, IdempotencyTicket ticket) =>
-        MoveAsync(ReturnTrigger.Reject, reason, caller, ticket);
+        ChangeAsync(ticket, (rma, now) => rma.Reject(reason, caller.AuditName, now));
 
-    /// <summary>Cancels the return; a pickup booked for it is released first unless its window is frozen (then the carrier's manifest has it).</summary>
-    public async Task<ReturnSnapshot> CancelAsync(string reason, Caller caller, IdempotencyTicket ticket)
-    {
-        ReturnTransitions.Next(RequireExisting().Rma.State, ReturnTrigger.Cancel);
-        await ReleasePickupBeforeCutoffAsync(Now);
-        return await MoveAsync(ReturnTrigger.Cancel, reason, caller, ticket);
-    }
+    public Task<ReturnSnapshot> CancelAsync(string reason, Caller caller, IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.Cancel(reason, caller.AuditName, now));
 
-    public Task<ReturnSnapshot> ConfirmRefundAsync(string paymentReference, Caller caller, IdempotencyTicket ticket)
-    {
-        State.PaymentReference = paymentReference;
-        return MoveAsync(ReturnTrigger.ConfirmRefund, $"payment {paymentReference}", caller, ticket);
-    }
+    public Task<ReturnSnapshot> ConfirmRefundAsync(string paymentReference, Caller caller, IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.ConfirmRefund(paymentReference, caller.AuditName, now));
 
-    public async Task<ReturnSnapshot> ResolveExceptionAsync(ExceptionResolution resolution, Money? amount, string note, Caller caller,
-        IdempotencyTicket ticket)
+    public Task<ReturnSnapshot> ResolveExceptionAsync(ExceptionResolution resolution, Money? amount, string note, Caller caller,
+        IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.ResolveException(resolution, amount, note, caller.AuditName, now));
+
+    /// <summary>Books the customer pickup on a carrier window (see <see cref="PickupBooker"/>); the return awaits it.</summary>
+    public async Task<ReturnSnapshot> SchedulePickupAsync(PickupRequest request, Caller caller, IdempotencyTicket ticket)
     {
-        var record = RequireExisting();
+        var rma = Existing();
+        rma.RequirePickupSchedulable();
         var now = Now;
-        var resolved = ExceptionResolver.Resolve(new Rma(record.Rma), record.Refund, resolution, amount, note, caller.AuditName, now);
-        State.Refund = resolved.Refund;
-        return await CommitAsync([resolved.Entry], ticket, now);
+        var slot = await pickups.BookAsync(Key, State, request, now);
+        return await CommitAsync(rma.SchedulePickup(slot, caller.AuditName, now), ticket, now);
     }
 
-    private async Task<ReturnSnapshot> MoveAsync(ReturnTrigger trigger, string details, Caller caller, IdempotencyTicket ticket)
+    /// <summary>Moves the booked pickup before the cut-off: the new window is booked first, then the old one released.</summary>
+    public async Task<ReturnSnapshot> ReschedulePickupAsync(PickupRequest request, Caller caller, IdempotencyTicket ticket)
     {
-        var rma = new Rma(RequireExisting().Rma);
+        var rma = Existing();
         var now = Now;
-        var entry = rma.Apply(trigger, caller.AuditName, now, details.Length == 0 ? null : details);
-        return await CommitAsync([entry], ticket, now);
+        rma.RequireChangeablePickup(now);
+        var slot = await pickups.BookAsync(Key, State, request, now);
+        return await CommitAsync(rma.ReschedulePickup(slot, caller.AuditName, now), ticket, now);
     }
 
-    /// <summary>
-    /// Routes the approved return (booking the centre's capacity) and issues its label there. When no centre
-    /// can take it, it stays approved without a label, the decision explaining why, until an operator reroutes it.
-    /// </summary>
-    private async Task<List<TimelineEntry>> RouteAndLabelAsync(Rma rma, DateTime now)
-    {
-        var route = await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, CancellationToken.None);
-        State.Routing = route;
-        State.Destination = route.Destination;
-        return route.Destination is null
-            ? [rma.Apply(ReturnTrigger.HoldUnrouted, "system:routing", now, route.Decision.Explanation)]
-            : IssueLabel(rma, now, route.Decision.Explanation);
-    }
+    public Task<ReturnSnapshot> CancelPickupAsync(Caller caller, IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.CancelPickup(caller.AuditName, now));
 
-    /// <summary>
-    /// Carrier returns get a tracking number; drop-off and in-store returns then wait for the customer.
-    /// <paramref name="routedBecause"/> puts the routing decision on the timeline (a reroute's own entry already has it).
-    /// </summary>
-    private List<TimelineEntry> IssueLabel(Rma rma, DateTime now, string? routedBecause = null)
+    public async Task<TrackingResult> ReportTrackingEventAsync(TrackingEvent report, IdempotencyTicket ticket)
     {
-        var carrier = State.Request.ReturnMethod == ReturnMethod.CarrierPickup;
-        State.TrackingNumber = carrier ? TrackingNumbers.New() : null;
-        var destination = State.Destination?.FulfillmentCenterId;
-        var label = carrier ? $"tracking {State.TrackingNumber} to {destination}" : $"QR code for {destination}";
-        var issued = rma.Apply(ReturnTrigger.IssueLabel, "system:labels", now, routedBecause is null ? label : $"{label}; {routedBecause}");
-        return carrier ? [issued] : [issued, rma.Apply(ReturnTrigger.AwaitDropOff, "system:labels", now)];
-    }
-
-    private async Task<ReturnSnapshot> CommitAsync(IReadOnlyList<TimelineEntry> entries, IdempotencyTicket? ticket, DateTime now)
-    {
+        var now = Now;
+        var tracked = Existing().ApplyTrackingEvent(report, now);
+        if (tracked.IsRepeat) return tracked.Result;
+        var result = tracked.Result;
+        var recorded = new NewEvent(result.Outcome == TrackingOutcome.Applied ? "TrackingEventApplied" : "TrackingEventIgnored",
+            JsonSerializer.Serialize(new { report.CarrierEventId, report.Kind, report.OccurredAt, report.Location, report.Details, result.Explanation }, DomainJson.Options),
+            tracked.Actor, now);
         State.UpdatedAt = now;
-        await CommitRecordingStateAsync(Events(entries),
+        await CommitAsync([.. Events(tracked.Entries), recorded], ticket.Record(result, now), ReturnIndex.Of(Key.Id, State));
+        return result;
+    }
+
+    public Task<ReturnSnapshot> ScanAsync(HandheldScan scan, IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.Scan(scan, now));
+
+    public Task<ReturnSnapshot> ReceiveItemsAsync(HandheldScan scan, IReadOnlyList<ReceivedItem> items, IReadOnlyList<UnexpectedItem> unexpected,
+        IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.ReceiveItems(scan, items, unexpected, now));
+
+    public Task<ReturnSnapshot> RecordInspectionAsync(HandheldScan scan, int lineIndex, InspectionGrade grade, string? notes,
+        IReadOnlyList<string> photoReferences, IReadOnlyList<MismatchFlag> mismatches, IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.RecordInspection(scan, lineIndex, grade, notes, photoReferences, mismatches, now));
+
+    public Task<ReturnSnapshot> SetDispositionAsync(HandheldScan scan, int lineIndex, Disposition disposition, IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.SetDisposition(scan, lineIndex, disposition, now));
+
+    public Task<ReturnSnapshot> ReportExceptionAsync(HandheldScan scan, ExceptionKind kind, string? notes, IdempotencyTicket ticket) =>
+        ChangeAsync(ticket, (rma, now) => rma.ReportException(scan, kind, notes, now));
+
+    // The timers re-check the return's own state: the scheduler's sweep found it through an index that may be stale.
+
+    public Task<bool> ExpireLabelIfDueAsync() => FireAsync((rma, now) => Task.FromResult(rma.ExpireLabelIfDue(now)));
+
+    public Task<bool> EscalateInspectionIfDueAsync() => FireAsync((rma, now) => Task.FromResult(rma.EscalateInspectionIfDue(now)));
+
+    /// <summary>A missed pickup is rebooked into the next window with room while rebookings are left; otherwise the return is an exception.</summary>
+    public Task<bool> HandleMissedPickupIfDueAsync() => FireAsync(async (rma, now) =>
+    {
+        if (!rma.IsPickupMissedBy(now)) return null;
+        var slot = rma.MayRebookPickup ? await pickups.RebookAsync(Key, State, now) : null;
+        return rma.HandleMissedPickup(slot, now);
+    });
+
+    public Task<bool> HoldsCapacityAtAsync(string centerId, DateOnly day) =>
+        Task.FromResult(Exists && new Return(Key.Id, State).HoldsCapacityAt(centerId, day));
+
+    public Task<bool> HoldsPickupInAsync(string windowId) =>
+        Task.FromResult(Exists && new Return(Key.Id, State).HoldsPickupIn(windowId));
+
+    /// <summary>Routes the approved return, booking the chosen centre's capacity, and lets the aggregate label it there.</summary>
+    private async Task<ReturnChange> RouteAsync(Return rma, DateTime now) =>
+        rma.Route(await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, CancellationToken.None), now);
+
+    private async Task<ReturnSnapshot> ChangeAsync(IdempotencyTicket ticket, Func<Return, DateTime, ReturnChange> change)
+    {
+        var rma = Existing();
+        var now = Now;
+        return await CommitAsync(change(rma, now), ticket, now);
+    }
+
+    /// <returns>Whether the timer was due and acted in this turn.</returns>
+    private async Task<bool> FireAsync(Func<Return, DateTime, Task<ReturnChange?>> timer)
+    {
+        var now = Now;
+        if (!Exists || await timer(new Return(Key.Id, State), now) is not { } change) return false;
+        await CommitAsync(change, null, now);
+        return true;
+    }
+
+    /// <summary>Gives back what the change let go of on other grains, then commits the record, its entries as events and its index.</summary>
+    private async Task<ReturnSnapshot> CommitAsync(ReturnChange change, IdempotencyTicket? ticket, DateTime now)
+    {
+        if (change.CapacityToRelease is { } centerId)
+            await router.ReleaseAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), centerId, CancellationToken.None);
+        if (change.PickupToRelease is { } slot) await pickups.ReleaseAsync(slot, Key);
+        State.UpdatedAt = now;
+        await CommitRecordingStateAsync(Events(change.Entries),
             state => ticket?.Record(new { Key.TenantId, ReturnId = Key.Id, State = state }, now), // read back as a ReturnSnapshot
             ReturnIndex.Of(Key.Id, State));
         return new ReturnSnapshot(Key.TenantId, Key.Id, State);
@@ -165,8 +177,6 @@ public sealed partial class ReturnGrain(IActorStore store, PlatformClock clock, 
     private static List<NewEvent> Events(IEnumerable<TimelineEntry> entries) => [.. entries.Select(e => new NewEvent(e.Trigger.ToString(),
         JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options), e.Actor, e.At))];
 
-    private ReturnRecord RequireExisting() =>
-        Exists ? State : throw new NotFoundException($"Return '{Key.Id}' not found.");
-
-    private static string Describe(ReturnState state) => JsonNamingPolicy.SnakeCaseLower.ConvertName(state.ToString());
+    private Return Existing() =>
+        Exists ? new Return(Key.Id, State) : throw new NotFoundException($"Return '{Key.Id}' not found.");
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Storage;
@@ -43,6 +42,6 @@ public static class ReturnIndex
         return entries;
     }
 
-    /// <summary>ISO 8601 UTC with fixed width, so ordinal order is time order.</summary>
-    public static string Timestamp(DateTime at) => at.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>ISO 8601 UTC with fixed width, so ordinal order is time order: as timelines write it.</summary>
+    public static string Timestamp(DateTime at) => ReturnText.Timestamp(at);
 }

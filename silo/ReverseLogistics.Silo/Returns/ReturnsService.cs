@@ -12,6 +12,7 @@ using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.V1;
+using Return = ReverseLogistics.V1.Return;
 using ReturnsServiceBase = ReverseLogistics.V1.ReturnsService.ReturnsServiceBase;
 
 namespace ReverseLogistics.Silo.Returns;
