@@ -18,8 +18,8 @@ namespace ReverseLogistics.Grains;
 /// Keep everything a turn changes in <see cref="State"/>: a call that fails after changing it is
 /// followed by a reload before the next call.
 /// Results of <see cref="ImmutableAttribute"/> types (snapshots) cross to the caller without a copy, so they
-/// may hold <see cref="State"/> itself: once one has been handed out, the next call that may write works
-/// on a fresh copy of the committed state, and what the caller holds never changes under it.
+/// may hold <see cref="State"/> itself: once one has been handed out, the next call that may write (one not
+/// marked [ReadOnly]) works on a copy, and what the caller holds never changes under it.
 /// </summary>
 public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     where TState : class, new()
@@ -28,7 +28,6 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private readonly string actorType;
     private long eventSequence;
     private bool stale = true;
-    private string? committedState;
     private bool stateHandedOut;
     private GrainActivity? activity;
 
@@ -91,7 +90,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
             }
             else if (stateHandedOut && !GrainMethods.IsReadOnly(context.InterfaceMethod))
             {
-                State = CommittedStateCopy();
+                State = Copy(State); // unchanged since it was handed out: only writing calls change it, and they start here
                 stateHandedOut = false;
             }
             await context.Invoke();
@@ -132,7 +131,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         switch (result.Outcome)
         {
             case CommitOutcome.Committed:
-                (Version, eventSequence, committedState) = (result.Version, result.EventSequence, state);
+                (Version, eventSequence) = (result.Version, result.EventSequence);
                 return;
             case CommitOutcome.VersionConflict:
                 throw new ConcurrentChangeException($"{Key} was changed by another activation (version {Version} is stale); retry the request.");
@@ -150,15 +149,14 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var record = await store.ReadAsync(Key, cancellationToken);
-        committedState = record?.State;
-        State = CommittedStateCopy();
+        State = record is null ? new TState() : Deserialize(record.State);
         Version = record?.Version ?? 0;
         eventSequence = record?.EventSequence ?? 0;
         (stale, stateHandedOut) = (false, false);
     }
 
-    private TState CommittedStateCopy() => committedState is null
-        ? new TState()
-        : JsonSerializer.Deserialize<TState>(committedState, DomainJson.Options)
-            ?? throw new InvalidDataException($"The stored state of {Key} is null.");
+    private TState Copy(TState state) => Deserialize(JsonSerializer.Serialize(state, DomainJson.Options));
+
+    private TState Deserialize(string json) => JsonSerializer.Deserialize<TState>(json, DomainJson.Options)
+        ?? throw new InvalidDataException($"The stored state of {Key} is null.");
 }

@@ -3,16 +3,18 @@ using System.Collections.Frozen;
 namespace ReverseLogistics.Domain.Tenants;
 
 /// <summary>
-/// An immutable snapshot of a tenant's keys and rate limit: what authentication needs on
-/// every call, readable from any thread while the tenant actor goes on changing its state.
+/// An immutable snapshot of a tenant's keys, rate limit and name: what authentication needs on
+/// every call (and returns stamp with the merchant's name), readable from any thread while the
+/// tenant actor goes on changing its state.
 /// </summary>
 public sealed class KeyRing
 {
     private readonly FrozenDictionary<string, Entry> _keys;
 
-    private KeyRing(string tenantId, long version, bool exists, RateLimitSettings rateLimit, FrozenDictionary<string, Entry> keys)
+    private KeyRing(string tenantId, string displayName, long version, bool exists, RateLimitSettings rateLimit, FrozenDictionary<string, Entry> keys)
     {
         TenantId = tenantId;
+        DisplayName = displayName;
         Version = version;
         Exists = exists;
         RateLimit = rateLimit;
@@ -20,6 +22,7 @@ public sealed class KeyRing
     }
 
     public string TenantId { get; }
+    public string DisplayName { get; }
     /// <summary>The tenant actor's version this snapshot was taken at; a newer snapshot replaces an older one.</summary>
     public long Version { get; }
     public bool Exists { get; }
@@ -27,6 +30,7 @@ public sealed class KeyRing
 
     public static KeyRing Of(Tenant tenant, long version) => new(
         tenant.TenantId,
+        tenant.State.DisplayName,
         version,
         tenant.Exists,
         tenant.RateLimit,

@@ -8,6 +8,7 @@ using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Grains.Returns;
+using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.Security;
@@ -23,6 +24,7 @@ public sealed class ReturnsService(
     IdempotentRequests idempotency,
     CustomerHistories histories,
     ReturnDirectory directory,
+    KeyRingCache tenants,
     PlatformClock time) : ReturnsServiceBase
 {
     public override async Task<V1.EligibilityResult> CheckEligibility(CheckEligibilityRequest request, ServerCallContext context)
@@ -38,9 +40,9 @@ public sealed class ReturnsService(
         var tenantId = context.GetCaller().TenantId;
         var returnRequest = ReturnMapper.ToDomain(request.CustomerReference, request.CustomerAddress, request.Lines, request.RequestedResolution, request.ReturnMethod);
         var (policy, eligibility) = await EvaluateAsync(tenantId, returnRequest, request.CustomerFlagged, context.CancellationToken);
-        var tenant = await grains.Tenant(tenantId).GetAsync().WaitAsync(context.CancellationToken);
+        var tenant = await tenants.GetAsync(tenantId, context.CancellationToken);
         var draft = new ReturnDraft(returnRequest, request.CustomerAddress?.Name ?? "", request.CustomerFlagged, policy, eligibility,
-            tenant.State.DisplayName);
+            tenant.DisplayName);
         var returnId = ReturnIds.New(time.GetUtcNow());
         return ToProto(await idempotency.RunAsync(context, request.RequestId, request,
             (caller, ticket) => grains.Return(tenantId, returnId).CreateAsync(draft.AsImmutable(), caller, ticket)));
