@@ -12,7 +12,8 @@ public sealed partial class CallLoggingInterceptor(ILogger<CallLoggingIntercepto
         try
         {
             await next();
-            LogSucceeded(context.Method, context.Peer, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            // Peer is formatted on every read; successes are logged only at Debug.
+            if (logger.IsEnabled(LogLevel.Debug)) LogSucceeded(context.Method, context.Peer, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         }
         catch (RpcException e)
         {
