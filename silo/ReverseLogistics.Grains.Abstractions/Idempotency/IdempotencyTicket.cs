@@ -1,5 +1,6 @@
 using Orleans;
 using System.Text.Json;
+using ReverseLogistics.Domain.Errors;
 
 namespace ReverseLogistics.Grains.Idempotency;
 
@@ -29,7 +30,18 @@ public sealed record IdempotencyTicket(
     }
 
     /// <summary>A result recorded by <see cref="Record{TResult}"/>, once unsealed.</summary>
-    public static TResult ReadResult<TResult>(byte[] recorded) =>
-        JsonSerializer.Deserialize<TResult>(recorded, DomainJson.Options)
-        ?? throw new InvalidDataException("A recorded result is null.");
+    /// <exception cref="PreconditionFailedException">The record is not JSON: versions before the Orleans move recorded protobuf.</exception>
+    public static TResult ReadResult<TResult>(byte[] recorded)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<TResult>(recorded, DomainJson.Options) ?? throw new JsonException("A recorded result is null.");
+        }
+        catch (JsonException)
+        {
+            throw new PreconditionFailedException(
+                "This request_id already ran, but its result was recorded by an earlier version of the platform and cannot be replayed; " +
+                "look the object up instead of retrying.");
+        }
+    }
 }
