@@ -48,6 +48,9 @@ public static class OrleansExtensions
             membership.ProbeTimeout = cluster.ProbeTimeout;
             membership.NumMissedProbesLimit = cluster.MissedProbesLimit;
             membership.NumVotesForDeathDeclaration = cluster.VotesForDeath;
+            // Dead silos' rows (every restart leaves one) are deleted a day after their last heartbeat.
+            membership.DefunctSiloExpiration = TimeSpan.FromDays(1);
+            membership.DefunctSiloCleanupPeriod = TimeSpan.FromHours(1);
         });
         silo.Services.AddSerializer(serializer => serializer.AddDomainValues());
         silo.Services.AddSingleton<GrainActivity>();
