@@ -93,7 +93,7 @@ public sealed class PickupBookingTests : IAsyncLifetime
         var intoFreedPlace = await world.BookAsync(second.ReturnId);
 
         Assert.Equal("CARRIER-A", intoFreedPlace.CarrierId);
-        Assert.Equal([first.ReturnId, second.ReturnId], (await world.Client.Pickups.ListPickupsAsync(new ListPickupsRequest(), world.Merchant)).Pickups.Select(p => p.ReturnId).Order());
+        Assert.Equal(new[] { first.ReturnId, second.ReturnId }.Order(), (await world.Client.Pickups.ListPickupsAsync(new ListPickupsRequest(), world.Merchant)).Pickups.Select(p => p.ReturnId).Order());
     }
 
     [Fact]
@@ -152,7 +152,7 @@ public sealed class PickupBookingTests : IAsyncLifetime
         Assert.Equal(PickupStatus.Cancelled, cancelled.Status);
         Assert.Equal(ReturnStatus.LabelIssued, (await world.GetAsync(second.ReturnId)).Status);
         var pickups = (await world.Client.Pickups.ListPickupsAsync(new ListPickupsRequest(), world.Merchant)).Pickups;
-        Assert.Equal([first.ReturnId, third.ReturnId], pickups.Select(p => p.ReturnId).Order());
+        Assert.Equal(new[] { first.ReturnId, third.ReturnId }.Order(), pickups.Select(p => p.ReturnId).Order());
 
         world.AdvancePast(intoFreedPlace.CutoffTime);
         var lateMove = await FailsAsync(world.Client.Pickups.ReschedulePickupAsync(

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using Grpc.Core;
 using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Silo.Scheduling;
-using ReverseLogistics.FunctionalTests.Scheduling;
 using ReverseLogistics.FunctionalTests.Support;
 using ReverseLogistics.V1;
 using static ReverseLogistics.FunctionalTests.Network.NetworkApi;
@@ -16,7 +16,8 @@ namespace ReverseLogistics.FunctionalTests.Pickups;
 /// <summary>
 /// A silo of its own (carriers are the 3PL's, shared by every merchant) with one centre in Reno
 /// (America/Los_Angeles), carriers collecting in Portland's 97xxx postal codes every day 09:00-12:00,
-/// and a merchant contracted to the centre. Time moves through the silo's <see cref="ShiftedClock"/>.
+/// and a merchant contracted to the centre. Time is the silo's <see cref="FakeTimeProvider"/>: it stands still until a
+/// test moves it, and Quartz waits on it too, so a trigger fires when the clock is moved past its time.
 /// </summary>
 public sealed class PickupWorld : IAsyncDisposable
 {
@@ -27,12 +28,12 @@ public sealed class PickupWorld : IAsyncDisposable
     private readonly Func<string, SiloOptions> options;
     private readonly string directory;
 
-    private PickupWorld(Func<string, SiloOptions> options, string directory, ShiftedClock clock)
+    private PickupWorld(Func<string, SiloOptions> options, string directory, FakeTimeProvider clock)
     {
         (this.options, this.directory, Clock) = (options, directory, clock);
     }
 
-    public ShiftedClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public InProcessSilo Silo { get; private set; } = null!;
     public PlatformClient Client => Silo.Client;
     public CallOptions Operator { get; } = As(OperatorKey);
@@ -43,7 +44,7 @@ public sealed class PickupWorld : IAsyncDisposable
     public static async Task<PickupWorld> StartAsync(Func<string, SiloOptions>? storeOptions = null, params (string Id, string Prefix, int Capacity)[] carriers)
     {
         var directory = Directory.CreateTempSubdirectory("rl-pickups-").FullName;
-        var world = new PickupWorld(storeOptions ?? (dir => new SiloOptions { DataDirectory = dir }), directory, new ShiftedClock());
+        var world = new PickupWorld(storeOptions ?? (dir => new SiloOptions { DataDirectory = dir }), directory, new FakeTimeProvider(DateTimeOffset.UtcNow));
         world.Silo = await world.StartNodeAsync("a");
         await world.Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Network.NetworkApi.Centre(Centre) }, world.Operator);
         foreach (var (id, prefix, capacity) in carriers.Length == 0 ? [("CARRIER-A", "97", 1), ("CARRIER-B", "97", 1)] : carriers)

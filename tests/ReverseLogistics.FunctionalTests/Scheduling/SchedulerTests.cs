@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Quartz;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.Silo.Scheduling;
@@ -93,7 +94,9 @@ public abstract partial class SchedulerTests : IAsyncLifetime
         }
 
         // Restarted with its clock three seconds short of the fire time: the trigger must come from the store.
-        await using var after = await StartAsync(new ShiftedClock(fireAt - DateTimeOffset.UtcNow - TimeSpan.FromSeconds(3)));
+        var clock = new FakeTimeProvider(fireAt - TimeSpan.FromSeconds(3));
+        await using var after = await StartAsync(clock);
+        clock.Advance(TimeSpan.FromSeconds(3));
         await run.WaitForAsync(1);
 
         var firing = Assert.Single(run.Firings);
@@ -115,7 +118,7 @@ public abstract partial class SchedulerTests : IAsyncLifetime
         }
 
         // Down across three cut-offs (first, +1 h, +2 h); restarted five minutes after the third.
-        var clock = new ShiftedClock(firstCutOff.AddHours(2).AddMinutes(5) - DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(firstCutOff.AddHours(2).AddMinutes(5));
         await using var after = await StartAsync(clock);
         await run.WaitForAsync(1);
         var trigger = await (await SchedulerOf(after)).GetTrigger(new TriggerKey(run.Id, "tests"));

@@ -1,5 +1,6 @@
 using ReverseLogistics.Domain.Returns;
 using Grpc.Core;
+using Microsoft.Extensions.Time.Testing;
 using ReverseLogistics.Client;
 using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.FunctionalTests.Support;
@@ -19,7 +20,7 @@ public abstract partial class SchedulerTests
     public async Task A_label_not_used_within_the_policys_validity_expires_the_return_once()
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var clock = new ShiftedClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var silo = await StartAsync(clock);
         var merchant = await MerchantAsync(silo.Client, policy => policy.LabelValidDays = 5);
         var old = await silo.Client.Returns.CreateReturnAsync(NewReturn("cust-old"), merchant);
@@ -47,7 +48,7 @@ public abstract partial class SchedulerTests
     public async Task A_received_return_left_uninspected_beyond_the_sla_is_escalated_once()
     {
         Skip.If(SkipReason is not null, SkipReason);
-        var clock = new ShiftedClock();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var silo = await StartAsync(clock);
         var merchant = await MerchantAsync(silo.Client, policy => policy.InspectionSlaHours = 4);
         var created = await silo.Client.Returns.CreateReturnAsync(NewReturn("cust-dropoff", V1.ReturnMethod.DropOffPoint), merchant);
