@@ -5,7 +5,7 @@ namespace ReverseLogistics.Samples;
 
 /// <summary>
 /// The benchmarks' return, compiled into each benchmark tool (bench, rl-loadgen): the tests' sample
-/// (tests/ReverseLogistics.Tests/Support/Returns.cs NewReturn), one tent delivered three days ago, carrier pickup.
+/// (tests/ReverseLogistics.FunctionalTests/Support/Returns.cs NewReturn), one tent delivered three days ago, carrier pickup.
 /// </summary>
 internal static class SampleReturn
 {

@@ -5,6 +5,10 @@ using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.Serialization;
 using ReverseLogistics.Grains;
+using ReverseLogistics.Grains.Network;
+using ReverseLogistics.Grains.Pickups;
+using ReverseLogistics.Grains.Routing;
+using ReverseLogistics.Grains.Tenants;
 
 namespace ReverseLogistics.Silo.Hosting;
 
@@ -52,8 +56,23 @@ public static class OrleansExtensions
             membership.DefunctSiloExpiration = TimeSpan.FromDays(1);
             membership.DefunctSiloCleanupPeriod = TimeSpan.FromHours(1);
         });
+        return silo.AddPlatformGrains();
+    }
+
+    /// <summary>
+    /// The platform's grains and what they run with, whatever the clustering: domain values serialized as JSON,
+    /// the in-memory views the grains keep current (key rings, the network) with routing and pickup booking over
+    /// them, tracing into grain calls, and the idle time after which an activation goes. The store of record and
+    /// the <see cref="PlatformClock"/> come from the host. The grain tests' in-process cluster uses this too.
+    /// </summary>
+    public static ISiloBuilder AddPlatformGrains(this ISiloBuilder silo)
+    {
         silo.Services.AddSerializer(serializer => serializer.AddDomainValues());
         silo.Services.AddSingleton<GrainActivity>();
+        silo.Services.AddSingleton<KeyRingCache>();
+        silo.Services.AddSingleton<NetworkSnapshot>();
+        silo.Services.AddSingleton<IReturnRouter, NetworkReturnRouter>();
+        silo.Services.AddSingleton<PickupBooker>();
         // The caller's trace continues into grain calls (and the store spans below them).
         silo.AddActivityPropagation();
         // The same idle time the actor runtime used: ten minutes without a call and an activation goes.

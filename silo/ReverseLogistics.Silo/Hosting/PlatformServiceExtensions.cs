@@ -1,6 +1,4 @@
-using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains.Returns;
-using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Contracts;
@@ -70,7 +68,6 @@ public static class PlatformServiceExtensions
         services.AddGrpcReflection();
 
         services.AddSingleton(new SecurityOptions { OperatorKey = options.OperatorKey });
-        services.AddSingleton<KeyRingCache>();
         services.AddSingleton<ApiKeyAuthenticator>();
         services.AddSingleton<IdempotentRequests>();
         services.AddHostedService<OperatorKeyBootstrap>();
@@ -80,9 +77,7 @@ public static class PlatformServiceExtensions
         services.AddSingleton<TenantAdminService>();
         services.AddSingleton<ReturnPolicyService>();
 
-        services.AddSingleton<NetworkSnapshot>();
         services.AddSingleton<NetworkDirectory>();
-        services.AddSingleton<IReturnRouter, NetworkReturnRouter>();
         services.AddSingleton<NetworkService>();
 
         services.AddSingleton<CustomerHistories>();
@@ -92,7 +87,6 @@ public static class PlatformServiceExtensions
         services.AddSingleton<ParcelLookup>();
         services.AddSingleton<ReceivingService>();
 
-        services.AddSingleton<PickupBooker>();
         services.AddSingleton<PickupDirectory>();
         services.AddSingleton<PickupService>();
         return services;

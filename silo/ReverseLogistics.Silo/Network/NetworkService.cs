@@ -6,7 +6,6 @@ using Orleans;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Hosting;
 using System.Globalization;
-using System.Text.Json;
 using Google.Protobuf;
 using Grpc.Core;
 using ReverseLogistics.Domain.Errors;
@@ -16,7 +15,6 @@ using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Silo.Routing;
-using ReverseLogistics.Storage;
 using Proto = ReverseLogistics.V1;
 using NetworkServiceBase = ReverseLogistics.V1.NetworkService.NetworkServiceBase;
 
@@ -29,7 +27,7 @@ public sealed class NetworkService(
     NetworkDirectory directory,
     NetworkSnapshot snapshot,
     IReturnRouter router,
-    IActorStore store,
+    ReturnDirectory returns,
     PlatformClock time) : NetworkServiceBase
 {
     private static readonly (string, string)[] CenterFields = [("center.id", "fulfillment_center.fulfillment_center_id"), ("center", "fulfillment_center")];
@@ -137,9 +135,7 @@ public sealed class NetworkService(
     private async Task<RoutingSubject> ReturnSubjectAsync(string tenantId, string returnId, CancellationToken cancellationToken)
     {
         new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
-        var record = ReturnIds.IsWellFormed(returnId) ? await store.ReadAsync(new ActorKey(tenantId, ReturnGrain.TypeName, returnId), cancellationToken) : null;
-        if (record is null) throw new NotFoundException($"Return '{returnId}' not found.");
-        return RoutingSubject.Of(tenantId, returnId, JsonSerializer.Deserialize<ReturnRecord>(record.State, DomainJson.Options)!);
+        return RoutingSubject.Of(tenantId, returnId, await returns.ReadAsync(tenantId, returnId, cancellationToken));
     }
 
     private static RoutingSubject QuerySubject(string tenantId, Proto.RoutingQuery query)

@@ -14,7 +14,7 @@ using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Silo.Scheduling;
 using ReverseLogistics.Silo.Security;
-using ReverseLogistics.Storage;
+using ReverseLogistics.Silo.Receiving;
 using Proto = ReverseLogistics.V1;
 using PickupServiceBase = ReverseLogistics.V1.PickupService.PickupServiceBase;
 
@@ -26,7 +26,7 @@ public sealed class PickupService(
     PlatformClock time,
     IdempotentRequests idempotency,
     PickupDirectory directory,
-    IActorStore store,
+    ParcelLookup parcels,
     NetworkSnapshot network,
     PickupScheduleTriggers triggers) : PickupServiceBase
 {
@@ -98,9 +98,7 @@ public sealed class PickupService(
     public override async Task<Proto.TrackingEventResult> ReportTrackingEvent(Proto.ReportTrackingEventRequest request, ServerCallContext context)
     {
         var report = PickupMapper.ToDomain(request);
-        var keys = await store.FindAcrossTenantsAsync(ReturnGrain.TypeName, ReturnIndex.Tracking, request.TrackingNumber, 2, context.CancellationToken);
-        if (keys.Count != 1) throw new NotFoundException($"No return carries the tracking number '{request.TrackingNumber}'.");
-        var (tenantId, returnId) = (keys[0].TenantId, keys[0].Id);
+        var (tenantId, returnId) = await parcels.FindByTrackingNumberAsync(request.TrackingNumber, context.CancellationToken);
         var result = await idempotency.RunAsync(context, request.RequestId, request,
             (_, ticket) => grains.Return(tenantId, returnId).ReportTrackingEventAsync(report, ticket));
         return PickupMapper.ToProto(tenantId, returnId, result);

@@ -12,7 +12,6 @@ using ReverseLogistics.Silo.Idempotency;
 using ReverseLogistics.Silo.Paging;
 using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Silo.Security;
-using ReverseLogistics.Storage;
 using ReverseLogistics.V1;
 using Disposition = ReverseLogistics.Domain.Receiving.Disposition;
 using InspectionGrade = ReverseLogistics.Domain.Policies.InspectionGrade;
@@ -42,8 +41,8 @@ public sealed class ReceivingService(IGrainFactory grains, IdempotentRequests id
             .Require(request.Barcode.Length <= MaxBarcodeLength, "barcode", $"at most {MaxBarcodeLength} characters"));
         return RunAsync(context, scan, request.ScanId, request, async ticket =>
         {
-            var key = await parcels.FindByBarcodeAsync(request.Barcode, context.CancellationToken);
-            return await ReturnOf(key).ScanAsync(scan, ticket);
+            var found = await parcels.FindByBarcodeAsync(request.Barcode, context.CancellationToken);
+            return await ReturnOf(found).ScanAsync(scan, ticket);
         });
     }
 
@@ -93,8 +92,8 @@ public sealed class ReceivingService(IGrainFactory grains, IdempotentRequests id
         var scan = Scan(context, scanId, deviceId, v => v.Require(returnId.Length > 0, "return_id", "required"));
         return RunAsync(context, scan, scanId, request, async ticket =>
         {
-            var key = await parcels.FindReturnAsync(returnId, context.CancellationToken);
-            return await step(ReturnOf(key), scan, ticket);
+            var found = await parcels.FindReturnAsync(returnId, context.CancellationToken);
+            return await step(ReturnOf(found), scan, ticket);
         });
     }
 
@@ -125,7 +124,7 @@ public sealed class ReceivingService(IGrainFactory grains, IdempotentRequests id
     private static string Centre(ServerCallContext context) =>
         context.GetCaller().FulfillmentCenterId ?? throw new PreconditionFailedException("This key belongs to no fulfilment centre.");
 
-    private IReturnGrain ReturnOf(ActorKey key) => grains.Return(key.TenantId, key.Id);
+    private IReturnGrain ReturnOf((string TenantId, string ReturnId) found) => grains.Return(found.TenantId, found.ReturnId);
 
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }

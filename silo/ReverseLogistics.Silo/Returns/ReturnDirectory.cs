@@ -1,3 +1,5 @@
+using System.Text.Json;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Returns;
@@ -7,7 +9,7 @@ using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Silo.Returns;
 
-/// <summary>Lists a tenant's returns, newest first, through the store's index: no actor is activated.</summary>
+/// <summary>Reads and lists a tenant's returns (newest first) as stored: no actor is activated.</summary>
 public sealed class ReturnDirectory(IActorStore store)
 {
     public const int DefaultPageSize = 50;
@@ -37,5 +39,14 @@ public sealed class ReturnDirectory(IActorStore store)
         var response = new ListReturnsResponse { NextPageToken = next };
         response.Returns.AddRange(returns.Select(r => ReturnMapper.ToProto(r.Key.Id, r.State)));
         return response;
+    }
+
+    /// <summary>The return as last committed; NOT_FOUND when the tenant has no such return.</summary>
+    public async Task<ReturnRecord> ReadAsync(string tenantId, string returnId, CancellationToken cancellationToken)
+    {
+        var record = ReturnIds.IsWellFormed(returnId) ? await store.ReadAsync(new ActorKey(tenantId, ReturnGrain.TypeName, returnId), cancellationToken) : null;
+        return record is null
+            ? throw new NotFoundException($"Return '{returnId}' not found.")
+            : JsonSerializer.Deserialize<ReturnRecord>(record.State, DomainJson.Options)!;
     }
 }

@@ -1,0 +1,152 @@
+using Npgsql;
+using ReverseLogistics.Storage;
+using ReverseLogistics.Storage.Postgres;
+using ReverseLogistics.Storage.Sql;
+
+namespace ReverseLogistics.FunctionalTests.Storage;
+
+public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorStoreContractTests, IClassFixture<PostgresDatabase>
+{
+    protected override string Dialect => "Postgres";
+
+    protected override IActorStore CreateStore()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        return new PostgresActorStore(database.ConnectionString);
+    }
+
+    protected override long TransactionsCommitted(IActorStore store) => ((PostgresActorStore)store).TransactionsCommitted;
+
+    protected override Task<long> CountAppliedMigrationsAsync() => CountAppliedMigrationsAsync(database.ConnectionString!);
+
+    [SkippableFact]
+    public async Task A_commit_on_one_node_raises_actor_changed_on_the_other_only()
+    {
+        var nodeA = (PostgresActorStore)Store;
+        var nodeB = (PostgresActorStore)await OpenStoreAsync();
+        await Task.WhenAll(nodeA.Listening, nodeB.Listening).WaitAsync(Ct);
+        var heardByA = new List<(ActorKey, long)>();
+        var aHeardB = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var bHeardA = new TaskCompletionSource<(ActorKey, long)>(TaskCreationOptions.RunContinuationsAsynchronously);
+        nodeA.ActorChanged += (key, version) =>
+        {
+            lock (heardByA) heardByA.Add((key, version));
+            aHeardB.TrySetResult();
+        };
+        nodeB.ActorChanged += (key, version) => bHeardA.TrySetResult((key, version));
+        var keyA = NewKey("return");
+        var keyB = new ActorKey(keyA.TenantId, "return", "by-b");
+
+        await CommitAsync(new ActorCommit(keyA, 0, 0, "{}", [Event("Requested")]));
+        Assert.Equal((keyA, 1L), await bHeardA.Task.WaitAsync(Ct));
+        Assert.Equal(CommitOutcome.Committed, (await nodeB.CommitAsync(new ActorCommit(keyB, 0, 0, "{}", []), Ct)).Outcome);
+        await aHeardB.Task.WaitAsync(Ct);
+
+        // A's own commit was notified before B's, so had A heard itself it would be listed first.
+        lock (heardByA) Assert.Equal([(keyB, 1L)], heardByA);
+    }
+
+    [SkippableFact]
+    public async Task Only_the_announced_types_reach_the_other_nodes()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        var fresh = await database.CreateDatabaseAsync();
+        await using var nodeA = new PostgresActorStore(fresh, announcedTypes: new HashSet<string> { "tenant" });
+        await using var nodeB = new PostgresActorStore(fresh);
+        await nodeA.MigrateAsync(Ct);
+        await Task.WhenAll(nodeA.Listening, nodeB.Listening).WaitAsync(Ct);
+        var heardByB = new List<ActorKey>();
+        var heardTenant = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        nodeB.ActorChanged += (key, _) =>
+        {
+            lock (heardByB) heardByB.Add(key);
+            if (key.ActorType == "tenant") heardTenant.TrySetResult();
+        };
+
+        var quiet = new ActorKey("t-1", "return", "r-1");
+        var announced = new ActorKey("t-1", "tenant", "t-1");
+        Assert.Equal(CommitOutcome.Committed, (await nodeA.CommitAsync(new ActorCommit(quiet, 0, 0, "{}", []), Ct)).Outcome);
+        Assert.Equal(CommitOutcome.Committed, (await nodeA.CommitAsync(new ActorCommit(announced, 0, 0, "{}", []), Ct)).Outcome);
+        await heardTenant.Task.WaitAsync(Ct);
+
+        // The return was committed first: had it been announced, B would have heard it before the tenant.
+        lock (heardByB) Assert.Equal([announced], heardByB);
+    }
+
+    [SkippableFact]
+    public async Task The_listener_reconnects_after_losing_its_connection()
+    {
+        var nodeA = (PostgresActorStore)Store;
+        var nodeB = (PostgresActorStore)await OpenStoreAsync();
+        await nodeB.Listening.WaitAsync(Ct);
+        var key = NewKey("return");
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", []));
+
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(Ct);
+            await using var terminate = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN %'", connection);
+            Assert.True((long)(await terminate.ExecuteScalarAsync(Ct))! >= 2);
+        }
+        var heard = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        nodeB.ActorChanged += (changed, _) => { if (changed == key) heard.TrySetResult(); };
+
+        // Notifications sent while B reconnects are lost, so A commits until B hears one.
+        for (var version = 1L; !heard.Task.IsCompleted; version++)
+        {
+            Assert.Equal(CommitOutcome.Committed, (await nodeA.CommitAsync(new ActorCommit(key, version, 0, "{}", []), Ct)).Outcome);
+            await Task.WhenAny(heard.Task, Task.Delay(100, Ct));
+        }
+    }
+
+    [SkippableFact]
+    public async Task Two_nodes_migrating_a_fresh_database_at_once_do_not_collide()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        var fresh = await database.CreateDatabaseAsync();
+        await using var nodeA = new PostgresActorStore(fresh);
+        await using var nodeB = new PostgresActorStore(fresh);
+
+        await Task.WhenAll(nodeA.MigrateAsync(Ct), nodeB.MigrateAsync(Ct));
+
+        Assert.Equal(Migration.For(Dialect).Count, await CountAppliedMigrationsAsync(fresh));
+    }
+
+    [SkippableFact]
+    public async Task A_database_migrated_by_an_earlier_release_gets_only_the_newer_migrations()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        var fresh = await database.CreateDatabaseAsync();
+        await using var store = new PostgresActorStore(fresh);
+        await store.MigrateAsync(Ct);
+        // Back to the first migration: the scheduler's Quartz tables (0004) and Orleans'
+        // membership tables (0005) go as well.
+        await ExecuteAsync(fresh, """
+            DO $$ DECLARE qrtz text; BEGIN
+              FOR qrtz IN SELECT tablename FROM pg_tables WHERE schemaname = current_schema() AND tablename LIKE 'qrtz\_%' LOOP
+                EXECUTE format('DROP TABLE %I CASCADE', qrtz);
+              END LOOP;
+            END $$;
+            DROP TABLE OrleansMembershipTable, OrleansMembershipVersionTable, OrleansQuery;
+            """);
+
+        await AssertADatabaseAtTheFirstMigrationGetsTheRest(store, sql => ExecuteAsync(fresh, sql), () => CountAppliedMigrationsAsync(fresh));
+    }
+
+    private async Task ExecuteAsync(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
+
+    private async Task<long> CountAppliedMigrationsAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM schema_migrations", connection);
+        return (long)(await command.ExecuteScalarAsync(Ct))!;
+    }
+}
