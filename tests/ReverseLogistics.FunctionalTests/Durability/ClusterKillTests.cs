@@ -89,6 +89,11 @@ public sealed class ClusterKillTests : IDisposable
         traffic.Retarget([survivor]);
         await traffic.AcknowledgedSinceRetargetAtLeastAsync(30);
         await traffic.StopAsync();
+        // Until the survivor declares the killed node dead, a call for a return that was active there answers
+        // UNAVAILABLE (clients retry it); the checks below read every return once, so they wait for that first.
+        Assert.True(await Eventually.HoldsAsync(async () => ActiveSiloPorts(await OrleansMembershipTable.MembersAsync(postgres, clusterId))
+                .SetEquals([survivor.SiloPort])),
+            "the killed node is declared dead");
 
         await AssertNoReturnLostOrDoubledAsync(survivor, merchantKey, traffic);
 
