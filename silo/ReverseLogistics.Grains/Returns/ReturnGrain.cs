@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Orleans.Concurrency;
+using Orleans.Placement;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Policies;
@@ -19,6 +20,7 @@ namespace ReverseLogistics.Grains.Returns;
 /// calls to other grains it needs (routing and centre capacity, carrier windows for pickups) and commits the record
 /// with the timeline entries as events. Those grains never call a return, so no call cycle can deadlock.
 /// </summary>
+[PreferLocalPlacement] // a new return lives where its CreateReturn arrived: no hop to another silo, no placement decision
 public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnRouter router, PickupBooker pickups)
     : StoreGrain<ReturnRecord>(store, TypeName, clock), IReturnGrain
 {
