@@ -268,6 +268,18 @@ public sealed class ClusterKillTests : IDisposable
             }
         }
 
+        private async Task PauseAsync()
+        {
+            try
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(50), _stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Stopping: the loop ends.
+            }
+        }
+
         private async Task RunAsync(int worker, string merchantKey)
         {
             for (var i = 0; !_stop.IsCancellationRequested; i++)
@@ -286,6 +298,9 @@ public sealed class ClusterKillTests : IDisposable
                 catch (RpcException e)
                 {
                     Failures.Enqueue(new Failure(request.RequestId, silo.Address, e.StatusCode, e.Status.Detail));
+                    // A client backs off after a failure. Without it a worker aimed at a dead node fails as fast as the
+                    // connection is refused, and every such attempt is retried (and so created) in the checks after.
+                    await PauseAsync();
                 }
             }
         }
