@@ -20,18 +20,13 @@ public sealed class IdempotentRequests(IActorStore store)
     public const int MaxRequestIdLength = 128;
 
     /// <summary>
-    /// Runs <paramref name="mutation"/> (a grain call that commits <c>ticket.RecordProto(result, now)</c> with its state)
+    /// Runs <paramref name="mutation"/> (a grain call that commits <c>ticket.Record(result, now)</c> with its state)
     /// for the calling tenant unless this request already ran, in which case its first result is returned.
     /// With <paramref name="sealResponse"/> (results carrying a secret) the recorded result is encrypted under
     /// the caller's credential and only replayed to that credential.
     /// </summary>
-    public Task<TResult> RunAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
+    public async Task<TResult> RunAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
         Func<Caller, IdempotencyTicket, Task<TResult>> mutation, bool sealResponse = false)
-        where TRequest : IMessage<TRequest> =>
-        RunAsync(context, requestId, request, IdempotencyTicket.ReadResult<TResult>, mutation, sealResponse);
-
-    private async Task<TResult> RunAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
-        Func<byte[], TResult> read, Func<Caller, IdempotencyTicket, Task<TResult>> mutation, bool sealResponse)
         where TRequest : IMessage<TRequest>
     {
         new Validator()
@@ -46,7 +41,7 @@ public sealed class IdempotentRequests(IActorStore store)
         };
         var cancellationToken = context.CancellationToken;
 
-        if (await FindFirstResultAsync(ticket, cancellationToken) is { } first) return read(first);
+        if (await FindFirstResultAsync(ticket, cancellationToken) is { } first) return IdempotencyTicket.ReadResult<TResult>(first);
         try
         {
             return await mutation(caller, ticket);
@@ -57,7 +52,7 @@ public sealed class IdempotentRequests(IActorStore store)
             // object already created, or its record already taken): answer with that result.
             var committed = await FindFirstResultAsync(ticket, cancellationToken);
             if (committed is null) throw;
-            return read(committed);
+            return IdempotencyTicket.ReadResult<TResult>(committed);
         }
     }
 

@@ -26,7 +26,7 @@ public static class SchedulerServiceExtensions
         // container's TimeProvider, which Orleans' membership also runs on; tests move the platform's clock hours ahead.
         services.AddQuartz(PlatformScheduler.Name, quartz => ConfigureQuartz(quartz, options));
         services.AddSingleton(provider => provider.GetRequiredKeyedService<ISchedulerFactory>(PlatformScheduler.Name));
-        // Stopping waits for running jobs, and Quartz stops before the actor runtime and the store are disposed.
+        // Stopping waits for running jobs, and Quartz stops before the silo and the store are disposed.
         // The scheduler starts before the node listens, so the first health report already sees it running.
         services.AddQuartzHostedService(hosted =>
         {
