@@ -1,5 +1,6 @@
-using Orleans;
+using System.IO.Compression;
 using System.Text.Json;
+using Orleans;
 using ReverseLogistics.Domain.Errors;
 
 namespace ReverseLogistics.Grains.Idempotency;
@@ -22,10 +23,13 @@ public sealed record IdempotencyTicket(
     /// <summary>What the seal authenticates besides the bytes: a sealed result cannot be moved to another request.</summary>
     public string SealContext => $"{TenantId}\n{RequestId}\n{Method}";
 
-    /// <summary>The record of a grain's result (as JSON, read back by <see cref="ReadResult{TResult}"/>).</summary>
+    /// <summary>
+    /// The record of a grain's result: gzipped JSON, read back by <see cref="ReadResult{TResult}"/>. A result often holds the
+    /// grain's whole state; compressed it adds about a third as much to the commit, and the records' table stays compact.
+    /// </summary>
     public Storage.IdempotencyRecord Record<TResult>(TResult result, DateTime now)
     {
-        var response = JsonSerializer.SerializeToUtf8Bytes(result, DomainJson.Options);
+        var response = Gzip(JsonSerializer.SerializeToUtf8Bytes(result, DomainJson.Options));
         return new(TenantId, RequestId, Method, Fingerprint, SealingKey is null ? response : ResponseSeal.Seal(SealingKey, response, SealContext), now);
     }
 
@@ -35,13 +39,31 @@ public sealed record IdempotencyTicket(
     {
         try
         {
-            return JsonSerializer.Deserialize<TResult>(recorded, DomainJson.Options) ?? throw new JsonException("A recorded result is null.");
+            var json = IsGzip(recorded) ? Gunzip(recorded) : recorded; // plain JSON: recorded before results were compressed
+            return JsonSerializer.Deserialize<TResult>(json, DomainJson.Options) ?? throw new JsonException("A recorded result is null.");
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidDataException)
         {
             throw new PreconditionFailedException(
                 "This request_id already ran, but its result was recorded by an earlier version of the platform and cannot be replayed; " +
                 "look the object up instead of retrying.");
         }
+    }
+
+    private static bool IsGzip(byte[] bytes) => bytes is [0x1f, 0x8b, ..];
+
+    private static byte[] Gzip(byte[] bytes)
+    {
+        using var compressed = new MemoryStream(bytes.Length / 2);
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest)) gzip.Write(bytes);
+        return compressed.ToArray();
+    }
+
+    private static byte[] Gunzip(byte[] bytes)
+    {
+        using var gzip = new GZipStream(new MemoryStream(bytes), CompressionMode.Decompress);
+        using var json = new MemoryStream();
+        gzip.CopyTo(json);
+        return json.ToArray();
     }
 }
