@@ -65,8 +65,9 @@ public static partial class NetworkValidator
         v.Require(CountryCodes.IsAssigned(c.CountryCode), $"{path}.country_code", "an assigned ISO 3166-1 alpha-2 code, upper case");
         v.Require(double.IsFinite(c.Location.Latitude) && c.Location.Latitude is >= -90 and <= 90, $"{path}.location.latitude", "-90 to 90 degrees");
         v.Require(double.IsFinite(c.Location.Longitude) && c.Location.Longitude is >= -180 and <= 180, $"{path}.location.longitude", "-180 to 180 degrees");
-        // The shape of an IANA id only: the zone database is the host's, and the domain does no I/O.
-        v.Require(TimeZone().IsMatch(c.TimeZone), $"{path}.time_zone", "an IANA time zone id such as Europe/Berlin");
+        // A zone the runtime knows, as pickup schedules require: returns routed to the centre are scheduled in it.
+        v.Require(TimeZone().IsMatch(c.TimeZone) && TimeZoneInfo.TryFindSystemTimeZoneById(c.TimeZone, out _), $"{path}.time_zone",
+            "an IANA time zone id such as Europe/Berlin");
         RequireDistinctTexts(v, c.CategoriesAccepted, $"{path}.categories_accepted");
         v.Require((c.Services & ~CenterServices.All) == 0, $"{path}.services", "only grading, refurbishment, hazmat and liquidation");
         v.Require(c.DailyCapacity >= 0, $"{path}.daily_capacity", "not negative");

@@ -38,10 +38,10 @@ public sealed class DomainErrorInterceptor : CallInterceptor
     public static RpcException ToRpcException(DomainException exception) => exception switch
     {
         InvalidInputException invalid => RichStatus.InvalidArgument(invalid.Message, invalid.Violations.Select(v => (v.Field, v.Description))),
-        NotFoundException => new RpcException(new Status(StatusCode.NotFound, exception.Message)),
-        AlreadyExistsException => new RpcException(new Status(StatusCode.AlreadyExists, exception.Message)),
-        PreconditionFailedException => new RpcException(new Status(StatusCode.FailedPrecondition, exception.Message)),
-        CapacityExhaustedException => new RpcException(new Status(StatusCode.ResourceExhausted, exception.Message)),
-        _ => new RpcException(new Status(StatusCode.Internal, exception.Message)),
+        NotFoundException => RichStatus.Plain(StatusCode.NotFound, exception.Message),
+        AlreadyExistsException => RichStatus.Plain(StatusCode.AlreadyExists, exception.Message),
+        PreconditionFailedException => RichStatus.Plain(StatusCode.FailedPrecondition, exception.Message),
+        CapacityExhaustedException => RichStatus.Plain(StatusCode.ResourceExhausted, exception.Message),
+        _ => RichStatus.Plain(StatusCode.Internal, exception.Message),
     };
 }

@@ -3,6 +3,7 @@ using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Contracts;
 using ReverseLogistics.Silo.Errors;
+using ReverseLogistics.Silo.Limits;
 using ReverseLogistics.Silo.Health;
 using ReverseLogistics.Silo.Interceptors;
 using ReverseLogistics.Silo.Idempotency;
@@ -57,7 +58,7 @@ public static class PlatformServiceExtensions
         // per-call state (an interceptor missing from the container would be built anew for every call).
         Type[] interceptors =
         [
-            typeof(GrpcMetricsInterceptor), typeof(CallLoggingInterceptor), typeof(DomainErrorInterceptor),
+            typeof(GrpcMetricsInterceptor), typeof(CallLoggingInterceptor), typeof(RequestLimitsInterceptor), typeof(DomainErrorInterceptor),
             typeof(AuthenticationInterceptor), typeof(RateLimitInterceptor),
         ];
         foreach (var interceptor in interceptors) services.AddSingleton(interceptor);

@@ -110,7 +110,8 @@ public sealed class NetworkServiceTests(NetworkSiloFixture silo)
 
         Assert.Equal(StatusCode.NotFound, update.StatusCode);
         Assert.Equal(StatusCode.NotFound, get.StatusCode);
-        Assert.Equal(StatusCode.NotFound, malformed.StatusCode);
+        Assert.Equal(StatusCode.InvalidArgument, malformed.StatusCode); // longer than any id can be (docs/limits.md)
+        Assert.Contains("fulfillment_center_id", malformed.Status.Detail);
     }
 
     [Fact]
