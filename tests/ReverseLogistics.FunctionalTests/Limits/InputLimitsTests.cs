@@ -166,4 +166,26 @@ public sealed class InputLimitsTests(SiloFixture silo)
         Assert.All(refused.GetRpcStatus()!.GetDetail<BadRequest>()!.FieldViolations.Take(1), v => Assert.StartsWith("policy.non_returnable_skus", v.Field));
         await ChannelStillServesAsync(merchant);
     }
+
+    [Fact]
+    public async Task A_page_of_large_returns_ends_early_and_the_next_page_carries_on()
+    {
+        var merchant = await MerchantAsync();
+        var customer = "big-" + NewRequestId();
+        var lines = Enumerable.Range(0, 100).Select(i => Line(sku: $"SKU-{i}-" + new string('x', 80), order: new string('o', 90))).ToArray();
+        var created = new List<string>();
+        for (var i = 0; i < 16; i++) created.Add((await Client.Returns.CreateReturnAsync(NewReturn(customer, lines: lines), merchant)).ReturnId);
+
+        var pages = new List<ListReturnsResponse>();
+        var token = "";
+        do
+        {
+            pages.Add(await Client.Returns.ListReturnsAsync(new ListReturnsRequest { CustomerReference = customer, PageSize = 100, PageToken = token }, merchant));
+            token = pages[^1].NextPageToken;
+        } while (token.Length > 0);
+
+        Assert.True(pages.Count > 1, "16 returns of 100 lines each fit one page");
+        Assert.All(pages, page => Assert.InRange(page.CalculateSize(), 1, 2 * 1024 * 1024));
+        Assert.Equal(created.Order(), pages.SelectMany(p => p.Returns).Select(r => r.ReturnId).Order());
+    }
 }
