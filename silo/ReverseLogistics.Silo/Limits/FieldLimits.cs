@@ -11,6 +11,7 @@ public static class FieldLimits
     public const int IdLength = 128;
     public const int PageTokenLength = 512;
     public const int CodeLength = 64;
+    public const int ClockTextLength = 32;
     public const int ReferenceLength = 128;
     public const int NameLength = 200;
     public const int AddressLength = 200;
@@ -33,7 +34,9 @@ public static class FieldLimits
     public static readonly TimeSpan EventClockSkew = TimeSpan.FromDays(1);
 
     private static readonly HashSet<string> Names = ["name", "display_name", "merchant_name", "reported_by", "inspected_by", "decided_by", "actor"];
-    private static readonly HashSet<string> Addresses = ["address_lines", "line1", "line2", "city", "region", "postal_code", "postal_prefixes", "location"];
+    private static readonly HashSet<string> Addresses = ["address_lines", "line1", "line2", "city", "region", "location"];
+    private static readonly HashSet<string> ClockTexts =
+        ["date", "day", "arrival_day", "window_starts", "window_ends_on", "starts", "ends", "opens", "closes", "postal_code", "postal_prefixes"];
     private static readonly HashSet<string> Texts =
         ["description", "reason", "notes", "note", "details", "message", "explanation", "rejection_message", "next_step_detail"];
     private static readonly HashSet<string> Urls = ["photo_urls", "photo_references", "url"];
@@ -47,6 +50,7 @@ public static class FieldLimits
     {
         "page_token" => PageTokenLength,
         "secret" or "cron_expression" => DefaultLength,
+        var name when ClockTexts.Contains(name) => ClockTextLength,
         var name when Names.Contains(name) => NameLength,
         var name when Addresses.Contains(name) => AddressLength,
         var name when Texts.Contains(name) => TextLength,
@@ -54,7 +58,7 @@ public static class FieldLimits
         var name when name.EndsWith("_id") || name.EndsWith("_ids") => IdLength,
         var name when name.EndsWith("code") || name.EndsWith("codes") || name is "time_zone" or "type" => CodeLength,
         var name when name.EndsWith("reference") || name.EndsWith("references") || name.EndsWith("number") || name.Contains("sku")
-            || name is "barcode" or "label" or "category" or "content_type" => ReferenceLength,
+            || name.Contains("categor") || name is "barcode" or "label" or "content_type" => ReferenceLength,
         _ => DefaultLength,
     };
 
