@@ -102,10 +102,9 @@ public sealed class NetworkService(
     public override async Task<Proto.Return> RerouteReturn(Proto.RerouteReturnRequest request, ServerCallContext context)
     {
         var tenantId = MerchantId(request.TenantId);
-        new Validator().Require(request.ReturnId.Length > 0, "return_id", "required").ThrowIfInvalid();
-        if (!ReturnIds.IsWellFormed(request.ReturnId)) throw new NotFoundException($"Return '{request.ReturnId}' not found.");
+        var target = RequestedReturn.Of(grains, tenantId, request.ReturnId);
         var snapshot = await idempotency.RunAsync(context, request.RequestId, request,
-            (caller, ticket) => grains.Return(tenantId, request.ReturnId).RerouteAsync(request.Reason.Trim(), caller, ticket));
+            (caller, ticket) => target.RerouteAsync(request.Reason.Trim(), caller, ticket));
         return ReturnMapper.ToProto(snapshot.ReturnId, snapshot.State);
     }
 

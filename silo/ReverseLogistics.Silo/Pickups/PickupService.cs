@@ -107,9 +107,7 @@ public sealed class PickupService(
     private async Task<Proto.Pickup> MutateAsync<TRequest>(ServerCallContext context, string requestId, TRequest request, string returnId,
         Func<IReturnGrain, Caller, IdempotencyTicket, Task<ReturnSnapshot>> call) where TRequest : IMessage<TRequest>
     {
-        new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
-        if (!ReturnIds.IsWellFormed(returnId)) throw new NotFoundException($"Return '{returnId}' not found.");
-        var target = grains.Return(context.GetCaller().TenantId, returnId);
+        var target = RequestedReturn.Of(grains, context.GetCaller().TenantId, returnId);
         var snapshot = await idempotency.RunAsync(context, requestId, request, (caller, ticket) => call(target, caller, ticket));
         return PickupMapper.ToProto(snapshot.ReturnId, snapshot.State, time.GetUtcNow().UtcDateTime);
     }

@@ -113,13 +113,8 @@ public sealed class ReturnsService(
         return ToProto(await idempotency.RunAsync(context, requestId, request, (caller, ticket) => call(target, caller, ticket)));
     }
 
-    /// <summary>The caller's return; a malformed id is as not found as another tenant's.</summary>
-    private IReturnGrain Existing(ServerCallContext context, string returnId)
-    {
-        new Validator().Require(returnId.Length > 0, "return_id", "required").ThrowIfInvalid();
-        if (!ReturnIds.IsWellFormed(returnId)) throw new NotFoundException($"Return '{returnId}' not found.");
-        return grains.Return(context.GetCaller().TenantId, returnId);
-    }
+    private IReturnGrain Existing(ServerCallContext context, string returnId) =>
+        RequestedReturn.Of(grains, context.GetCaller().TenantId, returnId);
 
     private static Return ToProto(ReturnSnapshot snapshot) => ReturnMapper.ToProto(snapshot.ReturnId, snapshot.State);
 }
