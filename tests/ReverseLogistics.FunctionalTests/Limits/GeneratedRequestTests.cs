@@ -17,7 +17,7 @@ namespace ReverseLogistics.FunctionalTests.Limits;
 
 /// <summary>
 /// Absurd requests generated from each method's descriptor (issue: every input bounded and validated): every unary
-/// RPC of the public contract, and health, answers each with OK or a clean refusal, as the operator and as a merchant,
+/// RPC of the public contract, and health, answers each with OK or a clean refusal, as the operator, a merchant and a handheld,
 /// never UNKNOWN, INTERNAL, DATA_LOSS, UNAVAILABLE, CANCELLED or a stalled call; and the silo serves afterwards. Valid
 /// requests of the main mutations with one field made absurd reach past the first validator into the services.
 /// A failure names the seed that reproduces it: set the environment variable CsCheck_Seed to it.
@@ -63,7 +63,8 @@ public sealed class GeneratedRequestTests(GeneratedRequestTests.OwnSilo silo) : 
     {
         // A merchant whose rate limit the generated calls cannot exhaust: RESOURCE_EXHAUSTED would be clean, but would hide the services.
         var merchant = As((await NewMerchantAsync(Client, SiloFixture.OperatorKey, new RateLimit { RequestsPerSecond = 10_000, Burst = 10_000 })).MerchantKey);
-        (string Who, CallOptions Options)[] callers = [("operator", As(SiloFixture.OperatorKey)), ("merchant", merchant)];
+        var handheld = await Handhelds.NewHandheldAsync(Client, SiloFixture.OperatorKey); // ReceivingService answers handhelds only
+        (string Who, CallOptions Options)[] callers = [("operator", As(SiloFixture.OperatorKey)), ("merchant", merchant), ("handheld", handheld)];
         var failures = new List<string>();
 
         foreach (var method in UnaryMethods())
