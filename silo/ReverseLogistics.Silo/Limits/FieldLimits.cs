@@ -68,5 +68,11 @@ public static class FieldLimits
     /// <summary>Whether the field is the time something happened, so it may lie only <see cref="EventClockSkew"/> ahead.</summary>
     public static bool IsEventTime(FieldDescriptor field) => EventTimes.Contains(field.Name);
 
-    public static bool IsQuantity(FieldDescriptor field) => field.Name.EndsWith("quantity");
+    /// <summary>The range of an integer field that has one: quantities, and money's minor units.</summary>
+    public static (long Min, long Max)? Range(FieldDescriptor field) => field.Name switch
+    {
+        "minor_units" => (-MaxMinorUnits, MaxMinorUnits),
+        var name when name.EndsWith("quantity") => (0, MaxQuantity),
+        _ => null,
+    };
 }

@@ -69,18 +69,14 @@ public static class RequestLimits
             case Timestamp timestamp:
                 CheckTimestamp(field, timestamp, name, now, violations);
                 return;
-            case V1.Money money when Math.Abs((decimal)money.MinorUnits) > FieldLimits.MaxMinorUnits:
-                violations.Add(new(name + ".minor_units", $"between -{FieldLimits.MaxMinorUnits} and {FieldLimits.MaxMinorUnits}"));
-                CheckMessage(money, name + ".", now, violations);
-                return;
             case IMessage nested:
                 CheckMessage(nested, name + ".", now, violations);
                 return;
         }
         if (field.FieldType == FieldType.Enum && field.EnumType.FindValueByNumber(Convert.ToInt32(value)) is null)
             violations.Add(new(name, $"not a value of {field.EnumType.Name}"));
-        else if (FieldLimits.IsQuantity(field) && Convert.ToInt64(value) is < 0 or > FieldLimits.MaxQuantity)
-            violations.Add(new(name, $"between 0 and {FieldLimits.MaxQuantity}"));
+        else if (FieldLimits.Range(field) is var (min, max) && Convert.ToInt64(value) is var number && (number < min || number > max))
+            violations.Add(new(name, $"between {min} and {max}"));
     }
 
     private static void CheckTimestamp(FieldDescriptor field, Timestamp timestamp, string name, DateTime now, List<FieldViolation> violations)
