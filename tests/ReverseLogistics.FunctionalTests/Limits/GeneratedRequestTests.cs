@@ -8,7 +8,6 @@ using Grpc.Health.V1;
 using ReverseLogistics.Client;
 using ReverseLogistics.Contracts;
 using ReverseLogistics.FunctionalTests.Support;
-using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.V1;
 using static ReverseLogistics.FunctionalTests.Support.Returns;
 using static ReverseLogistics.FunctionalTests.Support.TenantAdmin;
@@ -22,27 +21,13 @@ namespace ReverseLogistics.FunctionalTests.Limits;
 /// requests of the main mutations with one field made absurd reach past the first validator into the services.
 /// A failure names the seed that reproduces it: set the environment variable CsCheck_Seed to it.
 /// </summary>
-public sealed class GeneratedRequestTests(GeneratedRequestTests.OwnSilo silo) : IClassFixture<GeneratedRequestTests.OwnSilo>
+/// <remarks>
+/// A class fixture, so a silo of its own rather than the collection's shared one: the generated requests create centres,
+/// carriers and tenants, and once there are centres a tenant without a contract is no longer sent to the default centre,
+/// which the tests on the shared silo rely on.
+/// </remarks>
+public sealed class GeneratedRequestTests(SiloFixture silo) : IClassFixture<SiloFixture>
 {
-    /// <summary>
-    /// A silo of its own: the generated requests create centres, carriers and tenants, and once there are centres a
-    /// tenant without a contract is no longer sent to the default centre, which the tests on the shared silo rely on.
-    /// </summary>
-    public sealed class OwnSilo : IAsyncLifetime
-    {
-        private InProcessSilo? _silo;
-
-        public PlatformClient Client => _silo!.Client;
-
-        public async Task InitializeAsync() =>
-            _silo = await InProcessSilo.StartFreshAsync(new SiloOptions { OperatorKey = SiloFixture.OperatorKey });
-
-        public async Task DisposeAsync()
-        {
-            if (_silo is not null) await _silo.DisposeAsync();
-        }
-    }
-
     private const int IterationsPerMethod = 40;
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
 
