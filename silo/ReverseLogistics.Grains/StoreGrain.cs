@@ -9,7 +9,7 @@ using ReverseLogistics.Storage;
 namespace ReverseLogistics.Grains;
 
 /// <summary>
-/// A grain whose state lives in the store of record. It loads the record on activation; a turn
+/// A grain whose state lives in the store of record. Its first call loads the record; a turn
 /// commits the state, its events, the request's idempotency record and the index rows in one
 /// transaction with a version check. Orleans keeps one activation per key, so the check fails only
 /// while membership settles after a failure: the grain then reloads and the call fails with
@@ -28,6 +28,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private readonly string actorType;
     private long eventSequence;
     private bool stale = true;
+    private bool loadedOnce;
     private bool stateHandedOut;
     private GrainActivity? activity;
 
@@ -39,7 +40,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     /// <summary>The grain's address in the store.</summary>
     protected ActorKey Key { get; private set; }
 
-    /// <summary>Loaded on activation; <c>new TState()</c> when the grain was never committed.</summary>
+    /// <summary>Loaded by the activation's first call; <c>new TState()</c> when the grain was never committed.</summary>
     protected TState State { get; private set; } = new();
 
     /// <summary>The stored version the state was loaded from or last committed as; 0 = never committed.</summary>
@@ -52,21 +53,14 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     /// <summary>The business clock's now, in UTC.</summary>
     protected DateTime Now => Clock.GetUtcNow().UtcDateTime;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>The record is read by the first call (see <see cref="IIncomingGrainCallFilter.Invoke"/>), not here.</summary>
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         var (tenantId, id) = GrainKeys.Parse(this.GetPrimaryKeyString());
         Key = new ActorKey(tenantId, actorType, id);
-        try
-        {
-            await LoadAsync(cancellationToken);
-        }
-        catch (Exception e) when (StoreFaults.IsUnavailable(e))
-        {
-            throw new StoreUnavailableException($"{Key} could not be loaded ({e.Message}); retry the request.");
-        }
-        await OnLoadedAsync();
         activity = ServiceProvider.GetService<GrainActivity>();
         activity?.Activated();
+        return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -83,7 +77,12 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         activity?.Called(actorType);
         try
         {
-            if (stale)
+            if (stale && !loadedOnce && GrainMethods.IsOnFreshKey(context.InterfaceMethod))
+            {
+                stale = false; // nothing to read: the commit's version check refuses the key if it is taken after all
+                loadedOnce = true;
+            }
+            else if (stale)
             {
                 await LoadAsync(CancellationToken.None);
                 await OnLoadedAsync();
@@ -142,6 +141,17 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         }
     }
 
+    /// <summary>
+    /// For a call whose service left the repeat check to the commit: stops a repeat of a request that already ran
+    /// (<see cref="DuplicateRequestException"/>, which the service answers with the first result) before the call
+    /// acts on another grain.
+    /// </summary>
+    protected async Task RequireFirstRunAsync(IdempotencyTicket ticket)
+    {
+        if (await store.FindRequestAsync(ticket.TenantId, ticket.RequestId, CancellationToken.None) is not null)
+            throw new DuplicateRequestException(ticket.TenantId, ticket.RequestId);
+    }
+
     /// <summary>An event with its data as JSON, by <paramref name="actor"/> now.</summary>
     protected NewEvent Event(string type, object data, string actor) =>
         new(type, JsonSerializer.Serialize(data, DomainJson.Options), actor, Now);
@@ -152,7 +162,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         State = record is null ? new TState() : Deserialize(record.State);
         Version = record?.Version ?? 0;
         eventSequence = record?.EventSequence ?? 0;
-        (stale, stateHandedOut) = (false, false);
+        (stale, stateHandedOut, loadedOnce) = (false, false, true);
     }
 
     private TState Copy(TState state) => Deserialize(JsonSerializer.Serialize(state, DomainJson.Options));

@@ -37,7 +37,8 @@ public interface IActorStore : IAsyncDisposable
     /// <summary>
     /// Actors of one type, in any tenant, holding the index entry <paramref name="name"/> = <paramref name="value"/>,
     /// ordered by (tenant, id), at most <paramref name="limit"/>. For the few lookups that cross tenants by design,
-    /// such as a warehouse scanning a parcel whose merchant it cannot know.
+    /// such as a warehouse scanning a parcel whose merchant it cannot know. <paramref name="name"/> is one of
+    /// <see cref="CrossTenantIndex.Names"/>.
     /// </summary>
     Task<IReadOnlyList<ActorKey>> FindAcrossTenantsAsync(string actorType, string name, string value, int limit, CancellationToken cancellationToken);
 

@@ -62,4 +62,22 @@ public sealed class StoreGrainTests(GrainCluster cluster)
         var stored = await cluster.Store.ReadAsync(new ActorKey(tenantId, ReturnGrain.TypeName, returnId), CancellationToken.None);
         Assert.DoesNotContain("pay-too-early", stored!.State, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_create_on_a_fresh_key_that_is_taken_after_all_fails_as_a_concurrent_change_and_overwrites_nothing()
+    {
+        var tenantId = NewTenantId();
+        await ContractedCentre.SetUpAsync(cluster.Grains, tenantId);
+        var returnId = ReturnDrafts.NewReturnId();
+        var now = cluster.Clock.GetUtcNow().UtcDateTime;
+        // Another writer takes the id before the grain's first call, which does not read its record ([FreshKey]).
+        var key = new ActorKey(tenantId, ReturnGrain.TypeName, returnId);
+        Assert.Equal(CommitOutcome.Committed, (await cluster.Store.CommitAsync(new ActorCommit(key, 0, 0, "{}", []), CancellationToken.None)).Outcome);
+
+        var grain = cluster.Grains.Return(tenantId, returnId);
+        await Assert.ThrowsAsync<ConcurrentChangeException>(() => grain.CreateAsync(ReturnDrafts.AutoApproved(now), Merchant(tenantId), Ticket(tenantId)));
+
+        Assert.Equal((1L, "{}"), await cluster.Store.ReadAsync(key, CancellationToken.None) is { } stored ? (stored.Version, stored.State) : default);
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => grain.CreateAsync(ReturnDrafts.AutoApproved(now), Merchant(tenantId), Ticket(tenantId)));
+    }
 }

@@ -22,6 +22,7 @@ public interface IReturnGrain : IGrainWithStringKey
     Task<ReturnSnapshot> GetAsync();
 
     /// <param name="draft">Handed over, not copied: the caller does not touch it after the call.</param>
+    [FreshKey]
     Task<ReturnSnapshot> CreateAsync(Immutable<ReturnDraft> draft, Caller caller, IdempotencyTicket ticket);
 
     Task<ReturnSnapshot> ApproveAsync(string note, Caller caller, IdempotencyTicket ticket);

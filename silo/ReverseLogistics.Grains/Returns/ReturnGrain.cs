@@ -35,7 +35,9 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         var now = Now;
         var rma = new Return(Key.Id, State);
         var change = rma.Open(draft, now);
-        if (rma.Status == ReturnState.Approved) change = change.Then(await RouteAsync(rma, now));
+        // The service does not look the request id up before this call (RepeatCheck.AtCommit): a repeat is stopped
+        // before it books a centre, or by its commit.
+        if (rma.Status == ReturnState.Approved) change = change.Then(await RouteAsync(rma, now, () => RequireFirstRunAsync(ticket)));
         return await CommitAsync(change, ticket, now);
     }
 
@@ -44,7 +46,7 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         var rma = Existing();
         var now = Now;
         var approval = rma.Approve(note, caller.AuditName, now);
-        return await CommitAsync(approval.Then(await RouteAsync(rma, now)), ticket, now);
+        return await CommitAsync(approval.Then(await RouteAsync(rma, now, beforeBooking: null)), ticket, now);
     }
 
     public async Task<ReturnSnapshot> RerouteAsync(string reason, Caller caller, IdempotencyTicket ticket)
@@ -52,7 +54,7 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         var rma = Existing();
         rma.RequireReroutable();
         var now = Now;
-        var route = await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, CancellationToken.None);
+        var route = await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, beforeBooking: null, CancellationToken.None);
         return await CommitAsync(rma.Reroute(route, reason, caller.AuditName, now), ticket, now);
     }
 
@@ -144,8 +146,8 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         Task.FromResult(Exists && new Return(Key.Id, State).HoldsPickupIn(windowId));
 
     /// <summary>Routes the approved return, booking the chosen centre's capacity, and lets the aggregate label it there.</summary>
-    private async Task<ReturnChange> RouteAsync(Return rma, DateTime now) =>
-        rma.Route(await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, CancellationToken.None), now);
+    private async Task<ReturnChange> RouteAsync(Return rma, DateTime now, Func<Task>? beforeBooking) =>
+        rma.Route(await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, beforeBooking, CancellationToken.None), now);
 
     private async Task<ReturnSnapshot> ChangeAsync(IdempotencyTicket ticket, Func<Return, DateTime, ReturnChange> change)
     {

@@ -14,8 +14,8 @@ public static class ReturnIndex
     public const string Customer = "customer";
     public const string Order = "order";
     public const string Created = "created";
-    public const string Id = "id";
-    public const string Tracking = "tracking";
+    public const string Id = CrossTenantIndex.Id;
+    public const string Tracking = CrossTenantIndex.Tracking;
     /// <summary>Due kinds (<see cref="DueIndex"/>) of the return's timers, swept by the scheduler.</summary>
     public const string LabelExpiry = "label_expiry";
     public const string InspectionSla = "inspection_sla";

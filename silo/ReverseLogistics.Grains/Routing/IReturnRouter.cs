@@ -12,7 +12,8 @@ public interface IReturnRouter
     /// Routes the return and books its units at the winner on the arrival day (idempotently per return).
     /// A route without a destination means no centre could take it; nothing is booked then.
     /// </summary>
-    Task<ReturnRoute> AssignAsync(RoutingSubject subject, DateTime now, CancellationToken cancellationToken);
+    /// <param name="beforeBooking">Runs before the first booking, if any is made: a repeated request stops there.</param>
+    Task<ReturnRoute> AssignAsync(RoutingSubject subject, DateTime now, Func<Task>? beforeBooking, CancellationToken cancellationToken);
 
     /// <summary>Frees the return's booking at a centre it no longer goes to.</summary>
     Task ReleaseAsync(RoutingSubject subject, string centerId, CancellationToken cancellationToken);

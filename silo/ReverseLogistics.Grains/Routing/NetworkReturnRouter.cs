@@ -18,7 +18,7 @@ public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, IGrainFactory 
     public async Task<ReturnRoute> PreviewAsync(RoutingSubject subject, DateTime now, CancellationToken cancellationToken) =>
         Decide(await snapshot.CurrentAsync(cancellationToken), subject, now);
 
-    public async Task<ReturnRoute> AssignAsync(RoutingSubject subject, DateTime now, CancellationToken cancellationToken)
+    public async Task<ReturnRoute> AssignAsync(RoutingSubject subject, DateTime now, Func<Task>? beforeBooking, CancellationToken cancellationToken)
     {
         var key = subject.BookingKey ?? throw new ArgumentException("Only a return can be booked.", nameof(subject));
         ReturnRoute route = new();
@@ -26,6 +26,7 @@ public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, IGrainFactory 
         {
             route = await PreviewAsync(subject, now, cancellationToken);
             if (route.Destination is null || route.DefaultCentre) return route;
+            if (attempt == 0 && beforeBooking is not null) await beforeBooking();
             var booking = new CapacityBooking(route.ArrivalDay, subject.Units);
             if (await grains.FulfillmentCenter(route.Destination.FulfillmentCenterId).BookAsync(key, booking).WaitAsync(cancellationToken)) return route;
         }

@@ -25,8 +25,9 @@ public sealed class IdempotentRequests(IActorStore store)
     /// With <paramref name="sealResponse"/> (results carrying a secret) the recorded result is encrypted under
     /// the caller's credential and only replayed to that credential.
     /// </summary>
+    /// <param name="check">When a repeat is found: see <see cref="RepeatCheck"/>.</param>
     public async Task<TResult> RunAsync<TRequest, TResult>(ServerCallContext context, string requestId, TRequest request,
-        Func<Caller, IdempotencyTicket, Task<TResult>> mutation, bool sealResponse = false)
+        Func<Caller, IdempotencyTicket, Task<TResult>> mutation, bool sealResponse = false, RepeatCheck check = RepeatCheck.BeforeRunning)
         where TRequest : IMessage<TRequest>
     {
         new Validator()
@@ -41,7 +42,8 @@ public sealed class IdempotentRequests(IActorStore store)
         };
         var cancellationToken = context.CancellationToken;
 
-        if (await FindFirstResultAsync(ticket, cancellationToken) is { } first) return IdempotencyTicket.ReadResult<TResult>(first);
+        if (check == RepeatCheck.BeforeRunning && await FindFirstResultAsync(ticket, cancellationToken) is { } first)
+            return IdempotencyTicket.ReadResult<TResult>(first);
         try
         {
             return await mutation(caller, ticket);

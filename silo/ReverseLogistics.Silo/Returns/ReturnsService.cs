@@ -44,8 +44,11 @@ public sealed class ReturnsService(
         var draft = new ReturnDraft(returnRequest, request.CustomerAddress?.Name ?? "", request.CustomerFlagged, policy, eligibility,
             tenant.DisplayName);
         var returnId = ReturnIds.New(time.GetUtcNow());
+        // Every attempt gets a new return id, so a repeat cannot touch the first attempt's return; its commit then
+        // finds the request id taken and the first result is answered. The one effect a repeat can leave is a centre
+        // booking for the id that never commits, which the orphaned-booking sweep releases.
         return ToProto(await idempotency.RunAsync(context, request.RequestId, request,
-            (caller, ticket) => grains.Return(tenantId, returnId).CreateAsync(draft.AsImmutable(), caller, ticket)));
+            (caller, ticket) => grains.Return(tenantId, returnId).CreateAsync(draft.AsImmutable(), caller, ticket), check: RepeatCheck.AtCommit));
     }
 
     public override async Task<Return> GetReturn(GetReturnRequest request, ServerCallContext context) =>

@@ -85,11 +85,14 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
     public async Task<IReadOnlyList<ActorKey>> FindAcrossTenantsAsync(string actorType, string name, string value, int limit, CancellationToken cancellationToken)
     {
         StoreArguments.ValidateLookup(actorType, name, value, limit);
+        if (!CrossTenantIndex.Names.Contains(name))
+            throw new ArgumentException($"Only the entries {string.Join(", ", CrossTenantIndex.Names)} are searched across tenants.", nameof(name));
         await using var connection = await openConnection(cancellationToken);
+        // The name is a literal (one of the few above), not a parameter: that is what lets both databases use the partial index.
         await using var command = connection.Command(
-            "SELECT tenant_id, actor_id FROM actor_index WHERE actor_type = @actor_type AND name = @name AND value = @value" +
+            $"SELECT tenant_id, actor_id FROM actor_index WHERE actor_type = @actor_type AND name = '{name}' AND value = @value" +
             " ORDER BY tenant_id, actor_id LIMIT @limit",
-            ("actor_type", actorType), ("name", name), ("value", value), ("limit", limit));
+            ("actor_type", actorType), ("value", value), ("limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ActorKey>();
         while (await reader.ReadAsync(cancellationToken)) keys.Add(new ActorKey(reader.GetString(0), actorType, reader.GetString(1)));

@@ -29,6 +29,7 @@ public sealed class SqliteActorStore : SqlActorStore
 
     private readonly string readerConnectionString;
     private readonly SqliteConnection writer;
+    private readonly PreparedStatements statements;
     private readonly SemaphoreSlim writerLock = new(1, 1);
     private readonly ILogger logger;
     private int disposed;
@@ -45,6 +46,7 @@ public sealed class SqliteActorStore : SqlActorStore
         readerConnectionString = connectionString.ToString();
         connectionString.Pooling = false;
         writer = new SqliteConnection(connectionString.ToString());
+        statements = new PreparedStatements(writer);
         try
         {
             writer.Open();
@@ -69,13 +71,23 @@ public sealed class SqliteActorStore : SqlActorStore
         await writerLock.WaitAsync(cancellationToken);
         try
         {
+            // A migration may rebuild a table that others reference (0005): SQLite's procedure for that is to turn
+            // foreign keys off outside the transaction and check them all before committing.
+            ExecutePragma("PRAGMA foreign_keys = OFF");
             // BEGIN IMMEDIATE: another process migrating the same file waits for this one.
             await using var transaction = writer.BeginTransaction(deferred: false);
             await MigrationRunner.ApplyAsync(transaction, Dialect, CreateHistorySql, SqliteTimestamps.Instance, logger, cancellationToken);
+            await using (var check = transaction.Command("PRAGMA foreign_key_check"))
+            await using (var violations = await check.ExecuteReaderAsync(cancellationToken))
+            {
+                if (await violations.ReadAsync(cancellationToken))
+                    throw new InvalidOperationException($"Migrating {DatabasePath} would break a foreign key of table {violations.GetString(0)}; nothing was changed.");
+            }
             await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
+            ExecutePragma("PRAGMA foreign_keys = ON");
             writerLock.Release();
         }
     }
@@ -101,6 +113,7 @@ public sealed class SqliteActorStore : SqlActorStore
         await writerLock.WaitAsync();
         try
         {
+            statements.Dispose();
             await writer.DisposeAsync();
         }
         finally
@@ -126,7 +139,15 @@ public sealed class SqliteActorStore : SqlActorStore
         if (command.ExecuteScalar() as string != "wal") throw new InvalidOperationException($"SQLite could not put {DatabasePath} in WAL mode.");
         // In WAL mode, NORMAL would sync only at checkpoints: an acknowledged commit could be lost
         // to a power cut. FULL syncs the log at every commit, which group commit makes affordable.
-        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000";
+        // A bigger page cache than SQLite's 2 MiB keeps the index trees every commit descends in memory.
+        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536";
+        command.ExecuteNonQuery();
+    }
+
+    private void ExecutePragma(string pragma)
+    {
+        using var command = writer.CreateCommand();
+        command.CommandText = pragma;
         command.ExecuteNonQuery();
     }
 
@@ -147,7 +168,7 @@ public sealed class SqliteActorStore : SqlActorStore
             await Savepoints.WriteEachAsync(transaction, batch, (commit, savepoint) =>
             {
                 transaction.Save(savepoint);
-                return WriteAsync(transaction, commit, now);
+                return Task.FromResult(Write(transaction, commit, now));
             });
             await transaction.CommitAsync();
         }
@@ -157,11 +178,11 @@ public sealed class SqliteActorStore : SqlActorStore
         }
     }
 
-    private static async Task<CommitOutcome> WriteAsync(SqliteTransaction transaction, ActorCommit commit, object now)
+    private CommitOutcome Write(SqliteTransaction transaction, ActorCommit commit, object now)
     {
         var key = commit.Key;
         // The duplicate check comes first: a retried request must get its first answer, not a conflict.
-        if (commit.Idempotency is { } request && await transaction.ExecuteAsync(
+        if (commit.Idempotency is { } request && statements.Execute(transaction,
                 "INSERT INTO idempotency_records (tenant_id, request_id, method, fingerprint, response, created_at)" +
                 " VALUES (@tenant_id, @request_id, @method, @fingerprint, @response, @created_at)" +
                 " ON CONFLICT (tenant_id, request_id) DO NOTHING",
@@ -180,11 +201,11 @@ public sealed class SqliteActorStore : SqlActorStore
             ("event_sequence", commit.ExpectedEventSequence + commit.Events.Count), ("state", commit.State), ("now", now),
         ];
         var written = commit.ExpectedVersion == 0
-            ? await transaction.ExecuteAsync(
+            ? statements.Execute(transaction,
                 "INSERT INTO actor_state (tenant_id, actor_type, actor_id, version, event_sequence, state, updated_at)" +
                 " VALUES (@tenant_id, @actor_type, @actor_id, @version, @event_sequence, @state, @now)" +
                 " ON CONFLICT (tenant_id, actor_type, actor_id) DO NOTHING", state)
-            : await transaction.ExecuteAsync(
+            : statements.Execute(transaction,
                 "UPDATE actor_state SET version = @version, event_sequence = @event_sequence, state = @state, updated_at = @now" +
                 " WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id" +
                 " AND version = @expected_version AND event_sequence = @expected_event_sequence", state);
@@ -192,12 +213,12 @@ public sealed class SqliteActorStore : SqlActorStore
 
         if (commit.Index is { } index)
         {
-            await transaction.ExecuteAsync(
+            statements.Execute(transaction,
                 "DELETE FROM actor_index WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id",
                 ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id));
             foreach (var entry in index.Distinct())
             {
-                await transaction.ExecuteAsync(
+                statements.Execute(transaction,
                     "INSERT INTO actor_index (tenant_id, actor_type, actor_id, name, value) VALUES (@tenant_id, @actor_type, @actor_id, @name, @value)",
                     ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id), ("name", entry.Name), ("value", entry.Value));
             }
@@ -207,7 +228,7 @@ public sealed class SqliteActorStore : SqlActorStore
         {
             var @event = commit.Events[i];
             // The single writer holds the database's write lock, so max + 1 is unique and follows commit order.
-            await transaction.ExecuteAsync(
+            statements.Execute(transaction,
                 "INSERT INTO events (tenant_id, stream_type, stream_id, sequence, position, event_type, data, actor, occurred_at, recorded_at)" +
                 " VALUES (@tenant_id, @stream_type, @stream_id, @sequence, (SELECT coalesce(max(position), 0) + 1 FROM events)," +
                 " @event_type, @data, @actor, @occurred_at, @now)",

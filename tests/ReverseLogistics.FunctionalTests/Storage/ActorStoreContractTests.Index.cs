@@ -213,6 +213,17 @@ public abstract partial class ActorStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_lookup_across_tenants_is_refused_for_a_name_kept_out_of_the_across_tenants_index()
+    {
+        var key = NewKey("return");
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Index: [new("status", "open")]));
+
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.FindAcrossTenantsAsync("return", "status", "open", 10, Ct));
+
+        Assert.Contains("id, tracking", refused.Message);
+    }
+
+    [SkippableFact]
     public async Task A_lookup_across_tenants_sees_an_entry_gone_once_the_next_index_replaces_it()
     {
         var key = NewKey("return");

@@ -31,6 +31,9 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
     /// <summary>The rows of schema_migrations, read directly from the database.</summary>
     protected abstract Task<long> CountAppliedMigrationsAsync();
 
+    /// <summary>Makes the database itself refuse to insert <paramref name="key"/>'s state (a trigger), as a fault would.</summary>
+    protected abstract Task RefuseInsertsOfAsync(ActorKey key);
+
     public async Task InitializeAsync() => Store = await OpenStoreAsync();
 
     public async Task DisposeAsync()
@@ -303,8 +306,9 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
     public async Task A_failing_commit_fails_alone_and_its_batch_commits()
     {
         var tenant = NewTenant();
+        await RefuseInsertsOfAsync(new ActorKey(tenant, "return", "rma-10"));
         var commits = Enumerable.Range(0, 21)
-            .Select(i => new ActorCommit(new ActorKey(tenant, "return", $"rma-{i}"), 0, 0, i == 10 ? "{not json" : "{}", [Event("Requested")], Request(tenant, $"req-{i}")))
+            .Select(i => new ActorCommit(new ActorKey(tenant, "return", $"rma-{i}"), 0, 0, "{}", [Event("Requested")], Request(tenant, $"req-{i}")))
             .Select(commit => Store.CommitAsync(commit, Ct))
             .ToList();
 

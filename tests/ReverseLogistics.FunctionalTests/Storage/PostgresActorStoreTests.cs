@@ -19,6 +19,12 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
 
     protected override Task<long> CountAppliedMigrationsAsync() => CountAppliedMigrationsAsync(database.ConnectionString!);
 
+    protected override Task RefuseInsertsOfAsync(ActorKey key) => ExecuteAsync(database.ConnectionString!, $$"""
+        CREATE OR REPLACE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
+        CREATE TRIGGER refuse_{{Guid.NewGuid():N}} BEFORE INSERT ON actor_state FOR EACH ROW
+            WHEN (NEW.tenant_id = '{{key.TenantId}}' AND NEW.actor_id = '{{key.Id}}') EXECUTE FUNCTION refuse_insert();
+        """);
+
     [SkippableFact]
     public async Task A_commit_on_one_node_raises_actor_changed_on_the_other_only()
     {

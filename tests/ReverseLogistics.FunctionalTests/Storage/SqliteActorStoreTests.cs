@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using ReverseLogistics.Storage;
+using ReverseLogistics.Storage.Sql;
 using ReverseLogistics.Storage.Sqlite;
 using ReverseLogistics.Testing;
 
@@ -21,6 +22,10 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
         command.CommandText = "SELECT count(*) FROM schema_migrations";
         return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
+
+    protected override Task RefuseInsertsOfAsync(ActorKey key) => ExecuteAsync((SqliteActorStore)Store,
+        $"CREATE TRIGGER refuse_{Guid.NewGuid():N} BEFORE INSERT ON actor_state" +
+        $" WHEN NEW.tenant_id = '{key.TenantId}' AND NEW.actor_id = '{key.Id}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");
 
     [Fact]
     public async Task A_data_directory_holds_the_default_file_in_wal_mode()
@@ -53,6 +58,57 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
         await store.MigrateAsync(Ct);
 
         await AssertADatabaseAtTheFirstMigrationGetsTheRest(store, sql => ExecuteAsync(store, sql), async () => (long)(await ExecuteAsync(store, "SELECT count(*) FROM schema_migrations"))!);
+    }
+
+    [Fact]
+    public async Task Migration_5_rebuilds_the_large_row_tables_keeping_their_rows_keys_and_foreign_keys()
+    {
+        var file = Path.Combine(directory.Path, $"{Guid.NewGuid():N}.db");
+        var tenant = NewTenant();
+        const string At = "'2026-01-01T00:00:00.000000Z'";
+        await using (var earlier = new SqliteConnection($"Data Source={file};Pooling=False"))
+        {
+            await earlier.OpenAsync(Ct);
+            await ExecuteAsync(earlier, SqliteActorStore.CreateHistorySql);
+            foreach (var migration in Migration.For(Dialect).Where(m => m.Version < 5))
+            {
+                await ExecuteAsync(earlier, migration.Sql);
+                await ExecuteAsync(earlier, $"INSERT INTO schema_migrations VALUES ({migration.Version}, '{migration.Name}', {At})");
+            }
+            await ExecuteAsync(earlier,
+                $"INSERT INTO actor_state VALUES ('{tenant}', 'return', 'rma-1', 1, 1, '[]', {At});" +
+                $"INSERT INTO events VALUES ('{tenant}', 'return', 'rma-1', 1, 1, 'Requested', '[]', 'tester', {At}, {At});" +
+                $"INSERT INTO idempotency_records VALUES ('{tenant}', 'req-1', 'Create', 'fp', x'01', {At});" +
+                $"INSERT INTO actor_index VALUES ('{tenant}', 'return', 'rma-1', 'tracking', 'RL-1'), ('{tenant}', 'return', 'rma-1', 'status', 'open');");
+        }
+
+        await using var store = new SqliteActorStore(file);
+        await store.MigrateAsync(Ct);
+
+        var key = new ActorKey(tenant, "return", "rma-1");
+        Assert.Equal(1, (await store.ReadAsync(key, Ct))!.Version);
+        Assert.Equal("Requested", Assert.Single(await store.ReadStreamAsync(key, 0, 10, Ct)).Type);
+        Assert.Equal("fp", (await store.FindRequestAsync(tenant, "req-1", Ct))!.Fingerprint);
+        Assert.Equal([key], await store.FindAcrossTenantsAsync("return", "tracking", "RL-1", 10, Ct));
+        Assert.Equal([key], await store.FindAsync(new IndexQuery(tenant, "return", [IndexCondition.Equal("status", "open")]), Ct));
+        var duplicate = new ActorCommit(key with { Id = "rma-2" }, 0, 0, "{}", [], Request(tenant, "req-1"));
+        Assert.Equal(CommitOutcome.DuplicateRequest, (await store.CommitAsync(duplicate, Ct)).Outcome);
+        Assert.Equal(CommitOutcome.VersionConflict, (await store.CommitAsync(new ActorCommit(key, 0, 0, "{}", []), Ct)).Outcome);
+        Assert.Equal(CommitOutcome.Committed, (await store.CommitAsync(new ActorCommit(key, 1, 1, "{}", [Event("Approved")]), Ct)).Outcome);
+        Assert.Equal("actor_state", await ExecuteAsync(store, "SELECT \"table\" FROM pragma_foreign_key_list('events')"));
+        Assert.Equal(0L, await ExecuteAsync(store,
+            "SELECT count(*) FROM sqlite_schema WHERE sql LIKE '%json_valid%' OR (name = 'actor_state' AND sql LIKE '%WITHOUT ROWID%')"));
+        await using var checking = new SqliteConnection($"Data Source={file};Foreign Keys=True;Pooling=False");
+        await checking.OpenAsync(Ct);
+        await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(checking,
+            $"INSERT INTO events VALUES ('{tenant}', 'return', 'rma-missing', 1, 99, 'Requested', '[]', 'tester', {At}, {At})"));
+    }
+
+    private async Task<object?> ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(Ct);
     }
 
     private async Task<object?> ExecuteAsync(SqliteActorStore store, string sql)
