@@ -10,7 +10,8 @@ namespace ReverseLogistics.Storage.Sql;
 /// </summary>
 internal static class MigrationRunner
 {
-    public static async Task ApplyAsync(
+    /// <returns>How many migrations were applied.</returns>
+    public static async Task<int> ApplyAsync(
         DbTransaction transaction, string dialect, string createHistorySql, ISqlTimestamps timestamps, ILogger logger, CancellationToken cancellationToken)
     {
         await using (var create = transaction.Command(createHistorySql))
@@ -25,6 +26,7 @@ internal static class MigrationRunner
             while (await reader.ReadAsync(cancellationToken)) applied.Add(reader.GetInt32(0));
         }
 
+        var count = 0;
         foreach (var migration in Migration.For(dialect).Where(migration => !applied.Contains(migration.Version)))
         {
             await using (var script = transaction.Command(migration.Sql))
@@ -38,6 +40,8 @@ internal static class MigrationRunner
                 await record.ExecuteNonQueryAsync(cancellationToken);
             }
             logger.LogInformation("Applied {Dialect} migration {Version} {Name}", dialect, migration.Version, migration.Name);
+            count++;
         }
+        return count;
     }
 }
