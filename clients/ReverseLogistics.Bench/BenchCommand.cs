@@ -83,6 +83,11 @@ public static class BenchCommand
             return 0;
         });
 
-        return new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.") { store, routing, manifests, H2loadSeed.CreateCommand() };
+        var root = new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.")
+        {
+            store, routing, manifests, H2loadSeed.CreateCommand(), ReturnSeeder.CreateCommand(),
+        };
+        foreach (var command in MemoryBench.CreateCommands()) root.Subcommands.Add(command);
+        return root;
     }
 }
