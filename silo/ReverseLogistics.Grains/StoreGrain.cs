@@ -30,6 +30,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private bool stale = true;
     private bool loadedOnce;
     private bool stateHandedOut;
+    private string? storedJson; // State as last loaded or committed: a copy deserializes it instead of serializing State again
     private GrainActivity? activity;
 
     protected StoreGrain(IActorStore store, string actorType, PlatformClock clock)
@@ -89,7 +90,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
             }
             else if (stateHandedOut && !GrainMethods.IsReadOnly(context.InterfaceMethod))
             {
-                State = Copy(State); // unchanged since it was handed out: only writing calls change it, and they start here
+                State = Copy(); // unchanged since it was handed out: only writing calls change it, and they start here
                 stateHandedOut = false;
             }
             await context.Invoke();
@@ -130,7 +131,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         switch (result.Outcome)
         {
             case CommitOutcome.Committed:
-                (Version, eventSequence) = (result.Version, result.EventSequence);
+                (Version, eventSequence, storedJson) = (result.Version, result.EventSequence, state);
                 return;
             case CommitOutcome.VersionConflict:
                 throw new ConcurrentChangeException($"{Key} was changed by another activation (version {Version} is stale); retry the request.");
@@ -160,12 +161,13 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     {
         var record = await store.ReadAsync(Key, cancellationToken);
         State = record is null ? new TState() : Deserialize(record.State);
+        storedJson = record?.State;
         Version = record?.Version ?? 0;
         eventSequence = record?.EventSequence ?? 0;
         (stale, stateHandedOut, loadedOnce) = (false, false, true);
     }
 
-    private TState Copy(TState state) => Deserialize(JsonSerializer.Serialize(state, DomainJson.Options));
+    private TState Copy() => Deserialize(storedJson ?? JsonSerializer.Serialize(State, DomainJson.Options));
 
     private TState Deserialize(string json) => JsonSerializer.Deserialize<TState>(json, DomainJson.Options)
         ?? throw new InvalidDataException($"The stored state of {Key} is null.");

@@ -12,4 +12,7 @@ public static class CrossTenantIndex
     public const string Tracking = "tracking";
 
     public static IReadOnlyList<string> Names { get; } = [Id, Tracking];
+
+    /// <summary>The partial index's condition, exactly as the migrations write it.</summary>
+    internal const string Condition = "name IN ('id', 'tracking')";
 }

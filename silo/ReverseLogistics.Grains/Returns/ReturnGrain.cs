@@ -11,6 +11,7 @@ using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Grains.Pickups;
+using ReverseLogistics.Grains.Policies;
 using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Storage;
 
@@ -25,10 +26,16 @@ namespace ReverseLogistics.Grains.Returns;
 // A return is called in bursts (created then read back, a parcel scanned then inspected) hours or days apart. Kept for
 // the platform's ten idle minutes, a silo creating 1,000 returns/s would hold 600,000 of them; two minutes holds 120,000.
 [CollectionAgeLimit(Minutes = 2)]
-public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnRouter router, PickupBooker pickups)
+public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnRouter router, PickupBooker pickups, SharedPolicies policies)
     : StoreGrain<ReturnRecord>(store, TypeName, clock), IReturnGrain
 {
     public const string TypeName = "return";
+
+    protected override Task OnLoadedAsync()
+    {
+        State.Policy = policies.Share(State.Policy);
+        return Task.CompletedTask;
+    }
 
     public Task<ReturnSnapshot> GetAsync() => Task.FromResult(new ReturnSnapshot(Key.TenantId, Key.Id, Existing().Record));
 

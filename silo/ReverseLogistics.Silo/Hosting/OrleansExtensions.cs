@@ -7,6 +7,7 @@ using Orleans.Serialization;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Pickups;
+using ReverseLogistics.Grains.Policies;
 using ReverseLogistics.Grains.Routing;
 using ReverseLogistics.Grains.Tenants;
 
@@ -73,6 +74,7 @@ public static class OrleansExtensions
         silo.Services.AddSingleton<NetworkSnapshot>();
         silo.Services.AddSingleton<IReturnRouter, NetworkReturnRouter>();
         silo.Services.AddSingleton<PickupBooker>();
+        silo.Services.AddSingleton<SharedPolicies>();
         // The caller's trace continues into grain calls (and the store spans below them).
         silo.AddActivityPropagation();
         // The same idle time the actor runtime used: ten minutes without a call and an activation goes.

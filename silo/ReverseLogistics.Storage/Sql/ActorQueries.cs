@@ -88,16 +88,22 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
         if (!CrossTenantIndex.Names.Contains(name))
             throw new ArgumentException($"Only the entries {string.Join(", ", CrossTenantIndex.Names)} are searched across tenants.", nameof(name));
         await using var connection = await openConnection(cancellationToken);
-        // The name is a literal (one of the few above), not a parameter: that is what lets both databases use the partial index.
-        await using var command = connection.Command(
-            $"SELECT tenant_id, actor_id FROM actor_index WHERE actor_type = @actor_type AND name = '{name}' AND value = @value" +
-            " ORDER BY tenant_id, actor_id LIMIT @limit",
+        await using var command = connection.Command(FindAcrossTenantsSql(name),
             ("actor_type", actorType), ("value", value), ("limit", limit));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var keys = new List<ActorKey>();
         while (await reader.ReadAsync(cancellationToken)) keys.Add(new ActorKey(reader.GetString(0), actorType, reader.GetString(1)));
         return keys;
     }
+
+    /// <summary>
+    /// The name is a literal, and the query repeats the partial index's own condition word for word: SQLite uses a
+    /// partial index only when the query states its condition (it does not infer <c>name IN (...)</c> from
+    /// <c>name = 'tracking'</c>), and without it the lookup scanned the whole index.
+    /// </summary>
+    internal static string FindAcrossTenantsSql(string name) =>
+        $"SELECT tenant_id, actor_id FROM actor_index WHERE actor_type = @actor_type AND name = '{name}' AND {CrossTenantIndex.Condition}" +
+        " AND value = @value ORDER BY tenant_id, actor_id LIMIT @limit";
 
     public async Task<IReadOnlyList<DueActor>> FindDueAsync(
         string actorType, string kind, DateTime upTo, DueActor? after, int limit, CancellationToken cancellationToken)

@@ -60,6 +60,26 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
         await AssertADatabaseAtTheFirstMigrationGetsTheRest(store, sql => ExecuteAsync(store, sql), async () => (long)(await ExecuteAsync(store, "SELECT count(*) FROM schema_migrations"))!);
     }
 
+    [Theory]
+    [InlineData("id")]
+    [InlineData("tracking")]
+    public async Task A_lookup_across_tenants_searches_the_partial_index_instead_of_scanning(string name)
+    {
+        await using var connection = new SqliteConnection($"Data Source={((SqliteActorStore)Store).DatabasePath}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + ActorQueries.FindAcrossTenantsSql(name);
+        foreach (var parameter in new[] { "@actor_type", "@value", "@limit" }) command.Parameters.AddWithValue(parameter, "x");
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct)) plan.Add(reader.GetString(3));
+        }
+
+        Assert.Contains(plan, step => step.StartsWith("SEARCH actor_index USING COVERING INDEX ix_actor_index_across_tenants", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task Migration_5_rebuilds_the_large_row_tables_keeping_their_rows_keys_and_foreign_keys()
     {
