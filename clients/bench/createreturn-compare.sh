@@ -104,9 +104,9 @@ echo
 row what 'ops/s' 'lat avg' 'p50 ms' 'p95 ms' 'p99 ms' 'silo CPU' 'vs pgbench'
 row 'pgbench -N, before' "$before_tps" "$before_latency" - - - - -
 for label in embedded postgres; do
-  rate=$(summary_field "$label" returns_per_s)
+  rate=$(summary_field "$label" ops_per_s)
   row "CreateReturn, $label silo" "$rate" - "$(summary_field "$label" p50_ms)" "$(summary_field "$label" p95_ms)" \
-    "$(summary_field "$label" p99_ms)" "$(summary_field "$label" silo_cpu_ms_per_return)" "$(ratio "$rate")"
+    "$(summary_field "$label" p99_ms)" "$(summary_field "$label" silo_cpu_ms_per_op)" "$(ratio "$rate")"
 done
 row 'pgbench -N, after' "$after_tps" "$after_latency" - - - - -
 echo
