@@ -8,7 +8,7 @@ using ReverseLogistics.V1;
 namespace ReverseLogistics.LoadGen;
 
 /// <summary>One CreateReturn call: when it started and ended (Stopwatch timestamps), how it ended, its request id and, if acknowledged, the return.</summary>
-internal readonly record struct CallRecord(long Start, long End, StatusCode Status, string RequestId, string? ReturnId)
+internal readonly record struct CallRecord(long Start, long End, StatusCode Status, string RequestId, string? ReturnId) : ITimed
 {
     public bool Acknowledged => Status == StatusCode.OK;
 

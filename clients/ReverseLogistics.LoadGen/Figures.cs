@@ -8,7 +8,7 @@ internal static class Figures
 {
     public static double Seconds(long from, long to) => (to - from) / (double)Stopwatch.Frequency;
 
-    public static double Milliseconds(CallRecord call) => Seconds(call.Start, call.End) * 1000;
+    public static double Milliseconds<T>(T timed) where T : ITimed => Seconds(timed.Start, timed.End) * 1000;
 
     /// <summary>Nearest-rank percentile of ascending values; NaN for none.</summary>
     public static double Percentile(IReadOnlyList<double> ascending, double percent)
@@ -19,13 +19,13 @@ internal static class Figures
     }
 
     /// <summary>"Unavailable 3, DeadlineExceeded 1", or "none".</summary>
-    public static string ByStatus(IEnumerable<CallRecord> failed)
+    public static string ByStatus<T>(IEnumerable<T> failed) where T : ITimed
     {
         var counts = failed.GroupBy(c => c.Status).OrderByDescending(g => g.Count()).Select(g => $"{g.Key} {g.Count()}").ToList();
         return counts.Count == 0 ? "none" : string.Join(", ", counts);
     }
 
-    public static void PrintDetails(TextWriter output, IEnumerable<CallRecord> failed, IReadOnlyDictionary<StatusCode, string> details)
+    public static void PrintDetails<T>(TextWriter output, IEnumerable<T> failed, IReadOnlyDictionary<StatusCode, string> details) where T : ITimed
     {
         foreach (var status in failed.Select(c => c.Status).Distinct().Order())
             if (details.TryGetValue(status, out var detail))

@@ -6,12 +6,15 @@ using ReverseLogistics.Client;
 
 namespace ReverseLogistics.LoadGen;
 
-/// <summary>rl-loadgen's command line: create-returns and failover.</summary>
+/// <summary>rl-loadgen's command line: create-returns, handheld, schedule-pickups, get-returns and failover.</summary>
 public static class LoadGenCommand
 {
     public static RootCommand Create() => new("rl-loadgen: end-to-end load on the platform's gRPC API, with a check that nothing was lost or duplicated")
     {
         CreateReturnsCommand.Create(),
+        HandheldCommand.Create(),
+        SchedulePickupsCommand.Create(),
+        GetReturnsCommand.Create(),
         FailoverCommand.Create(),
     };
 

@@ -1,4 +1,4 @@
-# Sourced by createreturn-compare.sh and failover.sh: what both need before and after their runs.
+# Sourced by paths-compare.sh and failover.sh: what both need before and after their runs.
 #   loadgen_setup WORK-PREFIX TOOL...   checks the tools, starts deploy/local/postgres.sh's server (never stops it),
 #                                       builds the silo and rl-loadgen in Release and makes a work directory.
 # It sets silo_dll, loadgen_dll, pg_host, pg_port, pg_user, PGPASSWORD (exported), work and operator_key, and arranges
