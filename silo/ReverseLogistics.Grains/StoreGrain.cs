@@ -30,7 +30,6 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private bool stale = true;
     private bool loadedOnce;
     private bool stateHandedOut;
-    private string? storedJson; // State as last loaded or committed: a copy deserializes it instead of serializing State again
     private GrainActivity? activity;
 
     protected StoreGrain(IActorStore store, string actorType, PlatformClock clock)
@@ -131,7 +130,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         switch (result.Outcome)
         {
             case CommitOutcome.Committed:
-                (Version, eventSequence, storedJson) = (result.Version, result.EventSequence, state);
+                (Version, eventSequence) = (result.Version, result.EventSequence);
                 return;
             case CommitOutcome.VersionConflict:
                 throw new ConcurrentChangeException($"{Key} was changed by another activation (version {Version} is stale); retry the request.");
@@ -161,13 +160,14 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     {
         var record = await store.ReadAsync(Key, cancellationToken);
         State = record is null ? new TState() : Deserialize(record.State);
-        storedJson = record?.State;
         Version = record?.Version ?? 0;
         eventSequence = record?.EventSequence ?? 0;
         (stale, stateHandedOut, loadedOnce) = (false, false, true);
     }
 
-    private TState Copy() => Deserialize(storedJson ?? JsonSerializer.Serialize(State, DomainJson.Options));
+    // Serialized again rather than kept from the last load or commit: keeping each activation's JSON doubled the
+    // memory of an active return (docs/performance.md, "Memory").
+    private TState Copy() => Deserialize(JsonSerializer.Serialize(State, DomainJson.Options));
 
     private TState Deserialize(string json) => JsonSerializer.Deserialize<TState>(json, DomainJson.Options)
         ?? throw new InvalidDataException($"The stored state of {Key} is null.");
