@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 using System.CommandLine;
 using System.Diagnostics;
 using Grpc.Core;
-using Grpc.Health.V1;
 using ReverseLogistics.Client;
+using ReverseLogistics.Samples;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Bench;
@@ -23,7 +23,7 @@ public static class MemoryBench
         serving.SetAction(async (result, cancellationToken) =>
         {
             var clock = Stopwatch.StartNew();
-            var (ok, answer) = await WaitServingAsync(result.GetValue(silo)!, result.GetValue(wait), cancellationToken);
+            var (ok, answer) = await Serving.UntilAsync(result.GetValue(silo)!, result.GetValue(wait), cancellationToken);
             Console.WriteLine(ok ? $"serving after {clock.Elapsed.TotalSeconds:F1} s" : $"not serving after {clock.Elapsed.TotalSeconds:F1} s: {answer}");
             return ok ? 0 : 1;
         });
@@ -67,27 +67,6 @@ public static class MemoryBench
         return [serving, seedTenant, getReturns];
     }
 
-    public static async Task<(bool Serving, string Answer)> WaitServingAsync(string address, double seconds, CancellationToken cancellationToken)
-    {
-        using var client = new PlatformClient(new PlatformClientOptions { Address = address, MaxAttempts = 1 });
-        var until = Stopwatch.GetTimestamp() + (long)(seconds * Stopwatch.Frequency);
-        while (true)
-        {
-            string answer;
-            try
-            {
-                var health = await client.Health.CheckAsync(new HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(5), cancellationToken: cancellationToken);
-                if (health.Status == HealthCheckResponse.Types.ServingStatus.Serving) return (true, health.Status.ToString());
-                answer = health.Status.ToString();
-            }
-            catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
-            {
-                answer = $"{e.StatusCode} ({e.Status.Detail})";
-            }
-            if (Stopwatch.GetTimestamp() >= until) return (false, answer);
-            await Task.Delay(200, cancellationToken);
-        }
-    }
 
     private static async Task SeedTenantAsync(string address, string operatorKey, string tenantId, string keyOut, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Grpc.Core;
 using ReverseLogistics.Client;
+using ReverseLogistics.Samples;
 
 namespace ReverseLogistics.LoadGen;
 
@@ -57,7 +58,7 @@ public static class FailoverCommand
                 TimeSpan.FromMilliseconds(result.GetValue(pause)));
             foreach (var silo in pair)
             {
-                var (serving, answer) = await LoadGenCommand.WaitServingAsync(silo, result.GetValue(wait), cancellationToken);
+                var (serving, answer) = await Serving.UntilAsync(silo, result.GetValue(wait), cancellationToken);
                 await result.InvocationConfiguration.Output.WriteLineAsync($"health of {silo}: {answer}");
                 if (!serving) return 1;
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Grpc.Core;
+using ReverseLogistics.Samples;
 
 namespace ReverseLogistics.LoadGen;
 
@@ -62,7 +63,7 @@ internal static class LoadCommand
                 result.GetValue(count), result.GetValue(warmup), result.GetValue(maxAttempts), TimeSpan.FromSeconds(result.GetValue(deadline)),
                 TimeSpan.FromMilliseconds(result.GetValue(pause)), result.GetValue(siloPid));
             var error = result.InvocationConfiguration.Error;
-            var (serving, answer) = await LoadGenCommand.WaitServingAsync(settings.Address, result.GetValue(wait), cancellationToken);
+            var (serving, answer) = await Serving.UntilAsync(settings.Address, result.GetValue(wait), cancellationToken);
             if (!serving)
             {
                 await error.WriteLineAsync($"rl-loadgen: {settings.Address} is not serving: {answer}");
