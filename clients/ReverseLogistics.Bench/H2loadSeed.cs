@@ -47,37 +47,25 @@ public static class H2loadSeed
 
     public static async Task<int> RunAsync(string silo, string echo, string operatorKey, string outputDirectory, CancellationToken cancellationToken)
     {
-        using var asOperator = new PlatformClient(new PlatformClientOptions { Address = silo, ApiKey = operatorKey });
-
-        var tenantId = "h2load-" + Guid.NewGuid().ToString("N")[..8];
-        await asOperator.Tenants.CreateTenantAsync(new CreateTenantRequest
-        {
-            TenantId = tenantId,
-            DisplayName = "h2load benchmark",
-            // The most the platform allows (100,000 per second, a burst of ten times that): h2load would count refusals as successes.
-            RateLimit = new RateLimit { RequestsPerSecond = 100_000, Burst = 1_000_000 },
-        }, cancellationToken: cancellationToken);
-        var key = await asOperator.Tenants.CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            TenantId = tenantId, Role = Role.Merchant, Description = "h2load benchmark",
-        }, cancellationToken: cancellationToken);
-        using var asMerchant = new PlatformClient(new PlatformClientOptions { Address = silo, ApiKey = key.Secret });
+        var tenant = await BenchTenant.CreateAsync(silo, operatorKey, "h2load-" + Guid.NewGuid().ToString("N")[..8], "h2load benchmark", cancellationToken);
+        var tenantId = tenant.TenantId;
+        using var asMerchant = new PlatformClient(new PlatformClientOptions { Address = silo, ApiKey = tenant.MerchantKey });
         var created = await asMerchant.Returns.CreateReturnAsync(SampleReturn.New("cust-1"), cancellationToken: cancellationToken);
 
         // The SDK first: the calls h2load will make, through the generated stubs.
         var fetched = await asMerchant.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = created.ReturnId }, cancellationToken: cancellationToken);
         if (fetched.ReturnId != created.ReturnId) throw new InvalidOperationException($"GetReturn answered {fetched.ReturnId}, not {created.ReturnId}");
-        var health = await asOperator.Health.CheckAsync(new HealthCheckRequest(), cancellationToken: cancellationToken);
+        var health = await asMerchant.Health.CheckAsync(new HealthCheckRequest(), cancellationToken: cancellationToken);
         if (health.Status != HealthCheckResponse.Types.ServingStatus.Serving) throw new InvalidOperationException($"health Check answered {health.Status}");
 
         Directory.CreateDirectory(outputDirectory);
         var bodies = new (string File, string Address, string Path, IMessage Request, string? Key)[]
         {
             ("health.body", silo, HealthPath, new HealthCheckRequest(), null),
-            ("getreturn.body", silo, GetReturnPath, new GetReturnRequest { ReturnId = created.ReturnId }, key.Secret),
+            ("getreturn.body", silo, GetReturnPath, new GetReturnRequest { ReturnId = created.ReturnId }, tenant.MerchantKey),
             ("echo.body", echo, EchoPath, new EchoRequest { Message = "hello" }, null),
         };
-        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "merchant.key"), key.Secret, cancellationToken);
+        await File.WriteAllTextAsync(Path.Combine(outputDirectory, "merchant.key"), tenant.MerchantKey, cancellationToken);
 
         // Then the bodies themselves, posted as h2load posts them: h2load counts HTTP 200 as success, whatever grpc-status says.
         using var http = new HttpClient(new SocketsHttpHandler());

@@ -70,19 +70,8 @@ public static class MemoryBench
 
     private static async Task SeedTenantAsync(string address, string operatorKey, string tenantId, string keyOut, CancellationToken cancellationToken)
     {
-        using var asOperator = new PlatformClient(new PlatformClientOptions { Address = address, ApiKey = operatorKey });
-        await asOperator.Tenants.CreateTenantAsync(new CreateTenantRequest
-        {
-            TenantId = tenantId,
-            DisplayName = "memory benchmark",
-            // The most the platform allows, so that the limiter is not what get-returns meets.
-            RateLimit = new RateLimit { RequestsPerSecond = 100_000, Burst = 1_000_000 },
-        }, cancellationToken: cancellationToken);
-        var key = await asOperator.Tenants.CreateApiKeyAsync(new CreateApiKeyRequest
-        {
-            TenantId = tenantId, Role = Role.Merchant, Description = "memory benchmark",
-        }, cancellationToken: cancellationToken);
-        await File.WriteAllTextAsync(keyOut, key.Secret, cancellationToken);
+        var tenant = await BenchTenant.CreateAsync(address, operatorKey, tenantId, "memory benchmark", cancellationToken);
+        await File.WriteAllTextAsync(keyOut, tenant.MerchantKey, cancellationToken);
         Console.WriteLine($"seed-tenant: tenant {tenantId} and a merchant key ({keyOut})");
     }
 

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Grpc.Core;
 using ReverseLogistics.Client;
+using ReverseLogistics.Samples;
 
 namespace ReverseLogistics.LoadGen;
 
@@ -15,18 +16,18 @@ public static class CreateReturnsCommand
         "Durable CreateReturn throughput and latency; then checks every acknowledged return exists once", [], _ => [],
         async (_, settings, _, cancellationToken) =>
         {
-            var tenant = await LoadTenant.CreateAsync(settings.Address, settings.OperatorKey, "create-returns", cancellationToken);
+            var tenant = await BenchTenant.CreateAsync(settings.Address, settings.OperatorKey, BenchTenant.NewId("lg-"), "rl-loadgen create-returns", cancellationToken);
             return new Path(settings, tenant);
         });
 
     private sealed class Path : ILoadPath<CallRecord>
     {
         private readonly LoadSettings settings;
-        private readonly LoadTenant tenant;
+        private readonly BenchTenant tenant;
         private readonly PlatformClient client;
         private readonly Calls calls;
 
-        public Path(LoadSettings settings, LoadTenant tenant)
+        public Path(LoadSettings settings, BenchTenant tenant)
         {
             (this.settings, this.tenant) = (settings, tenant);
             client = settings.LoadClient(tenant.MerchantKey);

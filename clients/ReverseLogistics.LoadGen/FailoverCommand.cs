@@ -81,7 +81,7 @@ public static class FailoverCommand
 
     private static async Task<int> RunAsync(Settings settings, TextWriter output, CancellationToken cancellationToken)
     {
-        var tenant = await LoadTenant.CreateAsync(settings.Survivor, settings.OperatorKey, "failover", cancellationToken);
+        var tenant = await BenchTenant.CreateAsync(settings.Survivor, settings.OperatorKey, BenchTenant.NewId("lg-"), "rl-loadgen failover", cancellationToken);
         using var client = new PlatformClient(new PlatformClientOptions
         {
             Address = settings.Survivor, ApiKey = tenant.MerchantKey, MaxAttempts = 1, DefaultDeadline = settings.Deadline,

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Grpc.Core;
 using ReverseLogistics.Client;
 using ReverseLogistics.V1;
+using ReverseLogistics.Samples;
 
 namespace ReverseLogistics.LoadGen;
 
@@ -23,14 +24,14 @@ public static class GetReturnsCommand
             result => [(result.GetValue(returns) < 1, "--returns must be at least 1")],
             async (result, settings, output, cancellationToken) =>
             {
-                var tenant = await LoadTenant.CreateAsync(settings.Address, settings.OperatorKey, "get-returns", cancellationToken);
+                var tenant = await BenchTenant.CreateAsync(settings.Address, settings.OperatorKey, BenchTenant.NewId("lg-"), "rl-loadgen get-returns", cancellationToken);
                 using var merchant = settings.SetupClient(tenant.MerchantKey);
                 var pool = await ReturnPool.CreateAsync(merchant, result.GetValue(returns), settings.Concurrency, network: null, output, cancellationToken);
                 return new Path(settings, tenant, pool);
             });
     }
 
-    private sealed class Path(LoadSettings settings, LoadTenant tenant, ReturnPool pool) : ILoadPath<Read>
+    private sealed class Path(LoadSettings settings, BenchTenant tenant, ReturnPool pool) : ILoadPath<Read>
     {
         private readonly PlatformClient client = settings.LoadClient(tenant.MerchantKey);
         private readonly RpcTimer timer = new();

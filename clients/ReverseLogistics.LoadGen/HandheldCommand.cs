@@ -2,6 +2,7 @@ using System.CommandLine;
 using Grpc.Core;
 using ReverseLogistics.Client;
 using ReverseLogistics.V1;
+using ReverseLogistics.Samples;
 
 namespace ReverseLogistics.LoadGen;
 
@@ -36,7 +37,7 @@ public static class HandheldCommand
                 (result.GetValue(scanBy) is not ("tracking-number" or "return-id"), "--scan-by is tracking-number or return-id")],
             async (result, settings, output, cancellationToken) =>
             {
-                var tenant = await LoadTenant.CreateAsync(settings.Address, settings.OperatorKey, "handheld", cancellationToken);
+                var tenant = await BenchTenant.CreateAsync(settings.Address, settings.OperatorKey, BenchTenant.NewId("lg-"), "rl-loadgen handheld", cancellationToken);
                 var network = await LoadNetwork.CreateAsync(settings, tenant.TenantId, result.GetValue(centres), windowCapacity: 40, cancellationToken);
                 var keys = await network.HandheldKeysAsync(settings, cancellationToken);
                 using var merchant = settings.SetupClient(tenant.MerchantKey);
@@ -45,7 +46,7 @@ public static class HandheldCommand
             });
     }
 
-    private sealed class Path(LoadSettings settings, LoadTenant tenant, LoadNetwork network, IReadOnlyList<string> keys, ReturnPool pool, bool scanByReturnId)
+    private sealed class Path(LoadSettings settings, BenchTenant tenant, LoadNetwork network, IReadOnlyList<string> keys, ReturnPool pool, bool scanByReturnId)
         : ILoadPath<PooledReturn>
     {
         private readonly IReadOnlyList<PlatformClient> handhelds = [.. keys.Select(settings.LoadClient)];

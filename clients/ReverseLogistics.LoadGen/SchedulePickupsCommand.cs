@@ -3,6 +3,7 @@ using System.Globalization;
 using Grpc.Core;
 using ReverseLogistics.Client;
 using ReverseLogistics.V1;
+using ReverseLogistics.Samples;
 
 namespace ReverseLogistics.LoadGen;
 
@@ -38,7 +39,7 @@ public static class SchedulePickupsCommand
                     $"--returns is more than the windows take (--days x {LoadNetwork.WindowHours.Count} windows a day x --window-capacity)")],
             async (result, settings, output, cancellationToken) =>
             {
-                var tenant = await LoadTenant.CreateAsync(settings.Address, settings.OperatorKey, "schedule-pickups", cancellationToken);
+                var tenant = await BenchTenant.CreateAsync(settings.Address, settings.OperatorKey, BenchTenant.NewId("lg-"), "rl-loadgen schedule-pickups", cancellationToken);
                 var network = await LoadNetwork.CreateAsync(settings, tenant.TenantId, result.GetValue(centres), result.GetValue(capacity), cancellationToken);
                 using var merchant = settings.SetupClient(tenant.MerchantKey);
                 var pool = await ReturnPool.CreateAsync(merchant, result.GetValue(returns), settings.Concurrency, network, output, cancellationToken);
@@ -46,7 +47,7 @@ public static class SchedulePickupsCommand
             });
     }
 
-    private sealed class Path(LoadSettings settings, LoadTenant tenant, LoadNetwork network, ReturnPool pool, int days) : ILoadPath<Booking>
+    private sealed class Path(LoadSettings settings, BenchTenant tenant, LoadNetwork network, ReturnPool pool, int days) : ILoadPath<Booking>
     {
         private readonly PlatformClient client = settings.LoadClient(tenant.MerchantKey);
         private readonly RpcTimer timer = new();
