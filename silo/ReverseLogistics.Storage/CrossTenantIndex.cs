@@ -13,6 +13,6 @@ public static class CrossTenantIndex
 
     public static IReadOnlyList<string> Names { get; } = [Id, Tracking];
 
-    /// <summary>The partial index's condition, exactly as the migrations write it.</summary>
-    internal const string Condition = "name IN ('id', 'tracking')";
+    /// <summary>The partial index's condition, as the migrations write it.</summary>
+    internal static string Condition { get; } = $"name IN ({string.Join(", ", Names.Select(name => $"'{name}'"))})";
 }

@@ -1,5 +1,5 @@
-using Orleans;
 using System.Text.Json;
+using Orleans;
 using Orleans.Concurrency;
 using Orleans.Placement;
 using ReverseLogistics.Domain.Errors;

@@ -44,9 +44,9 @@ public sealed class ReturnsService(
         var draft = new ReturnDraft(returnRequest, request.CustomerAddress?.Name ?? "", request.CustomerFlagged, policy, eligibility,
             tenant.DisplayName);
         var returnId = ReturnIds.New(time.GetUtcNow());
-        // Every attempt gets a new return id, so a repeat cannot touch the first attempt's return; its commit then
-        // finds the request id taken and the first result is answered. The one effect a repeat can leave is a centre
-        // booking for the id that never commits, which the orphaned-booking sweep releases.
+        // Every attempt gets a new return id, so a repeat cannot touch the first attempt's return: the return grain
+        // stops it before it would book a centre, or its commit finds the request id taken; either way the first
+        // result is answered.
         return ToProto(await idempotency.RunAsync(context, request.RequestId, request,
             (caller, ticket) => grains.Return(tenantId, returnId).CreateAsync(draft.AsImmutable(), caller, ticket), check: RepeatCheck.AtCommit));
     }

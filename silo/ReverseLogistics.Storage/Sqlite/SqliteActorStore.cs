@@ -142,8 +142,7 @@ public sealed class SqliteActorStore : SqlActorStore
         // In WAL mode, NORMAL would sync only at checkpoints: an acknowledged commit could be lost
         // to a power cut. FULL syncs the log at every commit, which group commit makes affordable.
         // A bigger page cache than SQLite's 2 MiB keeps the index trees every commit descends in memory.
-        command.CommandText = "PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536";
-        command.ExecuteNonQuery();
+        ExecutePragma("PRAGMA synchronous = FULL; PRAGMA busy_timeout = 30000; PRAGMA cache_size = -65536");
     }
 
     private void ExecutePragma(string pragma)
