@@ -1,7 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
-using NpgsqlTypes;
 using ReverseLogistics.Storage.GroupCommit;
 using ReverseLogistics.Storage.Sql;
 
@@ -17,8 +16,8 @@ public sealed class PostgresActorStore : SqlActorStore
 {
     private const string Dialect = "Postgres";
 
-    // Every savepoint that writes is a subtransaction; past 64 in one transaction PostgreSQL
-    // stops caching them per backend, which slows every other session's snapshots.
+    // A batch that has to be written one commit at a time gives each a savepoint, a subtransaction; past 64 in one
+    // transaction PostgreSQL stops caching them per backend, which slows every other session's snapshots.
     private const int MaxBatchSize = 64;
 
     // Advisory lock keys ("RL" and a number) shared by every node of the database.
@@ -35,55 +34,10 @@ public sealed class PostgresActorStore : SqlActorStore
         );
         """;
 
-    private const string InsertRequestSql = """
-        INSERT INTO idempotency_records (tenant_id, request_id, method, fingerprint, response, created_at)
-        VALUES (@tenant_id, @request_id, @method, @fingerprint, @response, @created_at)
-        ON CONFLICT (tenant_id, request_id) DO NOTHING
-        """;
-
-    // Appends the commit's events only if the state statement before it wrote its row.
-    private const string AppendEventsSql = """
-        appended AS (
-            INSERT INTO events (tenant_id, stream_type, stream_id, sequence, event_type, data, actor, occurred_at, recorded_at)
-            SELECT @tenant_id, @actor_type, @actor_id, @expected_event_sequence + e.n, e.event_type, e.data::jsonb, e.actor, e.occurred_at, now()
-            FROM unnest(@event_types::text[], @event_data::text[], @event_actors::text[], @event_times)
-                WITH ORDINALITY AS e(event_type, data, actor, occurred_at, n)
-            WHERE EXISTS (SELECT FROM state)
-            ORDER BY e.n)
-        SELECT count(*) FROM state
-        """;
-
-    private const string CreateSql = $"""
-        WITH state AS (
-            INSERT INTO actor_state (tenant_id, actor_type, actor_id, version, event_sequence, state, updated_at)
-            VALUES (@tenant_id, @actor_type, @actor_id, @version, @event_sequence, @state::jsonb, now())
-            ON CONFLICT (tenant_id, actor_type, actor_id) DO NOTHING
-            RETURNING 1),
-        {AppendEventsSql}
-        """;
-
-    private const string UpdateSql = $"""
-        WITH state AS (
-            UPDATE actor_state SET version = @version, event_sequence = @event_sequence, state = @state::jsonb, updated_at = now()
-            WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id
-                AND version = @expected_version AND event_sequence = @expected_event_sequence
-            RETURNING 1),
-        {AppendEventsSql}
-        """;
-
-    // Both run after the state statement; a commit that did not write its state is rolled back to
-    // its savepoint, entries included. The EXISTS only keeps a missing actor from failing the foreign key.
-    private const string DeleteIndexSql = """
-        DELETE FROM actor_index WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id
-        """;
-
-    private const string InsertIndexSql = """
-        INSERT INTO actor_index (tenant_id, actor_type, actor_id, name, value)
-        SELECT @tenant_id, @actor_type, @actor_id, e.name, e.value FROM unnest(@names::text[], @values::text[]) AS e(name, value)
-        WHERE EXISTS (SELECT FROM actor_state WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id)
-        """;
+    private static readonly string LockEventPositionsSql = $"SELECT pg_advisory_xact_lock({EventPositionLock})";
 
     private readonly NpgsqlDataSource dataSource;
+    private readonly NpgsqlDataSource writerSource;
     private readonly ActorChangedListener listener;
     private readonly string node = Guid.NewGuid().ToString("N");
     private readonly ILogger logger;
@@ -99,10 +53,8 @@ public sealed class PostgresActorStore : SqlActorStore
     {
         this.logger = logger ?? NullLogger<PostgresActorStore>.Instance;
         this.announcedTypes = announcedTypes;
-        var builder = new NpgsqlDataSourceBuilder(connectionString);
-        // The store runs a handful of fixed statements: prepared, the server plans each only once.
-        if (builder.ConnectionStringBuilder.MaxAutoPrepare == 0) builder.ConnectionStringBuilder.MaxAutoPrepare = 32;
-        dataSource = builder.Build();
+        dataSource = Build(connectionString, forWriter: false);
+        writerSource = Build(connectionString, forWriter: true);
         Queries = new ActorQueries(async cancellationToken => await dataSource.OpenConnectionAsync(cancellationToken), PostgresTimestamps.Instance);
         Commits = new CommitQueue(WriteBatchAsync, MaxBatchSize, this.logger);
         listener = new ActorChangedListener(connectionString, node, (key, version) => ActorChanged?.Invoke(key, version), this.logger);
@@ -133,99 +85,113 @@ public sealed class PostgresActorStore : SqlActorStore
         if (Interlocked.Exchange(ref disposed, 1) == 1) return;
         await Commits.DisposeAsync();
         await listener.DisposeAsync();
+        await writerSource.DisposeAsync();
         await dataSource.DisposeAsync();
+    }
+
+    private static NpgsqlDataSource Build(string connectionString, bool forWriter)
+    {
+        var builder = new NpgsqlDataSourceBuilder(connectionString);
+        var settings = builder.ConnectionStringBuilder;
+        // The store runs a handful of fixed statements: prepared, the server parses each only once.
+        if (settings.MaxAutoPrepare == 0) settings.MaxAutoPrepare = 32;
+        // No statement changes a session setting, so a connection going back to the pool needs no reset.
+        settings.NoResetOnClose = true;
+        // Every statement is a fixed one over indexes that lead with the tenant, so a custom plan never beats the generic
+        // one; yet the server kept making custom plans, on every execution: a fifth of its CPU per CreateReturn
+        // (docs/performance.md).
+        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        // The commit queue writes one batch at a time, on a pool of its own so that reads never keep it waiting.
+        if (forWriter) settings.MaxPoolSize = 1;
+        return builder.Build();
     }
 
     private async Task WriteBatchAsync(IReadOnlyList<PendingCommit> batch)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        if (batch.Any(pending => pending.Commit.Events.Count > 0))
-        {
-            // Held until commit, so positions are handed out in commit order across all nodes:
-            // a reader paging by position never sees a lower position turn up later.
-            await transaction.ExecuteAsync("SELECT pg_advisory_xact_lock(@key)", ("key", EventPositionLock));
-        }
-
         // Every node locks rows in key order, so two nodes' batches cannot deadlock each other.
         var ordered = batch
             .OrderBy(pending => pending.Commit.Key.TenantId, StringComparer.Ordinal)
             .ThenBy(pending => pending.Commit.Key.ActorType, StringComparer.Ordinal)
-            .ThenBy(pending => pending.Commit.Key.Id, StringComparer.Ordinal);
-        var written = await Savepoints.WriteEachAsync(transaction, ordered, (commit, savepoint) => WriteAsync(connection, transaction, commit, savepoint));
-        var announced = announcedTypes is null ? written : [.. written.Where(commit => announcedTypes.Contains(commit.Key.ActorType))];
-        if (announced.Count > 0)
+            .ThenBy(pending => pending.Commit.Key.Id, StringComparer.Ordinal)
+            .ToList();
+        await using var connection = await writerSource.OpenConnectionAsync();
+        if (!await TryWriteAtOnceAsync(connection, ordered)) await WriteOneByOneAsync(connection, ordered);
+    }
+
+    /// <summary>
+    /// The usual way: every commit's statement in one round trip, then COMMIT. False when a commit failed or has to be
+    /// undone; the transaction is then rolled back and nothing is recorded on the commits.
+    /// </summary>
+    private async Task<bool> TryWriteAtOnceAsync(NpgsqlConnection connection, List<PendingCommit> ordered)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        var results = new StatementResult[ordered.Count];
+        try
         {
-            var payloads = announced
-                .Select(commit => new ActorChangedNotification(node, commit.Key.TenantId, commit.Key.ActorType, commit.Key.Id, commit.ExpectedVersion + 1).ToJson())
-                .ToArray();
-            await transaction.ExecuteAsync("SELECT pg_notify(@channel, payload) FROM unnest(@payloads::text[]) AS payload",
-                ("channel", ActorChangedNotification.Channel), ("payloads", payloads));
+            await using var batch = new NpgsqlBatch(connection, transaction);
+            var locksPositions = LocksEventPositions(ordered);
+            if (locksPositions) batch.BatchCommands.Add(new NpgsqlBatchCommand(LockEventPositionsSql));
+            foreach (var pending in ordered) batch.BatchCommands.Add(CommitStatement.For(pending.Commit));
+            await using var reader = await batch.ExecuteReaderAsync();
+            if (locksPositions) await reader.NextResultAsync();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                results[i] = await CommitStatement.ReadAsync(reader, ordered[i].Commit);
+                await reader.NextResultAsync();
+            }
         }
+        catch (PostgresException exception)
+        {
+            logger.LogDebug(exception, "A commit of a batch of {Count} failed; writing them one by one", ordered.Count);
+            await transaction.RollbackAsync();
+            return false;
+        }
+        if (results.Any(result => result.MustUndo))
+        {
+            await transaction.RollbackAsync();
+            return false;
+        }
+
+        for (var i = 0; i < ordered.Count; i++) ordered[i].Record(results[i].Outcome);
+        await AnnounceAsync(transaction, [.. ordered.Where((_, i) => results[i].StateWritten).Select(pending => pending.Commit)]);
+        await transaction.CommitAsync();
+        return true;
+    }
+
+    /// <summary>
+    /// When a commit failed or lost a race for its request id: each commit in its own savepoint, so the one that fails
+    /// or must be undone is rolled back alone and the rest of the batch commits.
+    /// </summary>
+    private async Task WriteOneByOneAsync(NpgsqlConnection connection, List<PendingCommit> ordered)
+    {
+        await using var transaction = await connection.BeginTransactionAsync();
+        if (LocksEventPositions(ordered)) await transaction.ExecuteAsync(LockEventPositionsSql);
+        var written = await Savepoints.WriteEachAsync(transaction, ordered, async (commit, savepoint) =>
+        {
+            await using var batch = new NpgsqlBatch(connection, transaction)
+            {
+                BatchCommands = { new NpgsqlBatchCommand($"SAVEPOINT {savepoint}"), CommitStatement.For(commit) },
+            };
+            // SAVEPOINT returns no rows, so the reader starts on the commit's result.
+            await using var reader = await batch.ExecuteReaderAsync();
+            return (await CommitStatement.ReadAsync(reader, commit)).Outcome;
+        });
+        await AnnounceAsync(transaction, written);
         await transaction.CommitAsync();
     }
 
-    /// <summary>One round trip: sets the commit's savepoint, records its request and writes its state, events and index entries.</summary>
-    private static async Task<CommitOutcome> WriteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ActorCommit commit, string savepoint)
+    // The lock is held until COMMIT, so positions are handed out in commit order across all nodes: a reader paging
+    // by position never sees a lower position turn up later.
+    private static bool LocksEventPositions(List<PendingCommit> batch) => batch.Any(pending => pending.Commit.Events.Count > 0);
+
+    private async Task AnnounceAsync(NpgsqlTransaction transaction, IReadOnlyList<ActorCommit> written)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction);
-        batch.BatchCommands.Add(new NpgsqlBatchCommand($"SAVEPOINT {savepoint}"));
-        var request = commit.Idempotency is { } record
-            ? new NpgsqlBatchCommand(InsertRequestSql)
-            {
-                Parameters =
-                {
-                    new("tenant_id", record.TenantId), new("request_id", record.RequestId), new("method", record.Method),
-                    new("fingerprint", record.Fingerprint), new("response", record.Response), new("created_at", record.CreatedAt),
-                },
-            }
-            : null;
-        if (request is not null) batch.BatchCommands.Add(request);
-        var key = commit.Key;
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(commit.ExpectedVersion == 0 ? CreateSql : UpdateSql)
-        {
-            Parameters =
-            {
-                new("tenant_id", key.TenantId), new("actor_type", key.ActorType), new("actor_id", key.Id),
-                new("expected_version", commit.ExpectedVersion), new("version", commit.ExpectedVersion + 1),
-                new("expected_event_sequence", commit.ExpectedEventSequence),
-                new("event_sequence", commit.ExpectedEventSequence + commit.Events.Count), new("state", commit.State),
-                new("event_types", commit.Events.Select(e => e.Type).ToArray()),
-                new("event_data", commit.Events.Select(e => e.Data).ToArray()),
-                new("event_actors", commit.Events.Select(e => e.Actor).ToArray()),
-                // Typed explicitly: an empty DateTime[] would otherwise go as timestamp without time zone.
-                new NpgsqlParameter<DateTime[]>("event_times", NpgsqlDbType.Array | NpgsqlDbType.TimestampTz)
-                {
-                    TypedValue = commit.Events.Select(e => e.OccurredAt).ToArray(),
-                },
-            },
-        });
-
-        if (commit.Index is { } index)
-        {
-            var entries = index.Distinct().ToList();
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(DeleteIndexSql)
-            {
-                Parameters = { new("tenant_id", key.TenantId), new("actor_type", key.ActorType), new("actor_id", key.Id) },
-            });
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(InsertIndexSql)
-            {
-                Parameters =
-                {
-                    new("tenant_id", key.TenantId), new("actor_type", key.ActorType), new("actor_id", key.Id),
-                    new("names", entries.Select(e => e.Name).ToArray()), new("values", entries.Select(e => e.Value).ToArray()),
-                },
-            });
-        }
-
-        long stateWritten;
-        await using (var reader = await batch.ExecuteReaderAsync())
-        {
-            await reader.ReadAsync();
-            stateWritten = reader.GetInt64(0);
-        }
-        // A retried request must get its first answer, so a duplicate outranks a conflict.
-        if (request is { RecordsAffected: 0 }) return CommitOutcome.DuplicateRequest;
-        return stateWritten == 0 ? CommitOutcome.VersionConflict : CommitOutcome.Committed;
+        var payloads = written
+            .Where(commit => announcedTypes is null || announcedTypes.Contains(commit.Key.ActorType))
+            .Select(commit => new ActorChangedNotification(node, commit.Key.TenantId, commit.Key.ActorType, commit.Key.Id, commit.ExpectedVersion + 1).ToJson())
+            .ToArray();
+        if (payloads.Length == 0) return;
+        await transaction.ExecuteAsync("SELECT pg_notify(@channel, payload) FROM unnest(@payloads::text[]) AS payload",
+            ("channel", ActorChangedNotification.Channel), ("payloads", payloads));
     }
 }

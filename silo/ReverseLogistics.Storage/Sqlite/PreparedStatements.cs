@@ -12,7 +12,19 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
 
     /// <returns>The number of rows the statement changed.</returns>
-    public int Execute(SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    public int Execute(SqliteTransaction transaction, string sql, params ReadOnlySpan<(string Name, object? Value)> parameters) =>
+        Bind(transaction, sql, parameters).ExecuteNonQuery();
+
+    /// <returns>Each row the query returned, as <paramref name="row"/> reads it.</returns>
+    public List<T> Read<T>(SqliteTransaction transaction, string sql, Func<SqliteDataReader, T> row, params ReadOnlySpan<(string Name, object? Value)> parameters)
+    {
+        using var reader = Bind(transaction, sql, parameters).ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read()) rows.Add(row(reader));
+        return rows;
+    }
+
+    private SqliteCommand Bind(SqliteTransaction transaction, string sql, ReadOnlySpan<(string Name, object? Value)> parameters)
     {
         if (!commands.TryGetValue(sql, out var command))
         {
@@ -24,7 +36,7 @@ internal sealed class PreparedStatements(SqliteConnection connection) : IDisposa
         }
         command.Transaction = transaction;
         foreach (var (name, value) in parameters) command.Parameters[name].Value = value ?? DBNull.Value;
-        return command.ExecuteNonQuery();
+        return command;
     }
 
     public void Dispose()

@@ -212,18 +212,7 @@ public sealed class SqliteActorStore : SqlActorStore
                 " AND version = @expected_version AND event_sequence = @expected_event_sequence", state);
         if (written == 0) return CommitOutcome.VersionConflict;
 
-        if (commit.Index is { } index)
-        {
-            statements.Execute(transaction,
-                "DELETE FROM actor_index WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id",
-                ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id));
-            foreach (var entry in index.Distinct())
-            {
-                statements.Execute(transaction,
-                    "INSERT INTO actor_index (tenant_id, actor_type, actor_id, name, value) VALUES (@tenant_id, @actor_type, @actor_id, @name, @value)",
-                    ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id), ("name", entry.Name), ("value", entry.Value));
-            }
-        }
+        if (commit.Index is { } index) WriteIndex(transaction, commit, index);
 
         for (var i = 0; i < commit.Events.Count; i++)
         {
@@ -238,5 +227,32 @@ public sealed class SqliteActorStore : SqlActorStore
                 ("actor", @event.Actor), ("occurred_at", SqliteTimestamps.Instance.ToParameter(@event.OccurredAt)), ("now", now));
         }
         return CommitOutcome.Committed;
+    }
+
+    /// <summary>Writes only what changed: the entries the new set no longer has go, the new ones come (a create has none to read).</summary>
+    private void WriteIndex(SqliteTransaction transaction, ActorCommit commit, IReadOnlyList<IndexEntry> index)
+    {
+        var key = commit.Key;
+        var wanted = index.ToHashSet();
+        if (commit.ExpectedVersion > 0)
+        {
+            var stored = statements.Read(transaction,
+                "SELECT name, value FROM actor_index WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id",
+                reader => new IndexEntry(reader.GetString(0), reader.GetString(1)),
+                ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id));
+            foreach (var entry in stored)
+            {
+                if (wanted.Remove(entry)) continue;
+                statements.Execute(transaction,
+                    "DELETE FROM actor_index WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id AND name = @name AND value = @value",
+                    ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id), ("name", entry.Name), ("value", entry.Value));
+            }
+        }
+        foreach (var entry in wanted)
+        {
+            statements.Execute(transaction,
+                "INSERT INTO actor_index (tenant_id, actor_type, actor_id, name, value) VALUES (@tenant_id, @actor_type, @actor_id, @name, @value)",
+                ("tenant_id", key.TenantId), ("actor_type", key.ActorType), ("actor_id", key.Id), ("name", entry.Name), ("value", entry.Value));
+        }
     }
 }

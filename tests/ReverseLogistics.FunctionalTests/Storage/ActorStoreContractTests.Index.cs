@@ -23,6 +23,22 @@ public abstract partial class ActorStoreContractTests
     }
 
     [SkippableFact]
+    public async Task An_update_keeps_the_entries_it_repeats_drops_the_ones_it_omits_and_adds_the_new_ones()
+    {
+        var key = NewKey("return");
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [],
+            Index: [new("status", "requested"), new("tag", "a"), new("tag", "b"), new("order", "SO-1")]));
+
+        await CommitAsync(new ActorCommit(key, 1, 0, "{}", [],
+            Index: [new("status", "approved"), new("tag", "b"), new("tag", "c"), new("order", "SO-1"), new("order", "SO-1")]));
+
+        Assert.Empty(await FindAsync(key, IndexCondition.Equal("status", "requested")));
+        Assert.Empty(await FindAsync(key, IndexCondition.Equal("tag", "a")));
+        foreach (var (name, value) in new[] { ("status", "approved"), ("tag", "b"), ("tag", "c"), ("order", "SO-1") })
+            Assert.Equal([key], await FindAsync(key, IndexCondition.Equal(name, value)));
+    }
+
+    [SkippableFact]
     public async Task A_commit_without_an_index_leaves_the_entries_and_an_empty_one_removes_them()
     {
         var key = NewKey("return");
@@ -255,7 +271,7 @@ public abstract partial class ActorStoreContractTests
 
     protected static IndexQuery Query(string tenantId, params IndexCondition[] conditions) => new(tenantId, "return", conditions);
 
-    private Task<IReadOnlyList<ActorKey>> FindAsync(ActorKey key, IndexCondition condition) =>
+    protected Task<IReadOnlyList<ActorKey>> FindAsync(ActorKey key, IndexCondition condition) =>
         Store.FindAsync(new IndexQuery(key.TenantId, key.ActorType, [condition]), Ct);
 
     private async Task<IEnumerable<string>> FindIdsAsync(IndexQuery query) => (await Store.FindAsync(query, Ct)).Select(key => key.Id);

@@ -140,6 +140,81 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
         await AssertADatabaseAtTheFirstMigrationGetsTheRest(store, sql => ExecuteAsync(fresh, sql), () => CountAppliedMigrationsAsync(fresh));
     }
 
+    [SkippableFact]
+    public async Task A_request_recorded_by_a_transaction_the_commit_waited_for_is_a_duplicate_and_writes_nothing()
+    {
+        var key = NewKey("return");
+        var bystander = key with { Id = "rma-2" };
+        await using var other = new NpgsqlConnection(database.ConnectionString);
+        await other.OpenAsync(Ct);
+        await using var holding = await other.BeginTransactionAsync(Ct);
+        await using (var record = new NpgsqlCommand(
+            "INSERT INTO idempotency_records (tenant_id, request_id, method, fingerprint, response, created_at) VALUES (@tenant_id, 'req-race', 'm', 'held', '\\x00', now())",
+            other, holding) { Parameters = { new("tenant_id", key.TenantId) } })
+        {
+            await record.ExecuteNonQueryAsync(Ct);
+        }
+
+        // The store's commit does not see the uncommitted record, writes its state, then waits for the record's row.
+        var racing = Store.CommitAsync(
+            new ActorCommit(key, 0, 0, "{}", [Event("Requested")], Request(key.TenantId, "req-race"), [new("status", "requested")]), Ct);
+        var alongside = Store.CommitAsync(new ActorCommit(bystander, 0, 0, "{}", [Event("Requested")], Index: [new("status", "requested")]), Ct);
+        await WaitForALockWaitAsync(racing);
+        await holding.CommitAsync(Ct);
+
+        Assert.Equal(CommitOutcome.DuplicateRequest, (await racing).Outcome);
+        Assert.Equal(CommitOutcome.Committed, (await alongside).Outcome);
+        Assert.Null(await Store.ReadAsync(key, Ct));
+        Assert.Empty(await Store.ReadStreamAsync(key, 0, 10, Ct));
+        Assert.Equal([bystander], await FindAsync(key, IndexCondition.Equal("status", "requested")));
+        Assert.Equal("held", (await Store.FindRequestAsync(key.TenantId, "req-race", Ct))?.Fingerprint);
+    }
+
+    // On a connection of its own: within a transaction, pg_stat_activity keeps answering from its first snapshot.
+    private async Task WaitForALockWaitAsync(Task<CommitResult> commit)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var waiting = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", connection);
+        while ((long)(await waiting.ExecuteScalarAsync(Ct))! == 0)
+        {
+            Assert.False(commit.IsCompleted, $"The commit ended without waiting for the lock: {(commit.IsCompletedSuccessfully ? commit.Result.Outcome : commit.Exception)}");
+            await Task.Delay(10, Ct);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Replacing_an_actors_entries_finds_them_through_the_primary_key_before_any_analyze()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        var fresh = await database.CreateDatabaseAsync();
+        await using (var store = new PostgresActorStore(fresh)) await store.MigrateAsync(Ct);
+        // 2,000 actors of one tenant with 7 entries each, and no statistics (as in a new database under load).
+        await ExecuteAsync(fresh, """
+            ALTER TABLE actor_index SET (autovacuum_enabled = false);
+            ALTER TABLE actor_state SET (autovacuum_enabled = false);
+            INSERT INTO actor_state (tenant_id, actor_type, actor_id, version, event_sequence, state, updated_at)
+            SELECT 't-1', 'return', 'r-' || n, 1, 0, '{}', now() FROM generate_series(1, 2000) AS n;
+            INSERT INTO actor_index (tenant_id, actor_type, actor_id, name, value)
+            SELECT 't-1', 'return', 'r-' || n, 'name-' || e, 'value-' || n FROM generate_series(1, 2000) AS n, generate_series(1, 7) AS e;
+            """);
+
+        await using var connection = new NpgsqlConnection(fresh);
+        await connection.OpenAsync(Ct);
+        var update = CommitStatement.For(new ActorCommit(new ActorKey("t-1", "return", "r-7"), 1, 0, "{}", [], Index: [new("name-1", "value-7")]));
+        update.CommandText = "EXPLAIN " + update.CommandText;
+        await using var explain = new NpgsqlBatch(connection) { BatchCommands = { update } };
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct)) plan.Add(reader.GetString(0));
+        }
+
+        Assert.Contains(plan, line => line.Contains("Index Scan using pk_actor_index on actor_index", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("ix_actor_index_lookup", StringComparison.Ordinal));
+    }
+
     private async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
