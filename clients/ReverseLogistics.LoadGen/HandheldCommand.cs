@@ -24,7 +24,7 @@ public static class HandheldCommand
         var centres = new Option<int>("--centres")
         {
             Description = $"Fulfilment centres the parcels are spread over. The handhelds of one centre share a rate limit " +
-                $"({HandheldCallsPerSecond} calls/s in a silo's default settings, not configurable): enough centres keep the limiter out of the figures",
+                $"({HandheldCallsPerSecond} calls/s in a silo's default settings, --handheld-rate-limit): enough centres keep the limiter out of the figures",
             DefaultValueFactory = _ => 8,
         };
         var scanBy = new Option<string>("--scan-by") { Description = "What ScanParcel's barcode is: tracking-number or return-id", DefaultValueFactory = _ => "tracking-number" };

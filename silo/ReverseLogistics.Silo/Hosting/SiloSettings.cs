@@ -1,5 +1,6 @@
 using System.Globalization;
 using Npgsql;
+using ReverseLogistics.Domain.Tenants;
 
 namespace ReverseLogistics.Silo.Hosting;
 
@@ -25,10 +26,12 @@ public static class SiloSettings
     public static readonly SiloSetting NodeName = new("NodeName", "RL_NODE_NAME", "--node-name", "This node's name in telemetry; the machine name by default");
     public static readonly SiloSetting OtlpEndpoint = new("OtlpEndpoint", "RL_OTLP_ENDPOINT", "--otlp-endpoint", "OTLP/gRPC collector for traces and metrics, e.g. http://127.0.0.1:4317");
     public static readonly SiloSetting LogFormat = new("LogFormat", "RL_LOG_FORMAT", "--log-format", "Console logs: simple (default) or json");
+    public static readonly SiloSetting HandheldRateLimit = new("HandheldRateLimit", "RL_HANDHELD_RATE_LIMIT", "--handheld-rate-limit",
+        "Calls per second the handhelds of one fulfilment centre may make together (default 200, bursts of twice as many)");
     public static readonly SiloSetting Conformance = new("Conformance", "RL_CONFORMANCE", "--conformance", "Also serve the gRPC conformance service the interop tests use");
 
     public static IReadOnlyList<SiloSetting> All { get; } =
-        [Host, Port, DataDirectory, Store, Postgres, StoreStartupTimeout, PostgresPassword, OperatorKey, TlsCertificate, TlsKey, SiloPort, ClusterId, AdminPort, NodeName, OtlpEndpoint, LogFormat, Conformance];
+        [Host, Port, DataDirectory, Store, Postgres, StoreStartupTimeout, PostgresPassword, OperatorKey, TlsCertificate, TlsKey, SiloPort, ClusterId, AdminPort, NodeName, OtlpEndpoint, LogFormat, HandheldRateLimit, Conformance];
 
     /// <summary>The RL_* environment variables that are set, as configuration entries.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> FromEnvironment() => All
@@ -90,6 +93,9 @@ public static class SiloSettings
             Telemetry = new TelemetryOptions { OtlpEndpoint = ParseEndpoint(OtlpEndpoint) },
             LogFormat = Parse(LogFormat, defaults.LogFormat, text => Enum.TryParse<LogFormat>(text, ignoreCase: true, out var format) && Enum.IsDefined(format) ? format : null,
                 "simple or json"),
+            HandheldRateLimit = WithBurst(Parse(HandheldRateLimit, defaults.HandheldRateLimit.RequestsPerSecond,
+                text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var perSecond) && perSecond is >= 1 and <= 1_000_000 ? perSecond : null,
+                "a number of calls per second from 1 to 1000000")),
             Conformance = Parse(Conformance, false, text => bool.TryParse(text, out var on) ? on : null, "true or false"),
         };
 
@@ -103,6 +109,8 @@ public static class SiloSettings
             problems.Add($"{AdminPort.Names}: the admin port must differ from the gRPC port {options.Port}.");
         return problems.Count == 0 ? (options, problems) : (null, problems);
     }
+
+    private static RateLimitSettings WithBurst(int perSecond) => new(perSecond, 2 * perSecond);
 
     private static bool IPAddressOrName(string host) =>
         host is "localhost" or "*" || System.Net.IPAddress.TryParse(host, out _);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Npgsql;
+using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Hosting;
 
 namespace ReverseLogistics.UnitTests.Hosting;
@@ -22,13 +23,15 @@ public sealed class SiloSettingsTests
         Assert.Equal(StoreKind.Sqlite, options.Store);
         Assert.Null(options.AdminPort);
         Assert.Equal(LogFormat.Simple, options.LogFormat);
+        Assert.Equal(new RateLimitSettings(200, 400), options.HandheldRateLimit);
     }
 
     [Fact]
     public void Values_are_read_case_insensitively_where_they_are_names()
     {
         var (options, problems) = Read(("Port", "7171"), ("Store", "Postgres"), ("Postgres", "Host=db;Database=rl"), ("AdminPort", "9464"),
-            ("LogFormat", "JSON"), ("Conformance", "true"), ("OtlpEndpoint", "http://127.0.0.1:4317"), ("StoreStartupTimeout", "2.5"));
+            ("LogFormat", "JSON"), ("Conformance", "true"), ("OtlpEndpoint", "http://127.0.0.1:4317"), ("StoreStartupTimeout", "2.5"),
+            ("HandheldRateLimit", "1500"));
 
         Assert.Empty(problems);
         Assert.Equal(7171, options!.Port);
@@ -38,6 +41,7 @@ public sealed class SiloSettingsTests
         Assert.True(options.Conformance);
         Assert.Equal(new Uri("http://127.0.0.1:4317"), options.Telemetry.OtlpEndpoint);
         Assert.Equal(TimeSpan.FromSeconds(2.5), options.StoreStartupTimeout);
+        Assert.Equal(new RateLimitSettings(1500, 3000), options.HandheldRateLimit);
     }
 
     [Fact]
@@ -58,6 +62,7 @@ public sealed class SiloSettingsTests
     [InlineData("AdminPort", "http", "--admin-port (RL_ADMIN_PORT, Silo:AdminPort): 'http' is not a port number from 0 to 65535.")]
     [InlineData("Store", "mysql", "--store (RL_STORE, Silo:Store): 'mysql' is not sqlite or postgres.")]
     [InlineData("LogFormat", "xml", "--log-format (RL_LOG_FORMAT, Silo:LogFormat): 'xml' is not simple or json.")]
+    [InlineData("HandheldRateLimit", "0", "--handheld-rate-limit (RL_HANDHELD_RATE_LIMIT, Silo:HandheldRateLimit): '0' is not a number of calls per second from 1 to 1000000.")]
     [InlineData("Host", "example.org", "--host (RL_HOST, Silo:Host): 'example.org' is not an IP address, 'localhost' or '*'.")]
     [InlineData("OtlpEndpoint", "collector:4317", "--otlp-endpoint (RL_OTLP_ENDPOINT, Silo:OtlpEndpoint): 'collector:4317' is not an http:// or https:// URL.")]
     [InlineData("TlsCertificate", "/no/such/cert.pem", "--tls-cert (RL_TLS_CERT, Silo:TlsCertificate): '/no/such/cert.pem' does not exist.")]
