@@ -34,6 +34,7 @@ public sealed class PlatformClient : IDisposable
         Returns = new ReturnsService.ReturnsServiceClient(CallInvoker);
         Network = new NetworkService.NetworkServiceClient(CallInvoker);
         Receiving = new ReceivingService.ReceivingServiceClient(CallInvoker);
+        Events = new EventsService.EventsServiceClient(CallInvoker);
         Pickups = new PickupService.PickupServiceClient(CallInvoker);
         Health = new Health.HealthClient(CallInvoker);
     }
@@ -44,6 +45,7 @@ public sealed class PlatformClient : IDisposable
     public NetworkService.NetworkServiceClient Network { get; }
     public ReceivingService.ReceivingServiceClient Receiving { get; }
     public PickupService.PickupServiceClient Pickups { get; }
+    public EventsService.EventsServiceClient Events { get; }
     /// <summary>The standard grpc.health.v1 service.</summary>
     public Health.HealthClient Health { get; }
 

@@ -59,6 +59,9 @@ public interface IActorStore : IAsyncDisposable
     /// <summary>A tenant's events with position greater than <paramref name="afterPosition"/>, in position order.</summary>
     Task<IReadOnlyList<StoredEvent>> ReadTenantEventsAsync(string tenantId, long afterPosition, int limit, CancellationToken cancellationToken);
 
+    /// <summary>The position of the tenant's latest event; 0 when it has none.</summary>
+    Task<long> LastTenantPositionAsync(string tenantId, CancellationToken cancellationToken);
+
     Task<IdempotencyRecord?> FindRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken);
 
     /// <summary>Deletes idempotency records created before <paramref name="cutoff"/>; returns how many.</summary>
@@ -69,4 +72,7 @@ public interface IActorStore : IAsyncDisposable
     /// activation holding an older version can be refreshed. Never raised by the embedded store.
     /// </summary>
     event Action<ActorKey, long>? ActorChanged;
+
+    /// <summary>Raised, with the tenant's id, after a commit made through this store instance appended events.</summary>
+    event Action<string>? EventsAppended;
 }

@@ -30,6 +30,9 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
     : StoreGrain<ReturnRecord>(store, TypeName, clock), IReturnGrain
 {
     public const string TypeName = "return";
+    /// <summary>The first event of every return, before the decision's.</summary>
+    public const string CreatedEvent = "Created";
+    public const string TrackingAppliedEvent = "TrackingEventApplied";
 
     protected override Task OnLoadedAsync()
     {
@@ -49,7 +52,8 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         // The service does not look the request id up before this call (RepeatCheck.AtCommit): a repeat is stopped
         // before it books a centre, or by its commit.
         if (rma.Status == ReturnState.Approved) change = change.Then(await RouteAsync(rma, now, () => RequireFirstRunAsync(ticket)));
-        return await CommitAsync(change, ticket, now);
+        var created = new NewEvent(CreatedEvent, JsonSerializer.Serialize(new { To = ReturnState.Requested }, DomainJson.Options), caller.AuditName, now);
+        return await CommitAsync(change, ticket, now, created);
     }
 
     public async Task<ReturnSnapshot> ApproveAsync(string note, Caller caller, IdempotencyTicket ticket)
@@ -111,7 +115,7 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         var tracked = Existing().ApplyTrackingEvent(report, now);
         if (tracked.IsRepeat) return tracked.Result;
         var result = tracked.Result;
-        var recorded = new NewEvent(result.Outcome == TrackingOutcome.Applied ? "TrackingEventApplied" : "TrackingEventIgnored",
+        var recorded = new NewEvent(result.Outcome == TrackingOutcome.Applied ? TrackingAppliedEvent : "TrackingEventIgnored",
             JsonSerializer.Serialize(new { report.CarrierEventId, report.Kind, report.OccurredAt, report.Location, report.Details, result.Explanation }, DomainJson.Options),
             tracked.Actor, now);
         State.UpdatedAt = now;
@@ -177,20 +181,24 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
     }
 
     /// <summary>Gives back what the change let go of on other grains, then commits the record, its entries as events and its index.</summary>
-    private async Task<ReturnSnapshot> CommitAsync(ReturnChange change, IdempotencyTicket? ticket, DateTime now)
+    private async Task<ReturnSnapshot> CommitAsync(ReturnChange change, IdempotencyTicket? ticket, DateTime now, NewEvent? first = null)
     {
         if (change.CapacityToRelease is { } centerId)
             await router.ReleaseAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), centerId, CancellationToken.None);
         if (change.PickupToRelease is { } slot) await pickups.ReleaseAsync(slot, Key);
         State.UpdatedAt = now;
-        await CommitRecordingStateAsync(Events(change.Entries),
+        await CommitRecordingStateAsync(first is null ? Events(change.Entries) : [first, .. Events(change.Entries)],
             state => ticket?.Record(new { Key.TenantId, ReturnId = Key.Id, State = state }, now), // read back as a ReturnSnapshot
             ReturnIndex.Of(Key.Id, State));
         return new ReturnSnapshot(Key.TenantId, Key.Id, State);
     }
 
-    private static List<NewEvent> Events(IEnumerable<TimelineEntry> entries) => [.. entries.Select(e => new NewEvent(e.Trigger.ToString(),
-        JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options), e.Actor, e.At))];
+    /// <summary>One event per timeline entry; a refund's carries what the customer gets, for the merchant's event feed.</summary>
+    private List<NewEvent> Events(IEnumerable<TimelineEntry> entries) => [.. entries.Select(e => new NewEvent(e.Trigger.ToString(),
+        e.Trigger is ReturnTrigger.IssueRefund or ReturnTrigger.ConfirmRefund or ReturnTrigger.IssueStoreCredit && State.Refund is { } refund
+            ? JsonSerializer.Serialize(new { e.From, e.To, e.Details, RefundTotal = refund.Total, State.PaymentReference }, DomainJson.Options)
+            : JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options),
+        e.Actor, e.At))];
 
     private Return Existing() =>
         Exists ? new Return(Key.Id, State) : throw new NotFoundException($"Return '{Key.Id}' not found.");

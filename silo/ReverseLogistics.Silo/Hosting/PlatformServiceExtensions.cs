@@ -4,6 +4,7 @@ using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Contracts;
 using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Limits;
+using ReverseLogistics.Silo.Events;
 using ReverseLogistics.Silo.Health;
 using ReverseLogistics.Silo.Interceptors;
 using ReverseLogistics.Silo.Idempotency;
@@ -90,6 +91,10 @@ public static class PlatformServiceExtensions
 
         services.AddSingleton<PickupDirectory>();
         services.AddSingleton<PickupService>();
+
+        services.AddSingleton<EventFeedSignal>();
+        services.AddSingleton<EventFeed>();
+        services.AddSingleton<EventsService>();
         return services;
     }
 
@@ -122,6 +127,7 @@ public static class PlatformServiceExtensions
         app.MapGrpcService<ReturnsService>();
         app.MapGrpcService<ReceivingService>();
         app.MapGrpcService<PickupService>();
+        app.MapGrpcService<EventsService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

@@ -40,6 +40,10 @@ public sealed record SiloOptions
     public LogFormat LogFormat { get; init; } = LogFormat.Simple;
     /// <summary>How long start-up keeps retrying a store that does not answer yet (PostgreSQL starting up) before giving up.</summary>
     public TimeSpan StoreStartupTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>How long an idle WatchEvents stream waits before it sends a heartbeat.</summary>
+    public TimeSpan EventHeartbeat { get; init; } = TimeSpan.FromSeconds(15);
+    /// <summary>How often an idle WatchEvents stream looks for events committed through other nodes (its own node's wake it at once).</summary>
+    public TimeSpan EventPollInterval { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
     public bool Conformance { get; init; }
 }

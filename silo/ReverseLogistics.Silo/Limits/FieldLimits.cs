@@ -56,7 +56,7 @@ public static class FieldLimits
         var name when Texts.Contains(name) => TextLength,
         var name when Urls.Contains(name) => UrlLength,
         var name when name.EndsWith("_id") || name.EndsWith("_ids") => IdLength,
-        var name when name.EndsWith("code") || name.EndsWith("codes") || name is "time_zone" or "type" => CodeLength,
+        var name when name.EndsWith("code") || name.EndsWith("codes") || name is "time_zone" or "type" or "event_types" => CodeLength,
         var name when name.EndsWith("reference") || name.EndsWith("references") || name.EndsWith("number") || name.Contains("sku")
             || name.Contains("categor") || name is "barcode" or "label" or "content_type" => ReferenceLength,
         _ => DefaultLength,

@@ -163,6 +163,15 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
             ("tenant_id", tenantId), ("after", afterPosition));
     }
 
+    public async Task<long> LastTenantPositionAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(tenantId);
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(
+            "SELECT coalesce(max(position), 0) FROM events WHERE tenant_id = @tenant_id", ("tenant_id", tenantId));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     public async Task<IdempotencyRecord?> FindRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(tenantId);

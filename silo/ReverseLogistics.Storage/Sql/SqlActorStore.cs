@@ -21,6 +21,8 @@ public abstract class SqlActorStore : IActorStore
 
     public abstract event Action<ActorKey, long>? ActorChanged;
 
+    public event Action<string>? EventsAppended;
+
     public abstract Task MigrateAsync(CancellationToken cancellationToken);
 
     public abstract Task<int> PurgeRequestsAsync(DateTime cutoff, CancellationToken cancellationToken);
@@ -41,6 +43,7 @@ public abstract class SqlActorStore : IActorStore
         using var span = StartSpan("store commit", commit.Key);
         var result = await Commits.EnqueueAsync(commit, cancellationToken);
         span?.SetTag("rl.commit.outcome", result.Outcome.ToString());
+        if (result.Outcome == CommitOutcome.Committed && commit.Events.Count > 0) EventsAppended?.Invoke(commit.Key.TenantId);
         return result;
     }
 
@@ -69,6 +72,9 @@ public abstract class SqlActorStore : IActorStore
 
     public Task<IReadOnlyList<StoredEvent>> ReadTenantEventsAsync(string tenantId, long afterPosition, int limit, CancellationToken cancellationToken) =>
         Queries.ReadTenantEventsAsync(tenantId, afterPosition, limit, cancellationToken);
+
+    public Task<long> LastTenantPositionAsync(string tenantId, CancellationToken cancellationToken) =>
+        Queries.LastTenantPositionAsync(tenantId, cancellationToken);
 
     public Task<IdempotencyRecord?> FindRequestAsync(string tenantId, string requestId, CancellationToken cancellationToken) =>
         Queries.FindRequestAsync(tenantId, requestId, cancellationToken);

@@ -176,6 +176,26 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task The_last_tenant_position_is_its_latest_events_and_appends_are_announced_with_the_tenant()
+    {
+        var mine = NewKey("return");
+        var theirs = new ActorKey(NewTenant(), "return", mine.Id);
+        var announced = new List<string>();
+        Store.EventsAppended += tenant => { lock (announced) announced.Add(tenant); };
+        Assert.Equal(0, await Store.LastTenantPositionAsync(mine.TenantId, Ct));
+
+        await CommitAsync(new ActorCommit(mine, 0, 0, "{}", [Event("Mine1"), Event("Mine2")]));
+        await CommitAsync(new ActorCommit(theirs, 0, 0, "{}", [Event("Theirs1")]));
+        await CommitAsync(new ActorCommit(mine, 1, 2, "{}", []));
+        await Store.CommitAsync(new ActorCommit(mine, 1, 2, "{}", [Event("Stale")]), Ct);
+
+        var events = await Store.ReadTenantEventsAsync(mine.TenantId, 0, 10, Ct);
+        Assert.Equal(events[^1].Position, await Store.LastTenantPositionAsync(mine.TenantId, Ct));
+        Assert.True(await Store.LastTenantPositionAsync(theirs.TenantId, Ct) > events[^1].Position);
+        lock (announced) Assert.Equal([mine.TenantId, theirs.TenantId], announced);
+    }
+
+    [SkippableFact]
     public async Task A_duplicate_request_id_writes_nothing_and_the_first_record_stays()
     {
         var first = NewKey("return");

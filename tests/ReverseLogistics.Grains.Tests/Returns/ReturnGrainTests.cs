@@ -39,7 +39,7 @@ public sealed class ReturnGrainTests(GrainCluster cluster)
         Assert.Equal(Json(created), Json(read));
         var booking = Assert.Single(bookings);
         Assert.Equal((1, Now), (booking.Value.Units, booking.Value.BookedAt));
-        Assert.Equal(["Approve", "IssueLabel"], events.Select(e => e.Type));
+        Assert.Equal([ReturnGrain.CreatedEvent, "Approve", "IssueLabel"], events.Select(e => e.Type));
     }
 
     [Fact]
