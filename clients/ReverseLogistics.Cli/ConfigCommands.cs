@@ -22,11 +22,13 @@ public static class ConfigCommands
     private static Command SetCommand()
     {
         var name = SettingName();
-        var value = new Argument<string>("value");
+        var value = new Argument<string>("value") { Description = "The value; - reads it from standard input (keeps a key out of shell history)" };
         var command = new Command("set", "Set a setting of the profile in use (or --profile's), creating the profile and the file if needed") { name, value };
         command.SetAction((result, _) => Edit(result, result.GetValue(name)!, (profile, setting) =>
         {
             var text = result.GetValue(value)!;
+            if (text == "-") text = Console.In.ReadLine()?.Trim() ?? "";
+            if (text.Length == 0) throw new CliUsageException($"No value for {setting}; to remove it, run `rlctl config unset {setting}`.");
             if (setting == "output") text = CliSettings.ParseOutput(new Setting(text, "the command line")).ToString().ToLowerInvariant();
             Assign(profile, setting, text);
         }));

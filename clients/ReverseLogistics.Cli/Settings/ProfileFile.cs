@@ -43,7 +43,10 @@ public sealed class ProfileFile
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
         using (var stream = new FileStream(temporary, options))
+        {
             JsonSerializer.Serialize(stream, this, ProfileFileJson.Default.ProfileFile);
+            stream.WriteByte((byte)'\n');
+        }
         // A file created earlier with wider permissions is narrowed too: UnixCreateMode applies only to new files.
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(temporary, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         File.Move(temporary, path, overwrite: true);
