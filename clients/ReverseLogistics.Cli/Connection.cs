@@ -1,55 +1,51 @@
 using System.CommandLine;
 using Grpc.Core;
+using ReverseLogistics.Cli.Settings;
 using ReverseLogistics.Client;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>The silo to talk to and the key to talk with, from options, the environment or ./data/operator.key.</summary>
+/// <summary>The silo to talk to and the key to talk with (<see cref="CliSettings"/>), and where to print.</summary>
 public sealed class Connection : IDisposable
 {
-    public static readonly Option<string> Address = new("--address")
+    private Connection(ParseResult result, CliSettings settings)
     {
-        Description = "The silo, host:port ($RL_ADDRESS)",
-        DefaultValueFactory = _ => Environment.GetEnvironmentVariable("RL_ADDRESS") is { Length: > 0 } address ? address : "127.0.0.1:7070",
-        Recursive = true,
-    };
-
-    public static readonly Option<string?> Key = new("--key")
-    {
-        Description = "API key ($RL_KEY; else data/operator.key when it exists)",
-        Recursive = true,
-    };
-
-    public static readonly Option<bool> Json = new("--json") { Description = "Print responses as JSON", Recursive = true };
-
-    private Connection(ParseResult result)
-    {
-        Client = new PlatformClient(new PlatformClientOptions
+        Settings = settings;
+        try
         {
-            Address = result.GetValue(Address)!,
-            ApiKey = result.GetValue(Key) ?? Environment.GetEnvironmentVariable("RL_KEY") ?? ReadOperatorKeyFile(),
-            // A dead silo fails the command instead of hanging it.
-            DefaultDeadline = TimeSpan.FromSeconds(30),
-            // One attempt, as rlctl has always made: a failure is reported, and the operator reruns the
-            // command (with the same --request-id for a mutation) when it should be retried.
-            MaxAttempts = 1,
-        });
-        Output = new Output(result.InvocationConfiguration.Output, result.GetValue(Json));
+            Client = new PlatformClient(new PlatformClientOptions
+            {
+                Address = settings.Address.Value!,
+                ApiKey = settings.Key.Value,
+                // A dead silo fails the command instead of hanging it.
+                DefaultDeadline = TimeSpan.FromSeconds(30),
+                // One attempt, as rlctl has always made: a failure is reported, and the operator reruns the
+                // command (with the same --request-id for a mutation) when it should be retried.
+                MaxAttempts = 1,
+            });
+        }
+        catch (UriFormatException e)
+        {
+            throw BadAddress(settings.Address, e);
+        }
+        catch (ArgumentException e)
+        {
+            throw BadAddress(settings.Address, e);
+        }
+        Output = CliOptions.OutputFor(result, settings.Output);
     }
 
+    public CliSettings Settings { get; }
     public PlatformClient Client { get; }
     public Output Output { get; }
 
-    public static Connection From(ParseResult result) => new(result);
+    public static Connection From(ParseResult result, CliSettings settings) => new(result, settings);
 
     /// <summary>Call options that end the call when the command is cancelled (the client adds the key and the deadline).</summary>
     public CallOptions Call(CancellationToken cancellationToken) => new(cancellationToken: cancellationToken);
 
-    private static string? ReadOperatorKeyFile()
-    {
-        var path = Path.Combine("data", "operator.key");
-        return File.Exists(path) ? File.ReadAllText(path).Trim() : null;
-    }
+    private static CliUsageException BadAddress(Setting address, Exception e) =>
+        new($"The address '{address.Value}' (from {address.Source}) is not host:port or an http:// or https:// URL ({e.Message}).");
 
     public void Dispose() => Client.Dispose();
 }

@@ -27,7 +27,7 @@ public static class KeyCommands
                 FulfillmentCenterId = result.GetValue(center)!,
                 Description = result.GetValue(description)!,
             }, connection.Call(cancellationToken));
-            connection.Output.Message(response);
+            connection.Output.Secret(response, response.ApiKey, response.Secret);
         })(command);
         return command;
     }

@@ -1,10 +1,12 @@
+using System.Text.Json;
 using Google.Protobuf;
+using ReverseLogistics.Cli.Settings;
 using Spectre.Console;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>Prints responses as tables for people or as JSON for scripts.</summary>
-public sealed class Output(TextWriter writer, bool json)
+/// <summary>Prints a command's result: tables for people, or one JSON document for scripts.</summary>
+public sealed class Output(TextWriter writer, TextWriter error, OutputFormat format)
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithIndentation().WithFormatDefaultValues(false));
 
@@ -15,43 +17,61 @@ public sealed class Output(TextWriter writer, bool json)
         ColorSystem = ColorSystemSupport.Detect,
     });
 
-    /// <summary>One message: as JSON, or as a two-column table of its fields.</summary>
+    public bool IsJson => format == OutputFormat.Json;
+
+    /// <summary>One message: as JSON, or as a table of its fields with nested tables for nested data.</summary>
     public void Message(IMessage message)
     {
-        if (json)
-        {
-            writer.WriteLine(Formatter.Format(message));
-            return;
-        }
-        var table = new Table().HideHeaders().AddColumns("field", "value");
-        foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
-            table.AddRow(Markup.Escape(field.JsonName), Markup.Escape(Describe(field.Accessor.GetValue(message))));
-        _console.Write(table);
+        if (IsJson) writer.WriteLine(Formatter.Format(message));
+        else _console.Write(MessageView.Render(message));
     }
 
     /// <summary>A list: as JSON of the whole response, or as a table with one row per item.</summary>
     public void List<T>(IMessage response, IEnumerable<T> items, params (string Header, Func<T, string> Value)[] columns)
     {
-        if (json)
+        if (IsJson)
         {
             writer.WriteLine(Formatter.Format(response));
             return;
         }
-        var table = new Table().AddColumns(columns.Select(c => c.Header).ToArray());
-        foreach (var item in items) table.AddRow(columns.Select(c => Markup.Escape(c.Value(item))).ToArray());
+        Table(columns.Select(c => c.Header), items.Select(item => columns.Select(c => c.Value(item))));
+    }
+
+    /// <summary>
+    /// A response holding a once-only secret: as JSON (the secret one of its fields), or <paramref name="shown"/> as a
+    /// table, then the secret alone on the last line for copying or `tail -1`, and a warning on stderr.
+    /// </summary>
+    public void Secret(IMessage response, IMessage shown, string secret)
+    {
+        if (IsJson)
+        {
+            writer.WriteLine(Formatter.Format(response));
+            return;
+        }
+        Message(shown);
+        writer.WriteLine(secret);
+        error.WriteLine("Store this secret now: it is shown only once and cannot be read back.");
+    }
+
+    /// <summary>A table with a header row, for people only (the caller prints JSON itself).</summary>
+    public void Table(IEnumerable<string> headers, IEnumerable<IEnumerable<string>> rows)
+    {
+        var table = new Table().AddColumns(headers.ToArray());
+        foreach (var row in rows) table.AddRow(row.Select(Markup.Escape).ToArray());
         _console.Write(table);
+    }
+
+    /// <summary>A document rlctl builds itself (not a response), as JSON.</summary>
+    public void Json(Action<Utf8JsonWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true })) write(json);
+        writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
     /// <summary>A line for people; nothing in JSON mode, where the response says it all.</summary>
     public void Line(string text)
     {
-        if (!json) writer.WriteLine(text);
+        if (!IsJson) writer.WriteLine(text);
     }
-
-    private static string Describe(object? value) => value switch
-    {
-        null => "",
-        IMessage nested => nested.ToString() ?? "",
-        _ => value.ToString() ?? "",
-    };
 }

@@ -1,3 +1,3 @@
 using ReverseLogistics.Cli;
 
-return await RlctlCommand.Create().Parse(args).InvokeAsync();
+return await RlctlCommand.InvokeAsync(args);

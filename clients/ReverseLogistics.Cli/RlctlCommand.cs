@@ -1,47 +1,70 @@
 using System.CommandLine;
-using Google.Rpc;
 using Grpc.Core;
+using ReverseLogistics.Cli.Errors;
+using ReverseLogistics.Cli.Settings;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys, network, returns, pickups.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network, returns, pickups, config.</summary>
 public static class RlctlCommand
 {
-    public static RootCommand Create()
+    public static RootCommand Create(CliEnvironment? environment = null)
     {
-        var root = new RootCommand("rlctl: operate the reverse-logistics platform over its gRPC API.")
+        var root = new RlctlRootCommand(environment ?? CliEnvironment.Process, "rlctl: operate the reverse-logistics platform over its gRPC API.")
         {
-            Connection.Address, Connection.Key, Connection.Json,
             HealthCommand.Create(),
             TenantCommands.Create(),
             KeyCommands.Create(),
             NetworkCommands.Create(),
             ReturnCommands.Create(),
             PickupCommands.Create(),
+            ConfigCommands.Create(),
         };
+        foreach (var option in CliOptions.All) root.Options.Add(option);
         return root;
     }
 
-    /// <summary>Runs a command's calls; a failed call prints its status and field violations and exits 1.</summary>
+    /// <summary>Parses and runs a command line: what the rlctl executable does. A command line that does not parse exits 2.</summary>
+    public static async Task<int> InvokeAsync(string[] args, InvocationConfiguration? configuration = null, CliEnvironment? environment = null,
+        CancellationToken cancellationToken = default)
+    {
+        var result = Create(environment).Parse(args);
+        var exitCode = await result.InvokeAsync(configuration, cancellationToken);
+        return result.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
+    }
+
+    /// <summary>Runs a command's calls; a failed call prints what went wrong and what to do, and exits with its class's code.</summary>
     public static Action<Command> Runs(Func<Connection, ParseResult, CancellationToken, Task> run) => command =>
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => Guarded(result, async () =>
         {
-            using var connection = Connection.From(result);
+            var settings = CliOptions.Settings(result);
+            using var connection = Connection.From(result, settings);
             try
             {
                 await run(connection, result, cancellationToken);
-                return 0;
+                return ExitCodes.Ok;
             }
             catch (RpcException e)
             {
-                var error = result.InvocationConfiguration.Error;
-                var violations = e.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations ?? [];
-                await error.WriteLineAsync(violations.Count == 0 ? $"{e.StatusCode}: {e.Status.Detail}" : $"{e.StatusCode}:");
-                foreach (var violation in violations)
-                    await error.WriteLineAsync($"  {violation.Field}: {violation.Description}");
-                return 1;
+                var (exitCode, lines) = CallFailure.Describe(e, settings);
+                foreach (var line in lines) await result.InvocationConfiguration.Error.WriteLineAsync(line);
+                return exitCode;
             }
-        });
+        }));
+
+    /// <summary>Runs <paramref name="run"/>; a mistake in the command line or the settings prints its message and exits 2.</summary>
+    public static async Task<int> Guarded(ParseResult result, Func<Task<int>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (CliUsageException e)
+        {
+            await result.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+            return ExitCodes.Usage;
+        }
+    }
 
     /// <summary>Every mutation carries a request id; pass the same one again to retry safely.</summary>
     public static Option<string> RequestId() => new("--request-id")

@@ -60,16 +60,16 @@ public sealed class RlctlTests(SiloFixture silo)
                 .Select(e => (e.GetProperty("type").GetString(), e.GetProperty("actor").GetString())));
         Assert.Equal(0, timeline.ExitCode);
         Assert.Contains("IssueLabel", timeline.Output); // a table, its cells wrapped to the terminal's width
-        Assert.Equal(1, foreign.ExitCode);
+        Assert.Equal(4, foreign.ExitCode);
         Assert.StartsWith("NotFound:", foreign.Error);
     }
 
     [Fact]
-    public async Task A_rejected_call_prints_each_field_and_exits_1()
+    public async Task A_rejected_call_prints_each_field_and_exits_5()
     {
         var (exitCode, _, error) = await RunAsync("tenants", "create", "Bad Id", "--name", " ");
 
-        Assert.Equal(1, exitCode);
+        Assert.Equal(5, exitCode);
         Assert.Contains("InvalidArgument", error);
         Assert.Contains("tenant_id:", error);
         Assert.Contains("display_name:", error);

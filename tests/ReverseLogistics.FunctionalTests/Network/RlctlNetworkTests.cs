@@ -47,7 +47,7 @@ public sealed class RlctlNetworkTests(NetworkSiloFixture silo)
         Assert.Equal(1, centre.GetProperty("load")[0].GetProperty("expectedUnits").GetInt32());
         Assert.Equal(0, route.ExitCode);
         Assert.Contains($"{id} (score", route.Output);
-        Assert.Equal(1, bad.ExitCode);
+        Assert.Equal(5, bad.ExitCode); // invalid input
         Assert.Contains("fulfillment_center.location.latitude:", bad.Error);
         Assert.Contains("fulfillment_center.fulfillment_center_id:", bad.Error);
     }

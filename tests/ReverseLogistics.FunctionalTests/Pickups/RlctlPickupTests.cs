@@ -41,7 +41,7 @@ public sealed class RlctlPickupTests : IAsyncLifetime
         Assert.Contains("RNO-DOCK", listed.Output);
         Assert.Contains("Paused", listed.Output);
         Assert.Equal((0, "{}"), (manifests.ExitCode, manifests.Output.Trim()));
-        Assert.Equal(1, bad.ExitCode);
+        Assert.Equal(5, bad.ExitCode); // invalid input
         Assert.Contains("schedule.location.time_zone:", bad.Error);
         Assert.Contains("schedule.cron_expression:", bad.Error);
     }

@@ -1,0 +1,3 @@
+namespace ReverseLogistics.Cli.Settings;
+
+public enum OutputFormat { Table, Json }
