@@ -69,6 +69,9 @@ public sealed class Output(TextWriter writer, TextWriter error, OutputFormat for
         writer.WriteLine(System.Text.Encoding.UTF8.GetString(stream.ToArray()));
     }
 
+    /// <summary>A line as it is, in either format: one record of a stream (a JSON object per line with --json).</summary>
+    public void Raw(string line) => writer.WriteLine(line);
+
     /// <summary>A line for people; nothing in JSON mode, where the response says it all.</summary>
     public void Line(string text)
     {

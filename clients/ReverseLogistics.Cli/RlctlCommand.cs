@@ -5,7 +5,7 @@ using ReverseLogistics.Cli.Settings;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys, network, returns, pickups, config.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network, returns, events, pickups, config.</summary>
 public static class RlctlCommand
 {
     public static RootCommand Create(CliEnvironment? environment = null)
@@ -17,6 +17,7 @@ public static class RlctlCommand
             KeyCommands.Create(),
             NetworkCommands.Create(),
             ReturnCommands.Create(),
+            EventCommands.Create(),
             PickupCommands.Create(),
             ConfigCommands.Create(),
         };

@@ -20,16 +20,30 @@ public sealed class Rlctl : IDisposable
 
     public Dictionary<string, string> Variables { get; } = [];
 
-    public async Task<Result> RunAsync(params string[] args)
+    public Task<Result> RunAsync(params string[] args) => RunUntilAsync(_ => false, args);
+
+    /// <summary>Runs a command that goes on until stopped (a watch), stopping it (as Ctrl+C does) once its output satisfies <paramref name="enough"/>.</summary>
+    public async Task<Result> RunUntilAsync(Func<string, bool> enough, params string[] args)
     {
-        var output = new StringWriter();
+        using var stop = new CancellationTokenSource();
+        var output = new WatchedWriter(text => { if (enough(text)) stop.Cancel(); });
         var error = new StringWriter();
         var environment = CliEnvironment.Of(new Dictionary<string, string>(Variables) { ["RL_CONFIG"] = ConfigPath }, Home);
-        var exitCode = await RlctlCommand.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }, environment);
+        var exitCode = await RlctlCommand.InvokeAsync(args, new InvocationConfiguration { Output = output, Error = error }, environment, stop.Token);
         return new Result(exitCode, output.ToString(), error.ToString());
     }
 
     public void Dispose() => Directory.Delete(Home, recursive: true);
+
+    /// <summary>Hands everything written so far to <paramref name="written"/> after each line.</summary>
+    private sealed class WatchedWriter(Action<string> written) : StringWriter
+    {
+        public override void WriteLine(string? value)
+        {
+            base.WriteLine(value);
+            written(ToString());
+        }
+    }
 
     public sealed record Result(int ExitCode, string Output, string Error)
     {
