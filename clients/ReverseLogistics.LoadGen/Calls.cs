@@ -27,10 +27,12 @@ internal sealed class Calls(ReturnsService.ReturnsServiceClient returns, TimeSpa
     public static string CustomerReferenceOf(string requestId) => "lg-" + requestId;
 
     /// <param name="deadline">This call's deadline instead of the one given to the constructor.</param>
-    public async Task<CallRecord> CreateReturnAsync(TimeSpan? deadline = null)
+    /// <param name="category">The line's category instead of the sample's (it decides the centre in a network).</param>
+    public async Task<CallRecord> CreateReturnAsync(TimeSpan? deadline = null, string? category = null)
     {
         var requestId = Guid.NewGuid().ToString("N");
         var request = template.Clone();
+        if (category is not null) request.Lines[0].Category = category;
         request.RequestId = requestId;
         request.CustomerReference = CustomerReferenceOf(requestId);
         var start = Stopwatch.GetTimestamp();
