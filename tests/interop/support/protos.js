@@ -19,6 +19,7 @@ const PROTO_FILES = [
   'reverselogistics/v1/returns.proto',
   'reverselogistics/v1/receiving.proto',
   'reverselogistics/v1/network.proto',
+  'reverselogistics/v1/events.proto',
 ];
 
 const packageDefinition = protoLoader.loadSync(PROTO_FILES, {
@@ -40,6 +41,7 @@ const services = {
   Returns: loaded.reverselogistics.v1.ReturnsService,
   Receiving: loaded.reverselogistics.v1.ReceivingService,
   Network: loaded.reverselogistics.v1.NetworkService,
+  Events: loaded.reverselogistics.v1.EventsService,
 };
 
 // protobufjs ships with @grpc/proto-loader; resolve it from there so that no extra
