@@ -5,18 +5,11 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
-const { grpc, services, useSilo, unary, deadlineIn, TEST_TIMEOUT, OPERATOR_KEY, bearer } = require('./support/harness');
+const { grpc, services, useSilo, unary, newMerchant, deadlineIn, TEST_TIMEOUT } = require('./support/harness');
 
 const silo = useSilo();
 
-async function merchant() {
-  const admin = silo.client(services.TenantAdmin);
-  const tenantId = `node-e-${crypto.randomBytes(4).toString('hex')}`;
-  const operator = { metadata: bearer(OPERATOR_KEY) };
-  await unary(admin, 'CreateTenant', { requestId: crypto.randomUUID(), tenantId, displayName: 'Node Events' }, operator);
-  const { response } = await unary(admin, 'CreateApiKey', { requestId: crypto.randomUUID(), tenantId, role: 'ROLE_MERCHANT' }, operator);
-  return { tenantId, as: { metadata: bearer(response.secret) } };
-}
+const merchant = () => newMerchant(silo, 'node-e', 'Node Events');
 
 function createReturn(as, customerReference) {
   const now = Math.floor(Date.now() / 1000);

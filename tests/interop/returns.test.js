@@ -4,7 +4,7 @@
 const test = require('node:test');
 const assert = require('node:assert/strict');
 const crypto = require('node:crypto');
-const { services, useSilo, unary, TEST_TIMEOUT, OPERATOR_KEY, bearer } = require('./support/harness');
+const { services, useSilo, unary, newMerchant, TEST_TIMEOUT } = require('./support/harness');
 
 const silo = useSilo();
 
@@ -27,12 +27,7 @@ function returnRequest(lines, returnMethod = 'RETURN_METHOD_CARRIER_PICKUP') {
 }
 
 async function merchantKey() {
-  const admin = silo.client(services.TenantAdmin);
-  const tenantId = `node-r-${crypto.randomBytes(4).toString('hex')}`;
-  const operator = { metadata: bearer(OPERATOR_KEY) };
-  await unary(admin, 'CreateTenant', { requestId: crypto.randomUUID(), tenantId, displayName: 'Node Returns' }, operator);
-  const { response } = await unary(admin, 'CreateApiKey', { requestId: crypto.randomUUID(), tenantId, role: 'ROLE_MERCHANT' }, operator);
-  return { metadata: bearer(response.secret) };
+  return (await newMerchant(silo, 'node-r', 'Node Returns')).as;
 }
 
 test('a return is created, approved automatically and its PDF label downloaded', TEST_TIMEOUT, async () => {

@@ -118,6 +118,16 @@ function uniqueId(prefix) {
   return `${prefix}-${crypto.randomUUID()}`;
 }
 
+/** A new tenant with a merchant key, made with the operator key; resolves to { tenantId, as } (`as`: call options). */
+async function newMerchant(silo, idPrefix, displayName) {
+  const admin = silo.client(services.TenantAdmin);
+  const tenantId = `${idPrefix}-${crypto.randomBytes(4).toString('hex')}`;
+  const operator = { metadata: bearer(OPERATOR_KEY) };
+  await unary(admin, 'CreateTenant', { requestId: crypto.randomUUID(), tenantId, displayName }, operator);
+  const { response } = await unary(admin, 'CreateApiKey', { requestId: crypto.randomUUID(), tenantId, role: 'ROLE_MERCHANT' }, operator);
+  return { tenantId, as: { metadata: bearer(response.secret) } };
+}
+
 module.exports = {
   grpc,
   services,
@@ -127,6 +137,7 @@ module.exports = {
   connected,
   probeOutcome,
   uniqueId,
+  newMerchant,
   deadlineIn,
   CALL_DEADLINE_MS,
   TEST_TIMEOUT,
