@@ -9,6 +9,7 @@ public static class PolicyValidator
     public const int MaxWindowDays = 3650;
     public const int MaxLabelValidDays = 365;
     public const int MaxInspectionSlaHours = 24 * 60;
+    public const int MaxRefundSettlementDays = 60;
 
     public static void Validate(ReturnPolicy policy, string prefix = "policy")
     {
@@ -32,6 +33,7 @@ public static class PolicyValidator
         RequirePercent(v, grades.ScrapPercent, $"{prefix}.grade_refunds.scrap_percent");
         v.Require(policy.LabelValidDays is >= 1 and <= MaxLabelValidDays, $"{prefix}.label_valid_days", $"between 1 and {MaxLabelValidDays}");
         v.Require(policy.InspectionSlaHours is >= 1 and <= MaxInspectionSlaHours, $"{prefix}.inspection_sla_hours", $"between 1 and {MaxInspectionSlaHours}");
+        v.Require(policy.RefundSettlementDays is >= 0 and <= MaxRefundSettlementDays, $"{prefix}.refund_settlement_days", $"between 0 and {MaxRefundSettlementDays}");
         v.ThrowIfInvalid();
     }
 

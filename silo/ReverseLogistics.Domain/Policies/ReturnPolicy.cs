@@ -29,6 +29,9 @@ public sealed record ReturnPolicy
     /// <summary>Hours a received return may wait for inspection before it is escalated.</summary>
     public int InspectionSlaHours { get; init; } = 48;
 
+    /// <summary>Days the merchant's payment provider takes to put a settled refund in the customer's account; 0 when not known.</summary>
+    public int RefundSettlementDays { get; init; }
+
     /// <summary>30 days, common reasons, no restocking fee, free return shipping, auto-approval up to 200.00 USD.</summary>
     public static ReturnPolicy Default { get; } = new()
     {

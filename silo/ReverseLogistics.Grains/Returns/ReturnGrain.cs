@@ -193,12 +193,20 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         return new ReturnSnapshot(Key.TenantId, Key.Id, State);
     }
 
-    /// <summary>One event per timeline entry; a refund's carries what the customer gets, for the merchant's event feed.</summary>
+    /// <summary>One event per timeline entry; a refund's carries what the customer gets and when, for the merchant's event feed.</summary>
     private List<NewEvent> Events(IEnumerable<TimelineEntry> entries) => [.. entries.Select(e => new NewEvent(e.Trigger.ToString(),
         e.Trigger is ReturnTrigger.IssueRefund or ReturnTrigger.ConfirmRefund or ReturnTrigger.IssueStoreCredit && State.Refund is { } refund
-            ? JsonSerializer.Serialize(new { e.From, e.To, e.Details, RefundTotal = refund.Total, State.PaymentReference }, DomainJson.Options)
+            ? JsonSerializer.Serialize(new { e.From, e.To, e.Details, RefundTotal = refund.Total, State.PaymentReference, FundsExpectedAt = FundsExpectedAt(e) },
+                DomainJson.Options)
             : JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options),
         e.Actor, e.At))];
+
+    private DateTime? FundsExpectedAt(TimelineEntry refund) => refund.Trigger switch
+    {
+        ReturnTrigger.IssueStoreCredit => refund.At,
+        ReturnTrigger.ConfirmRefund when State.Policy.RefundSettlementDays > 0 => refund.At.AddDays(State.Policy.RefundSettlementDays),
+        _ => null,
+    };
 
     private Return Existing() =>
         Exists ? new Return(Key.Id, State) : throw new NotFoundException($"Return '{Key.Id}' not found.");

@@ -29,6 +29,8 @@ public static class EventMapper
         published.ToStatus = Status(root, "to");
         published.Details = Text(root, "details");
         published.PaymentReference = Text(root, "paymentReference");
+        if (root.TryGetProperty("fundsExpectedAt", out var funds) && funds.ValueKind == JsonValueKind.String)
+            published.FundsExpectedTime = Timestamp.FromDateTime(DateTime.SpecifyKind(funds.GetDateTime(), DateTimeKind.Utc));
         if (root.TryGetProperty("refundTotal", out var total) && total.ValueKind == JsonValueKind.Object)
         {
             published.RefundTotal = new Proto.Money

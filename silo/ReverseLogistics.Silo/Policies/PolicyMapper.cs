@@ -57,6 +57,7 @@ public static class PolicyMapper
             : new GradeRefunds(),
         LabelValidDays = policy.LabelValidDays == 0 ? ReturnPolicy.Default.LabelValidDays : policy.LabelValidDays,
         InspectionSlaHours = policy.InspectionSlaHours == 0 ? ReturnPolicy.Default.InspectionSlaHours : policy.InspectionSlaHours,
+        RefundSettlementDays = policy.RefundSettlementDays,
     };
 
     public static Proto.ReturnPolicy ToProto(ReturnPolicy policy, long revision, DateTime? updatedAt)
@@ -85,6 +86,7 @@ public static class PolicyMapper
             },
             LabelValidDays = policy.LabelValidDays,
             InspectionSlaHours = policy.InspectionSlaHours,
+            RefundSettlementDays = policy.RefundSettlementDays,
             Revision = revision,
             UpdateTime = updatedAt is { } at ? Timestamp.FromDateTime(at) : null,
         };

@@ -37,6 +37,7 @@ public sealed class EventsServiceTests : IAsyncLifetime
         var (tenantId, key) = await NewMerchantAsync(Client, OperatorKey);
         var policy = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), As(key));
         policy.AutoApprove.MaxTotalValue = new Money { MinorUnits = 1000_00, CurrencyCode = "USD" };
+        policy.RefundSettlementDays = 5;
         await Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, As(key));
         return (tenantId, As(key));
     }
@@ -72,6 +73,9 @@ public sealed class EventsServiceTests : IAsyncLifetime
         Assert.Equal((ReturnStatus.RefundPending, ReturnStatus.Refunded, "re_123"), (refunded.FromStatus, refunded.ToStatus, refunded.PaymentReference));
         Assert.Equal(settled.Refund.Total, refunded.RefundTotal);
         Assert.Equal(settled.Refund.Total, feed.Events[^2].RefundTotal);
+        // The store keeps event times to the microsecond, the event's data to the tick.
+        Assert.Equal(refunded.OccurTime.ToDateTime().AddDays(5), refunded.FundsExpectedTime.ToDateTime(), TimeSpan.FromMilliseconds(1));
+        Assert.Null(feed.Events[^2].FundsExpectedTime); // due, not paid yet: the merchant's provider has not started the clock
         Assert.Null(approved.RefundTotal);
     }
 
