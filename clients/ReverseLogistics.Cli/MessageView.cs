@@ -30,7 +30,9 @@ public static class MessageView
         foreach (var field in message.Descriptor.Fields.InFieldNumberOrder())
         {
             var value = field.Accessor.GetValue(message);
-            if (!IsUnset(field, value)) AddField(table, field, value, depth);
+            // A field that tracks presence (optional, message, oneof) is shown when set, even to 0; the others when not default.
+            var set = field.HasPresence ? field.Accessor.HasValue(message) : !IsDefault(field, value);
+            if (set) AddField(table, field, value, depth);
         }
     }
 
@@ -87,16 +89,16 @@ public static class MessageView
         _ => value.ToString() ?? "",
     };
 
-    private static bool IsUnset(FieldDescriptor field, object? value) => value switch
+    private static bool IsDefault(FieldDescriptor field, object? value) => value switch
     {
         null => true,
         IList list when field.IsRepeated => list.Count == 0,
         IDictionary map => map.Count == 0,
         string text => text.Length == 0,
         ByteString bytes => bytes.IsEmpty,
-        bool flag => !flag && !field.HasPresence,
+        bool flag => !flag,
         System.Enum e => Convert.ToInt32(e, CultureInfo.InvariantCulture) == 0,
         IMessage => false,
-        _ => !field.HasPresence && Convert.ToDouble(value, CultureInfo.InvariantCulture) == 0,
+        _ => Convert.ToDouble(value, CultureInfo.InvariantCulture) == 0,
     };
 }

@@ -64,6 +64,7 @@ public sealed class RlctlOutputTests(SiloFixture silo) : IDisposable
         Assert.Matches(@"│\s+#1\s+│", table.Output);
         Assert.Matches(@"│\s+sku\s+│ TENT-2P\s+│", table.Output);
         Assert.Matches(@"│\s+unitPrice\s+│ 12900 USD \(minor units\)\s+│", table.Output);
+        Assert.DoesNotContain("latitude", table.Output); // optional and not given: not shown as 0
         Assert.Equal(created.ReturnId, JsonDocument.Parse(json.Output).RootElement.GetProperty("returnId").GetString());
     }
 

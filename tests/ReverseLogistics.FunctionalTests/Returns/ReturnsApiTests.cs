@@ -39,6 +39,23 @@ public sealed class ReturnsApiTests(SiloFixture silo)
     }
 
     [Fact]
+    public async Task An_address_without_coordinates_reads_back_without_them_and_one_with_them_keeps_them()
+    {
+        var merchant = await MerchantAsync();
+        var located = NewReturn(customer: "cust-located");
+        located.CustomerAddress.Latitude = 45.52;
+        located.CustomerAddress.Longitude = -122.68;
+
+        var plain = await Client.Returns.CreateReturnAsync(NewReturn(), merchant);
+        var read = await Client.Returns.GetReturnAsync(new GetReturnRequest { ReturnId = plain.ReturnId }, merchant);
+        var withCoordinates = await Client.Returns.CreateReturnAsync(located, merchant);
+
+        Assert.False(read.CustomerAddress.HasLatitude || read.CustomerAddress.HasLongitude, read.CustomerAddress.ToString());
+        Assert.False(plain.CustomerAddress.HasLatitude || plain.CustomerAddress.HasLongitude, plain.CustomerAddress.ToString());
+        Assert.Equal((45.52, -122.68), (withCoordinates.CustomerAddress.Latitude, withCoordinates.CustomerAddress.Longitude));
+    }
+
+    [Fact]
     public async Task A_drop_off_return_awaits_the_customer_with_a_qr_label()
     {
         var merchant = await MerchantAsync();
