@@ -23,7 +23,8 @@ public static class WebhookConnections
                 ConnectTimeout = options.WebhookTimeout,
                 PooledConnectionLifetime = TimeSpan.FromMinutes(2),
                 ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint, options.WebhooksAllowPrivate, cancellationToken),
-            });
+            })
+            .RemoveAllLoggers(); // a line per attempt at Information; the publisher logs failures itself
         return services;
     }
 
