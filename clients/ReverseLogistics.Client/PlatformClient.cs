@@ -35,6 +35,7 @@ public sealed class PlatformClient : IDisposable
         Network = new NetworkService.NetworkServiceClient(CallInvoker);
         Receiving = new ReceivingService.ReceivingServiceClient(CallInvoker);
         Events = new EventsService.EventsServiceClient(CallInvoker);
+        Webhooks = new WebhookService.WebhookServiceClient(CallInvoker);
         Pickups = new PickupService.PickupServiceClient(CallInvoker);
         Health = new Health.HealthClient(CallInvoker);
     }
@@ -46,6 +47,7 @@ public sealed class PlatformClient : IDisposable
     public ReceivingService.ReceivingServiceClient Receiving { get; }
     public PickupService.PickupServiceClient Pickups { get; }
     public EventsService.EventsServiceClient Events { get; }
+    public WebhookService.WebhookServiceClient Webhooks { get; }
     /// <summary>The standard grpc.health.v1 service.</summary>
     public Health.HealthClient Health { get; }
 

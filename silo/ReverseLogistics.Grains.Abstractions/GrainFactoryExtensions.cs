@@ -6,6 +6,7 @@ using ReverseLogistics.Grains.Policies;
 using ReverseLogistics.Grains.Receiving;
 using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Grains.Tenants;
+using ReverseLogistics.Grains.Webhooks;
 
 namespace ReverseLogistics.Grains;
 
@@ -38,4 +39,7 @@ public static class GrainFactoryExtensions
 
     public static IReturnGrain Return(this IGrainFactory grains, string tenantId, string returnId) =>
         grains.GetGrain<IReturnGrain>(GrainKeys.Of(tenantId, returnId));
+
+    public static IWebhookEndpointGrain WebhookEndpoint(this IGrainFactory grains, string tenantId, string endpointId) =>
+        grains.GetGrain<IWebhookEndpointGrain>(GrainKeys.Of(tenantId, endpointId));
 }

@@ -18,6 +18,8 @@ using ReverseLogistics.Silo.Returns;
 using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Silo.Tenants;
+using ReverseLogistics.Silo.Webhooks;
+using ReverseLogistics.Grains.Webhooks;
 using ReverseLogistics.Storage;
 using ReverseLogistics.Storage.Postgres;
 using ReverseLogistics.Storage.Sqlite;
@@ -95,6 +97,13 @@ public static class PlatformServiceExtensions
         services.AddSingleton<EventFeedSignal>();
         services.AddSingleton<EventFeed>();
         services.AddSingleton<EventsService>();
+
+        services.AddWebhookClient(options);
+        services.AddSingleton<IWebhookPublisher, WebhookPublisher>();
+        services.AddSingleton(WebhookDeliveryOptions.Default);
+        services.AddSingleton<WebhookDirectory>();
+        services.AddSingleton<WebhookService>();
+        services.AddHostedService<WebhookDispatcher>();
         return services;
     }
 
@@ -128,6 +137,7 @@ public static class PlatformServiceExtensions
         app.MapGrpcService<ReceivingService>();
         app.MapGrpcService<PickupService>();
         app.MapGrpcService<EventsService>();
+        app.MapGrpcService<WebhookService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

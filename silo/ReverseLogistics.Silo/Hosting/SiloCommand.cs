@@ -12,7 +12,7 @@ public static class SiloCommand
     {
         var config = new Option<string?>("--config") { Description = "Settings file (JSON, like appsettings.json); default ./appsettings.json when it exists" };
         var flags = SiloSettings.All.Where(s => s.Flag is not null)
-            .Select(s => (Setting: s, Option: s == SiloSettings.Conformance
+            .Select(s => (Setting: s, Option: s == SiloSettings.Conformance || s == SiloSettings.WebhooksAllowPrivate
                 ? (Option)new Option<bool>(s.Flag!) { Description = $"{s.Description} [{s.Variable}]" }
                 : new Option<string?>(s.Flag!) { Description = $"{s.Description} [{s.Variable}]" }))
             .ToList();

@@ -44,6 +44,12 @@ public sealed record SiloOptions
     public TimeSpan EventHeartbeat { get; init; } = TimeSpan.FromSeconds(15);
     /// <summary>How often an idle WatchEvents stream looks for events committed through other nodes (its own node's wake it at once).</summary>
     public TimeSpan EventPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>Let webhook endpoints reach loopback, private, link-local and unique-local addresses (tests, private networks).</summary>
+    public bool WebhooksAllowPrivate { get; init; }
+    /// <summary>How long a webhook delivery waits for the receiver's answer before the attempt counts as failed.</summary>
+    public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>How often the webhook dispatcher looks for endpoints with something to deliver (real time).</summary>
+    public TimeSpan WebhookPollInterval { get; init; } = TimeSpan.FromSeconds(1);
     /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
     public bool Conformance { get; init; }
 }

@@ -28,10 +28,14 @@ public static class SiloSettings
     public static readonly SiloSetting LogFormat = new("LogFormat", "RL_LOG_FORMAT", "--log-format", "Console logs: simple (default) or json");
     public static readonly SiloSetting HandheldRateLimit = new("HandheldRateLimit", "RL_HANDHELD_RATE_LIMIT", "--handheld-rate-limit",
         "Calls per second the handhelds of one fulfilment centre may make together (default 200, bursts of twice as many)");
+    public static readonly SiloSetting WebhooksAllowPrivate = new("WebhooksAllowPrivate", "RL_WEBHOOKS_ALLOW_PRIVATE", "--webhooks-allow-private",
+        "Let webhook URLs reach loopback, private, link-local and unique-local addresses (default false)");
+    public static readonly SiloSetting WebhookTimeout = new("WebhookTimeout", "RL_WEBHOOK_TIMEOUT", "--webhook-timeout",
+        "Seconds a webhook delivery waits for the receiver's answer (default 10)");
     public static readonly SiloSetting Conformance = new("Conformance", "RL_CONFORMANCE", "--conformance", "Also serve the gRPC conformance service the interop tests use");
 
     public static IReadOnlyList<SiloSetting> All { get; } =
-        [Host, Port, DataDirectory, Store, Postgres, StoreStartupTimeout, PostgresPassword, OperatorKey, TlsCertificate, TlsKey, SiloPort, ClusterId, AdminPort, NodeName, OtlpEndpoint, LogFormat, HandheldRateLimit, Conformance];
+        [Host, Port, DataDirectory, Store, Postgres, StoreStartupTimeout, PostgresPassword, OperatorKey, TlsCertificate, TlsKey, SiloPort, ClusterId, AdminPort, NodeName, OtlpEndpoint, LogFormat, HandheldRateLimit, WebhooksAllowPrivate, WebhookTimeout, Conformance];
 
     /// <summary>The RL_* environment variables that are set, as configuration entries.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> FromEnvironment() => All
@@ -96,6 +100,10 @@ public static class SiloSettings
             HandheldRateLimit = WithBurst(Parse(HandheldRateLimit, defaults.HandheldRateLimit.RequestsPerSecond,
                 text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var perSecond) && perSecond is >= 1 and <= 1_000_000 ? perSecond : null,
                 "a number of calls per second from 1 to 1000000")),
+            WebhooksAllowPrivate = Parse(WebhooksAllowPrivate, false, text => bool.TryParse(text, out var on) ? on : null, "true or false"),
+            WebhookTimeout = TimeSpan.FromSeconds(Parse(WebhookTimeout, defaults.WebhookTimeout.TotalSeconds,
+                text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 60 ? seconds : null,
+                "a number of seconds from 1 to 60")),
             Conformance = Parse(Conformance, false, text => bool.TryParse(text, out var on) ? on : null, "true or false"),
         };
 
