@@ -48,7 +48,7 @@ public static class NetworkCarrierCommands
         var cost = new Option<long?>("--cost") { Description = "Price per parcel in minor units", Required = create };
         var currency = new Option<string?>("--currency") { Description = "The currency of every price (one for the whole network)", Required = create };
         var rates = new Option<string[]>("--rate") { Description = "A country's own price: COUNTRY:MINOR-UNITS; repeatable" };
-        var centres = new Option<string[]>("--centre") { Description = "A centre it delivers to (none: every centre); repeatable" };
+        var centres = new Option<string[]>("--centre", "--center") { Description = "A centre it delivers to (none: every centre); repeatable" };
         var windows = new Option<string[]>("--window") { Description = "A weekly pickup window: DAY:HH:MM-HH:MM:CAPACITY, e.g. monday:09:00-12:00:20; repeatable" };
         var labelFormat = Choices.Option<LabelFormat>("--label-format", "Its labels' format (default pdf)");
         var cutoff = new Option<int?>("--cutoff-minutes") { Description = "Minutes before a window when its pickups are fixed and manifested (default 120)" };

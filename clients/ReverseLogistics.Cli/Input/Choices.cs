@@ -24,8 +24,9 @@ public static class Choices
     {
         var option = new Option<T>(name)
         {
-            Description = $"{description}: {string.Join(", ", Names<T>())}",
+            Description = description,
             Required = required,
+            HelpName = string.Join("|", Names<T>()),
             CustomParser = result => One<T>(result, name),
         };
         option.CompletionSources.Add(Names<T>());
@@ -37,7 +38,8 @@ public static class Choices
     {
         var option = new Option<T[]>(name)
         {
-            Description = $"{description}: {string.Join(", ", Names<T>())}",
+            Description = description,
+            HelpName = string.Join("|", Names<T>()),
             CustomParser = result => result.Tokens.Select(t => Parse<T>(result, t.Value, name)).ToArray(),
         };
         option.CompletionSources.Add(Names<T>());
