@@ -12,9 +12,14 @@ public static class Choices
     public static string[] Names<T>() where T : struct, Enum =>
         Enum.GetNames<T>().Where(n => n != "Unspecified").Select(Kebab).ToArray();
 
-    public static bool TryParse<T>(string text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal), ignoreCase: true, out value)
-        && Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0 && Enum.IsDefined(value);
+    public static bool TryParse<T>(string text, out T value) where T : struct, Enum
+    {
+        value = default;
+        // Names only: Enum.TryParse would take "2" too.
+        var name = text.Replace("-", "", StringComparison.Ordinal).Replace("_", "", StringComparison.Ordinal);
+        return name.Length > 0 && char.IsLetter(name[0]) && Enum.TryParse(name, ignoreCase: true, out value)
+            && Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0 && Enum.IsDefined(value);
+    }
 
     /// <summary>The value named by <paramref name="text"/>, or a usage error listing the choices.</summary>
     public static T Parse<T>(string text, string what) where T : struct, Enum =>
