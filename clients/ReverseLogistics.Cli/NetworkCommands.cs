@@ -8,7 +8,7 @@ namespace ReverseLogistics.Cli;
 /// <summary>rlctl network: fulfilment centres, carriers, tenant contracts, routing previews and reroutes.</summary>
 public static class NetworkCommands
 {
-    public static Command Create() => new("network", "The 3PL's fulfilment network")
+    public static Command Create() => new("network", "The 3PL's fulfilment network: centres, carriers, contracts, routing")
     {
         new Command("centres", "Fulfilment centres") { CreateCentreCommand(), ListCentresCommand(), GetCentreCommand() },
         NetworkCarrierCommands.Create(),
