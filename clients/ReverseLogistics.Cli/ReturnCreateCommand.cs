@@ -33,13 +33,13 @@ public static class ReturnCreateCommand
             file, customer, name, street, city, postalCode, country, order, sku, category, price, currency, quantity, reason, purchased, delivered,
             method, resolution, requestId,
         };
-        Option[] lineFlags = [customer, name, street, city, postalCode, country, order, sku, category, price, currency, reason, purchased, delivered];
+        Option[] lineFlags = [customer, name, street, city, postalCode, country, order, sku, category, price, currency, quantity, reason, purchased, delivered, method, resolution];
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
         {
             CreateReturnRequest request;
             if (result.GetValue(file) is { } path)
             {
-                if (lineFlags.Any(f => result.GetResult(f) is not null))
+                if (lineFlags.Any(f => result.GetResult(f) is { Implicit: false }))
                     throw new CliUsageException("--file holds the whole request: leave out the flags that describe the return.");
                 request = MessageFile.Read<CreateReturnRequest>(path);
                 // The file's own request id, unless --request-id says otherwise.
