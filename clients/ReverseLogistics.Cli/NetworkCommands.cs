@@ -10,7 +10,11 @@ public static class NetworkCommands
 {
     public static Command Create() => new("network", "The 3PL's fulfilment network: centres, carriers, contracts, routing")
     {
-        new Command("centres", "Fulfilment centres") { CreateCentreCommand(), ListCentresCommand(), GetCentreCommand() },
+        new Command("centres", "Fulfilment centres") {
+            CreateCentreCommand(), ListCentresCommand(), GetCentreCommand(),
+            CentreStatusCommand("pause", CenterStatus.Paused, "Stop routing new returns to a centre (its bookings stay)"),
+            CentreStatusCommand("resume", CenterStatus.Active, "Route new returns to a paused centre again"),
+        },
         NetworkCarrierCommands.Create(),
         new Command("contract", "Which centres serve a merchant") { SetContractCommand(), GetContractCommand() },
         RouteCommand(),
@@ -104,6 +108,24 @@ public static class NetworkCommands
         return command;
     }
 
+    /// <summary>The centre as it is, with another status: UpdateFulfillmentCenter replaces the whole definition.</summary>
+    private static Command CentreStatusCommand(string verb, CenterStatus status, string description)
+    {
+        var id = new Argument<string>("centre-id");
+        var requestId = RlctlCommand.RequestId();
+        var command = new Command(verb, description) { id, requestId };
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        {
+            var centre = await connection.Client.Network.GetFulfillmentCenterAsync(
+                new GetFulfillmentCenterRequest { FulfillmentCenterId = result.GetValue(id)! }, connection.Call(cancellationToken));
+            centre.Status = status;
+            centre.Load.Clear(); // output only
+            connection.Output.Message(await connection.Client.Network.UpdateFulfillmentCenterAsync(
+                new UpdateFulfillmentCenterRequest { RequestId = result.GetValue(requestId)!, FulfillmentCenter = centre }, connection.Call(cancellationToken)));
+        })(command);
+        return command;
+    }
+
     private static Command GetContractCommand()
     {
         var tenantId = new Argument<string>("tenant-id");
@@ -124,7 +146,7 @@ public static class NetworkCommands
         var longitude = new Option<double?>("--lon");
         var categories = new Option<string[]>("--category") { Description = "Categories of the return's lines; repeatable" };
         var services = Choices.Many<CenterService>("--service", "Services needed beyond the contract's; repeatable");
-        var method = Choices.Option<ReturnMethod>("--method", "How the parcel comes back");
+        var method = Choices.Option<ReturnMethod>("--method", "How the parcel comes back (default carrier-pickup)");
         var arrival = new Option<string>("--arrival-day") { Description = "YYYY-MM-DD (default: today plus the transit estimate)", DefaultValueFactory = _ => "" };
         var command = new Command("route", "Preview where a merchant's return (or an ad-hoc one) would be routed now, and why")
         {
@@ -144,7 +166,8 @@ public static class NetworkCommands
                 {
                     CountryCode = result.GetValue(country) ?? throw new CliUsageException("Give a return id, or describe a return with --country (and more)."),
                     PostalCode = result.GetValue(postalCode)!, Categories = { result.GetValue(categories) ?? [] },
-                    ServicesNeeded = { result.GetValue(services) ?? [] }, ReturnMethod = result.GetValue(method), ArrivalDay = result.GetValue(arrival)!,
+                    ServicesNeeded = { result.GetValue(services) ?? [] },
+                    ReturnMethod = result.GetValue(method) is var m and not ReturnMethod.Unspecified ? m : ReturnMethod.CarrierPickup, ArrivalDay = result.GetValue(arrival)!,
                 };
                 if (result.GetValue(latitude) is { } lat && result.GetValue(longitude) is { } lon) query.CustomerLocation = new GeoLocation { Latitude = lat, Longitude = lon };
                 request.Query = query;

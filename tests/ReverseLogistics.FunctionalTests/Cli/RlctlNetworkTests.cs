@@ -82,6 +82,25 @@ public sealed class RlctlNetworkTests(NetworkSiloFixture silo) : IDisposable
         Assert.Equal("RETURN_STATUS_IN_TRANSIT", reported.GetProperty("status").GetString());
     }
 
+    [Fact]
+    public async Task An_operator_pauses_and_resumes_a_centre_and_changes_a_tenants_rate_limit()
+    {
+        var network = await TwoCentreNetwork.CreateAsync(silo.Client, NetworkSiloFixture.OperatorKey);
+
+        var paused = Json(await AsOperator("network", "centres", "pause", network.NewYork, "--json"));
+        var route = await AsOperator("network", "route", network.TenantId, "--country", "US", "--lat", "40.7", "--lon", "-74.0", "--json");
+        var resumed = Json(await AsOperator("network", "centres", "resume", network.NewYork, "--json"));
+        var tenant = Json(await AsOperator("tenants", "update", network.TenantId, "--rps", "7", "--json"));
+        var burstAlone = await AsOperator("tenants", "update", network.TenantId, "--burst", "3");
+
+        Assert.Equal("CENTER_STATUS_PAUSED", paused.GetProperty("status").GetString());
+        Assert.Equal(network.Portland, Json(route).GetProperty("fulfillmentCenterId").GetString());
+        Assert.Equal("CENTER_STATUS_ACTIVE", resumed.GetProperty("status").GetString());
+        Assert.Equal(paused.GetProperty("name").GetString(), resumed.GetProperty("name").GetString()); // the rest of the definition stays
+        Assert.Equal((7, 14), (tenant.GetProperty("rateLimit").GetProperty("requestsPerSecond").GetInt32(), tenant.GetProperty("rateLimit").GetProperty("burst").GetInt32()));
+        Assert.Equal(2, burstAlone.ExitCode);
+    }
+
     private static string NextMonday()
     {
         var day = DateTime.UtcNow.Date.AddDays(2);
