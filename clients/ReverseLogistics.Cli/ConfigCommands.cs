@@ -7,14 +7,14 @@ namespace ReverseLogistics.Cli;
 /// <summary>rlctl config: the profile file's named profiles (address, key, output) and the one in use.</summary>
 public static class ConfigCommands
 {
-    public static Command Create() => new("config", "Profiles of settings (address, key, output) kept in rlctl's profile file")
+    public static Command Create() => new("config", "Profiles of settings (address, key, output, device) kept in rlctl's profile file")
     {
         SetCommand(), UnsetCommand(), GetCommand(), ListCommand(), UseCommand(),
     };
 
     private static Argument<string> SettingName()
     {
-        var name = new Argument<string>("setting") { Description = "address, key or output" };
+        var name = new Argument<string>("setting") { Description = "address, key, output or device" };
         name.AcceptOnlyFromAmong(CliSettings.Names.Select(n => n.Name).ToArray());
         return name;
     }
@@ -54,6 +54,7 @@ public static class ConfigCommands
             {
                 "address" => settings.Address,
                 "key" => settings.Key,
+                "device" => settings.Device,
                 _ => new Setting(settings.Output.ToString().ToLowerInvariant(), "resolved"),
             };
             var output = CliOptions.OutputFor(result, settings.Output);
@@ -103,6 +104,7 @@ public static class ConfigCommands
                         if (profile.Address is { } address) json.WriteString("address", address);
                         if (profile.Key is { } key) json.WriteString("key", Masked(key));
                         if (profile.Output is { } format) json.WriteString("output", format);
+                        if (profile.Device is { } device) json.WriteString("device", device);
                         json.WriteEndObject();
                     }
                     json.WriteEndArray();
@@ -110,9 +112,9 @@ public static class ConfigCommands
                 });
             else
             {
-                output.Table(["profile", "current", "address", "key", "output"], file.Profiles.Select(p => new[]
+                output.Table(["profile", "current", "address", "key", "output", "device"], file.Profiles.Select(p => new[]
                 {
-                    p.Key, p.Key == current ? "*" : "", p.Value.Address ?? "", p.Value.Key is { } key ? Masked(key) : "", p.Value.Output ?? "",
+                    p.Key, p.Key == current ? "*" : "", p.Value.Address ?? "", p.Value.Key is { } key ? Masked(key) : "", p.Value.Output ?? "", p.Value.Device ?? "",
                 }));
                 output.Line($"Profile file: {path}");
             }
@@ -179,6 +181,7 @@ public static class ConfigCommands
         {
             case "address": profile.Address = value; break;
             case "key": profile.Key = value; break;
+            case "device": profile.Device = value; break;
             default: profile.Output = value; break;
         }
     }

@@ -1,17 +1,24 @@
 using System.CommandLine;
 using Grpc.Core;
+using ReverseLogistics.Cli.Input;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl network: fulfilment centres, tenant contracts and routing previews.</summary>
+/// <summary>rlctl network: fulfilment centres, carriers, tenant contracts, routing previews and reroutes.</summary>
 public static class NetworkCommands
 {
-    public static Command Create() => new("network", "The 3PL's fulfilment network")
+    public static Command Create() => new("network", "The 3PL's fulfilment network: centres, carriers, contracts, routing")
     {
-        new Command("centres", "Fulfilment centres") { CreateCentreCommand(), ListCentresCommand() },
-        new Command("contract", "Which centres serve a merchant") { SetContractCommand() },
+        new Command("centres", "Fulfilment centres") {
+            CreateCentreCommand(), ListCentresCommand(), GetCentreCommand(),
+            CentreStatusCommand("pause", CenterStatus.Paused, "Stop routing new returns to a centre (its bookings stay)"),
+            CentreStatusCommand("resume", CenterStatus.Active, "Route new returns to a paused centre again"),
+        },
+        NetworkCarrierCommands.Create(),
+        new Command("contract", "Which centres serve a merchant") { SetContractCommand(), GetContractCommand() },
         RouteCommand(),
+        RerouteCommand(),
     };
 
     private static Command CreateCentreCommand()
@@ -91,21 +98,107 @@ public static class NetworkCommands
         return command;
     }
 
+    private static Command GetCentreCommand()
+    {
+        var id = new Argument<string>("centre-id");
+        var command = new Command("get", "One centre with its hours, services and expected load") { id };
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+            connection.Output.Message(await connection.Client.Network.GetFulfillmentCenterAsync(
+                new GetFulfillmentCenterRequest { FulfillmentCenterId = result.GetValue(id)! }, connection.Call(cancellationToken))))(command);
+        return command;
+    }
+
+    /// <summary>The centre as it is, with another status: UpdateFulfillmentCenter replaces the whole definition.</summary>
+    private static Command CentreStatusCommand(string verb, CenterStatus status, string description)
+    {
+        var id = new Argument<string>("centre-id");
+        var requestId = RlctlCommand.RequestId();
+        var command = new Command(verb, description) { id, requestId };
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        {
+            var centre = await connection.Client.Network.GetFulfillmentCenterAsync(
+                new GetFulfillmentCenterRequest { FulfillmentCenterId = result.GetValue(id)! }, connection.Call(cancellationToken));
+            centre.Status = status;
+            centre.Load.Clear(); // output only
+            connection.Output.Message(await connection.Client.Network.UpdateFulfillmentCenterAsync(
+                new UpdateFulfillmentCenterRequest { RequestId = result.GetValue(requestId)!, FulfillmentCenter = centre }, connection.Call(cancellationToken)));
+        })(command);
+        return command;
+    }
+
+    private static Command GetContractCommand()
+    {
+        var tenantId = new Argument<string>("tenant-id");
+        var command = new Command("get", "The centres that serve a merchant, most preferred first") { tenantId };
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+            connection.Output.Message(await connection.Client.Network.GetTenantContractAsync(
+                new GetTenantContractRequest { TenantId = result.GetValue(tenantId)! }, connection.Call(cancellationToken))))(command);
+        return command;
+    }
+
     private static Command RouteCommand()
     {
         var tenantId = new Argument<string>("tenant-id");
-        var returnId = new Argument<string>("return-id");
-        var command = new Command("route", "Preview where a merchant's return would be routed now, and why") { tenantId, returnId };
+        var returnId = new Argument<string?>("return-id") { Description = "One of the merchant's returns; or leave it out and describe one with --country etc.", Arity = ArgumentArity.ZeroOrOne };
+        var country = new Option<string?>("--country") { Description = "Ad hoc: the customer's country (ISO 3166-1 alpha-2)" };
+        var postalCode = new Option<string>("--postal-code") { DefaultValueFactory = _ => "" };
+        var latitude = new Option<double?>("--lat");
+        var longitude = new Option<double?>("--lon");
+        var categories = new Option<string[]>("--category") { Description = "Categories of the return's lines; repeatable" };
+        var services = Choices.Many<CenterService>("--service", "Services needed beyond the contract's; repeatable");
+        var method = Choices.Option<ReturnMethod>("--method", "How the parcel comes back (default carrier-pickup)");
+        var arrival = new Option<string>("--arrival-day") { Description = "YYYY-MM-DD (default: today plus the transit estimate)", DefaultValueFactory = _ => "" };
+        var command = new Command("route", "Preview where a merchant's return (or an ad-hoc one) would be routed now, and why")
+        {
+            tenantId, returnId, country, postalCode, latitude, longitude, categories, services, method, arrival,
+        };
         RlctlCommand.Runs(async (connection, result, cancellationToken) =>
         {
-            var routing = await connection.Client.Network.RouteReturnAsync(
-                new RouteReturnRequest { TenantId = result.GetValue(tenantId)!, ReturnId = result.GetValue(returnId)! }, connection.Call(cancellationToken));
+            var request = new RouteReturnRequest { TenantId = result.GetValue(tenantId)! };
+            if (result.GetValue(returnId) is { } id)
+            {
+                if (result.GetValue(country) is not null) throw new CliUsageException("Give a return id or describe a return with --country, not both.");
+                request.ReturnId = id;
+            }
+            else
+            {
+                var query = new RoutingQuery
+                {
+                    CountryCode = result.GetValue(country) ?? throw new CliUsageException("Give a return id, or describe a return with --country (and more)."),
+                    PostalCode = result.GetValue(postalCode)!, Categories = { result.GetValue(categories) ?? [] },
+                    ServicesNeeded = { result.GetValue(services) ?? [] },
+                    ReturnMethod = result.GetValue(method) is var m and not ReturnMethod.Unspecified ? m : ReturnMethod.CarrierPickup, ArrivalDay = result.GetValue(arrival)!,
+                };
+                if (result.GetValue(latitude) is { } lat && result.GetValue(longitude) is { } lon) query.CustomerLocation = new GeoLocation { Latitude = lat, Longitude = lon };
+                request.Query = query;
+            }
+            var routing = await connection.Client.Network.RouteReturnAsync(request, connection.Call(cancellationToken));
             connection.Output.List(routing, routing.Candidates,
                 ("centre", c => c.FulfillmentCenterId), ("eligible", c => c.Eligible ? "yes" : "no"),
                 ("score", c => c.Score?.Total.ToString("F3", System.Globalization.CultureInfo.InvariantCulture) ?? ""),
                 ("km", c => c.HasDistanceKm ? c.DistanceKm.ToString("F0", System.Globalization.CultureInfo.InvariantCulture) : ""),
+                ("carrier", c => c.CarrierId),
                 ("why not", c => c.RejectionMessage));
             connection.Output.Line(routing.Explanation);
+        })(command);
+        return command;
+    }
+
+    private static Command RerouteCommand()
+    {
+        var tenantId = new Argument<string>("tenant-id");
+        var returnId = new Argument<string>("return-id");
+        var reason = new Option<string>("--reason") { Description = "Why, on the timeline (e.g. \"FC-BER-1 flooded\")", Required = true };
+        var requestId = RlctlCommand.RequestId();
+        var command = new Command("reroute", "Route an approved return again before its parcel is on the way; its label is reissued") { tenantId, returnId, reason, requestId };
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        {
+            var rerouted = await connection.Client.Network.RerouteReturnAsync(new RerouteReturnRequest
+            {
+                RequestId = result.GetValue(requestId)!, TenantId = result.GetValue(tenantId)!, ReturnId = result.GetValue(returnId)!, Reason = result.GetValue(reason)!,
+            }, connection.Call(cancellationToken));
+            connection.Output.Message(rerouted);
+            if (rerouted.Routing is { } routing) connection.Output.Line($"Routing: {routing.Explanation}");
         })(command);
         return command;
     }

@@ -4,10 +4,20 @@ using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl pickups: the operators' recurring pickup schedules and the manifests built at cut-offs.</summary>
+/// <summary>
+/// rlctl pickups: a merchant's customer pickups (book, reschedule, cancel, list), and the operators' recurring pickup
+/// schedules, the manifests built at cut-offs and carriers' tracking events.
+/// </summary>
 public static class PickupCommands
 {
-    public static Command Create() => new("pickups", "Carrier pickup schedules and manifests")
+    public static Command Create()
+    {
+        var command = Operators();
+        foreach (var merchant in MerchantPickupCommands.Create()) command.Subcommands.Add(merchant);
+        return command;
+    }
+
+    private static Command Operators() => new("pickups", "Carrier pickups: a merchant's bookings (merchant key); schedules, manifests, tracking (operator key)")
     {
         new Command("schedules", "Recurring pickups at centres, drop-off points and stores")
         {
@@ -18,6 +28,7 @@ public static class PickupCommands
                 pickups.ResumePickupScheduleAsync(new ResumePickupScheduleRequest { ScheduleId = id, RequestId = requestId }, options)),
         },
         new Command("manifests", "Manifests built at cut-offs") { ListManifestsCommand(), GetManifestCommand() },
+        TrackingCommands.Create(),
     };
 
     private static Command CreateScheduleCommand()

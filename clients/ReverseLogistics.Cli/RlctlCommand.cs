@@ -5,7 +5,7 @@ using ReverseLogistics.Cli.Settings;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys, network, returns, events, pickups, config.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network, policy, returns, handheld, events, pickups, config.</summary>
 public static class RlctlCommand
 {
     public static RootCommand Create(CliEnvironment? environment = null)
@@ -16,7 +16,9 @@ public static class RlctlCommand
             TenantCommands.Create(),
             KeyCommands.Create(),
             NetworkCommands.Create(),
+            PolicyCommands.Create(),
             ReturnCommands.Create(),
+            HandheldCommands.Create(),
             EventCommands.Create(),
             PickupCommands.Create(),
             ConfigCommands.Create(),
@@ -44,6 +46,10 @@ public static class RlctlCommand
             {
                 await run(connection, result, cancellationToken);
                 return ExitCodes.Ok;
+            }
+            catch (CommandExit e)
+            {
+                return e.ExitCode;
             }
             catch (RpcException e)
             {

@@ -5,7 +5,7 @@ namespace ReverseLogistics.Cli;
 
 public static class TenantCommands
 {
-    public static Command Create() => new("tenants", "Merchants served by the platform") { CreateCommand(), GetCommand(), ListCommand() };
+    public static Command Create() => new("tenants", "Merchants served by the platform") { CreateCommand(), GetCommand(), ListCommand(), UpdateCommand() };
 
     private static Command CreateCommand()
     {
@@ -26,6 +26,26 @@ public static class TenantCommands
             if (result.GetValue(rps) is { } perSecond)
                 request.RateLimit = new RateLimit { RequestsPerSecond = perSecond, Burst = result.GetValue(burst) ?? 2 * perSecond };
             connection.Output.Message(await connection.Client.Tenants.CreateTenantAsync(request, connection.Call(cancellationToken)));
+        })(command);
+        return command;
+    }
+
+    private static Command UpdateCommand()
+    {
+        var tenantId = new Argument<string>("tenant-id");
+        var name = new Option<string?>("--name") { Description = "New display name" };
+        var rps = new Option<int?>("--rps") { Description = "New rate limit: requests per second" };
+        var burst = new Option<int?>("--burst") { Description = "Burst (defaults to twice --rps)" };
+        var requestId = RlctlCommand.RequestId();
+        var command = new Command("update", "Change a merchant's display name or rate limit; what is not given stays") { tenantId, name, rps, burst, requestId };
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        {
+            var request = new UpdateTenantRequest { RequestId = result.GetValue(requestId)!, TenantId = result.GetValue(tenantId)! };
+            if (result.GetValue(name) is { } displayName) request.DisplayName = displayName;
+            if (result.GetValue(rps) is { } perSecond)
+                request.RateLimit = new RateLimit { RequestsPerSecond = perSecond, Burst = result.GetValue(burst) ?? 2 * perSecond };
+            else if (result.GetValue(burst) is not null) throw new CliUsageException("--burst needs --rps.");
+            connection.Output.Message(await connection.Client.Tenants.UpdateTenantAsync(request, connection.Call(cancellationToken)));
         })(command);
         return command;
     }

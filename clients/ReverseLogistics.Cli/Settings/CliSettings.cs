@@ -6,6 +6,9 @@ namespace ReverseLogistics.Cli.Settings;
 /// </summary>
 public sealed record CliSettings(string ProfileName, string ProfilePath, Setting Address, Setting Key, OutputFormat Output)
 {
+    /// <summary>The handheld's device name for handheld commands (their --device flag comes first).</summary>
+    public Setting Device { get; init; } = new(null, "none");
+
     public const string DefaultAddress = "127.0.0.1:7070";
 
     /// <summary>The names a setting has in each place: flag, environment variable, profile file (and `rlctl config`).</summary>
@@ -14,6 +17,7 @@ public sealed record CliSettings(string ProfileName, string ProfilePath, Setting
         ("address", "--address", "RL_ADDRESS"),
         ("key", "--key", "RL_KEY"),
         ("output", "--output", "RL_OUTPUT"),
+        ("device", "--device", "RL_DEVICE"),
     ];
 
     public static CliSettings Resolve(CliFlags flags, CliEnvironment environment)
@@ -39,7 +43,8 @@ public sealed record CliSettings(string ProfileName, string ProfilePath, Setting
         var key = First(new(flags.Key, "--key"), new(environment.Get("RL_KEY"), "RL_KEY"), new(profile.Key, fromProfile))
             ?? OperatorKeyFile(environment) ?? new Setting(null, "none");
         var output = First(new(flags.Output, "--output"), new(environment.Get("RL_OUTPUT"), "RL_OUTPUT"), new(profile.Output, fromProfile));
-        return new CliSettings(name, path, address, key, output is null ? OutputFormat.Table : ParseOutput(output));
+        var device = First(new(environment.Get("RL_DEVICE"), "RL_DEVICE"), new(profile.Device, fromProfile)) ?? new Setting(null, "none");
+        return new CliSettings(name, path, address, key, output is null ? OutputFormat.Table : ParseOutput(output)) { Device = device };
     }
 
     /// <summary>The profile in use: --profile, else $RL_PROFILE, else the file's current profile, else "default".</summary>

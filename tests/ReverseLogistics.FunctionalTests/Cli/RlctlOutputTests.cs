@@ -16,6 +16,7 @@ public sealed class RlctlOutputTests(SiloFixture silo) : IDisposable
     [InlineData("tenants list")]
     [InlineData("keys list")]
     [InlineData("network centres list")]
+    [InlineData("network carriers list")]
     [InlineData("pickups schedules list")]
     [InlineData("pickups manifests list")]
     [InlineData("config list")]

@@ -38,6 +38,20 @@ public sealed class CliSettingsTests
     }
 
     [Fact]
+    public void A_handhelds_device_comes_from_RL_DEVICE_else_the_profile_else_nowhere()
+    {
+        var file = new ProfileFile { Profiles = { ["default"] = new Profile { Device = "HH-PROFILE" } } };
+
+        var fromVariable = Resolve(new CliFlags(), new Dictionary<string, string> { ["RL_DEVICE"] = "HH-ENV" }, file);
+        var fromProfile = Resolve(new CliFlags(), file: file);
+        var none = Resolve(new CliFlags(), file: new ProfileFile());
+
+        Assert.Equal(("HH-ENV", "RL_DEVICE"), (fromVariable.Device.Value, fromVariable.Device.Source));
+        Assert.Equal("HH-PROFILE", fromProfile.Device.Value);
+        Assert.Equal((null, "none"), (none.Device.Value, none.Device.Source));
+    }
+
+    [Fact]
     public void Without_any_setting_the_defaults_apply()
     {
         var settings = Resolve(new CliFlags(), file: new ProfileFile());
