@@ -20,6 +20,7 @@ public static class RlctlCommand
             ReturnCommands.Create(),
             HandheldCommands.Create(),
             EventCommands.Create(),
+            WebhookCommands.Create(),
             PickupCommands.Create(),
             ConfigCommands.Create(),
         };
