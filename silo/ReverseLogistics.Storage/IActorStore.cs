@@ -73,6 +73,6 @@ public interface IActorStore : IAsyncDisposable
     /// </summary>
     event Action<ActorKey, long>? ActorChanged;
 
-    /// <summary>Raised, with the tenant's id, after a commit made through this store instance appended events.</summary>
-    event Action<string>? EventsAppended;
+    /// <summary>Raised, with the actor's key, after a commit made through this store instance appended events.</summary>
+    event Action<ActorKey>? EventsAppended;
 }

@@ -24,8 +24,8 @@ public sealed class EventFeedSignal : IDisposable
 
     public void Dispose() => store.EventsAppended -= Wake;
 
-    private void Wake(string tenantId)
+    private void Wake(ActorKey committed)
     {
-        if (waiting.TryRemove(tenantId, out var next)) next.TrySetResult();
+        if (waiting.TryRemove(committed.TenantId, out var next)) next.TrySetResult();
     }
 }

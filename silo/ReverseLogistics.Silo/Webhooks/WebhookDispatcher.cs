@@ -11,16 +11,41 @@ namespace ReverseLogistics.Silo.Webhooks;
 /// Drives delivery: every poll interval it finds the enabled endpoints with something due (their due-index entry)
 /// and calls each one's DeliverDueAsync, at most <see cref="Parallelism"/> at a time, without waiting for them: an
 /// endpoint whose call is still running is left out of the next rounds until it returns, so a slow receiver holds up
-/// only its own endpoint. Every node runs one; Orleans' single activation serialises the calls an endpoint gets.
+/// only its own endpoint. Between rounds, a commit through this node that appends a tenant's events wakes that
+/// tenant's idle endpoints at once, and a commit of an endpoint (created, changed) calls it at once, so delivery
+/// does not wait for the next round. Every node runs one; Orleans' single activation serialises an endpoint's calls.
 /// </summary>
-public sealed class WebhookDispatcher(
-    IActorStore store, IGrainFactory grains, PlatformClock clock, SiloOptions options, IHostApplicationLifetime lifetime, ILogger<WebhookDispatcher> logger)
-    : BackgroundService
+public sealed class WebhookDispatcher : BackgroundService
 {
     public const int Parallelism = 32;
     private const int PageSize = 500;
     private readonly ConcurrentDictionary<ActorKey, byte> running = new();
     private readonly SemaphoreSlim slots = new(Parallelism);
+    private readonly IActorStore store;
+    private readonly IGrainFactory grains;
+    private readonly PlatformClock clock;
+    private readonly SiloOptions options;
+    private readonly IHostApplicationLifetime lifetime;
+    private readonly ILogger<WebhookDispatcher> logger;
+    // Endpoints to call before the next round: those of a tenant whose events were just committed, and endpoints
+    // just committed themselves.
+    private readonly ConcurrentDictionary<ActorKey, byte> woken = new();
+    // The idle endpoints the last round found, by tenant: who to wake when a tenant's events are committed.
+    private volatile Dictionary<string, List<ActorKey>> idleByTenant = new(StringComparer.Ordinal);
+    private TaskCompletionSource wake = NewWake();
+
+    public WebhookDispatcher(IActorStore store, IGrainFactory grains, PlatformClock clock, SiloOptions options, IHostApplicationLifetime lifetime,
+        ILogger<WebhookDispatcher> logger)
+    {
+        (this.store, this.grains, this.clock, this.options, this.lifetime, this.logger) = (store, grains, clock, options, lifetime, logger);
+        store.EventsAppended += OnEventsAppended;
+    }
+
+    public override void Dispose()
+    {
+        store.EventsAppended -= OnEventsAppended;
+        base.Dispose();
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -28,22 +53,74 @@ public sealed class WebhookDispatcher(
         try
         {
             await WhenStartedAsync(stoppingToken); // the store migrated and the silo up
-            do
+            var tick = Task.FromResult(true); // the first round at once
+            while (true)
             {
-                try
+                var woke = Volatile.Read(ref wake).Task;
+                await Task.WhenAny(tick, woke.WaitAsync(stoppingToken));
+                stoppingToken.ThrowIfCancellationRequested();
+                if (tick.IsCompleted)
                 {
-                    await DispatchAsync(stoppingToken);
+                    if (!await tick) return;
+                    await GuardedAsync(() => DispatchAsync(stoppingToken));
+                    tick = timer.WaitForNextTickAsync(stoppingToken).AsTask();
                 }
-                catch (Exception e) when (e is not OperationCanceledException)
+                if (woke.IsCompleted)
                 {
-                    logger.LogWarning(e, "Webhook dispatch failed; trying again in {Interval}", options.WebhookPollInterval);
+                    Interlocked.Exchange(ref wake, NewWake());
+                    foreach (var key in woken.Keys)
+                        if (woken.TryRemove(key, out _)) Start(key);
                 }
             }
-            while (await timer.WaitForNextTickAsync(stoppingToken));
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping: calls in flight finish on their own; their endpoints resume from the committed cursor.
+        }
+    }
+
+    private void OnEventsAppended(ActorKey committed)
+    {
+        if (committed.ActorType == WebhookEndpointGrain.TypeName)
+        {
+            woken[committed] = 0;
+            RememberIdle(committed); // a new endpoint is woken with its tenant's events before the next round finds it
+        }
+        else if (idleByTenant.TryGetValue(committed.TenantId, out var endpoints))
+        {
+            foreach (var key in endpoints) woken[key] = 0;
+        }
+        else
+        {
+            return;
+        }
+        Volatile.Read(ref wake).TrySetResult();
+    }
+
+    private void RememberIdle(ActorKey endpoint)
+    {
+        lock (woken)
+        {
+            if (idleByTenant.TryGetValue(endpoint.TenantId, out var known) && known.Contains(endpoint)) return;
+            var idle = new Dictionary<string, List<ActorKey>>(idleByTenant, StringComparer.Ordinal)
+            {
+                [endpoint.TenantId] = [.. known ?? [], endpoint],
+            };
+            idleByTenant = idle;
+        }
+    }
+
+    private static TaskCompletionSource NewWake() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task GuardedAsync(Func<Task> round)
+    {
+        try
+        {
+            await round();
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogWarning(e, "Webhook dispatch failed; trying again in {Interval}", options.WebhookPollInterval);
         }
     }
 
@@ -57,20 +134,33 @@ public sealed class WebhookDispatcher(
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        var idle = new Dictionary<string, List<ActorKey>>(StringComparer.Ordinal);
         DueActor? after = null;
         while (true)
         {
             var page = await store.FindDueAsync(WebhookEndpointGrain.TypeName, WebhookEndpointGrain.DeliverDue, now, after, PageSize, cancellationToken);
             foreach (var due in page)
             {
-                if (running.ContainsKey(due.Key)) continue;
-                if (!slots.Wait(0)) return; // all slots busy: the rest wait for the next round
-                running[due.Key] = 0;
-                _ = DeliverAsync(due.Key);
+                if (!idle.TryGetValue(due.Key.TenantId, out var endpoints)) idle[due.Key.TenantId] = endpoints = [];
+                endpoints.Add(due.Key);
+                Start(due.Key);
             }
-            if (page.Count < PageSize) return;
+            if (page.Count < PageSize) break;
             after = page[^1];
         }
+        idleByTenant = idle;
+    }
+
+    /// <summary>Calls the endpoint unless its last call is still running or every slot is taken (the next round will).</summary>
+    private void Start(ActorKey key)
+    {
+        if (running.ContainsKey(key) || !slots.Wait(0)) return;
+        if (!running.TryAdd(key, 0))
+        {
+            slots.Release();
+            return;
+        }
+        _ = DeliverAsync(key);
     }
 
     private async Task DeliverAsync(ActorKey key)

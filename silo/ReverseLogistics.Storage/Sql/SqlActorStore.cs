@@ -21,7 +21,7 @@ public abstract class SqlActorStore : IActorStore
 
     public abstract event Action<ActorKey, long>? ActorChanged;
 
-    public event Action<string>? EventsAppended;
+    public event Action<ActorKey>? EventsAppended;
 
     public abstract Task MigrateAsync(CancellationToken cancellationToken);
 
@@ -43,7 +43,7 @@ public abstract class SqlActorStore : IActorStore
         using var span = StartSpan("store commit", commit.Key);
         var result = await Commits.EnqueueAsync(commit, cancellationToken);
         span?.SetTag("rl.commit.outcome", result.Outcome.ToString());
-        if (result.Outcome == CommitOutcome.Committed && commit.Events.Count > 0) EventsAppended?.Invoke(commit.Key.TenantId);
+        if (result.Outcome == CommitOutcome.Committed && commit.Events.Count > 0) EventsAppended?.Invoke(commit.Key);
         return result;
     }
 

@@ -181,7 +181,7 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
         var mine = NewKey("return");
         var theirs = new ActorKey(NewTenant(), "return", mine.Id);
         var announced = new List<string>();
-        Store.EventsAppended += tenant => { lock (announced) announced.Add(tenant); };
+        Store.EventsAppended += key => { lock (announced) announced.Add(key.TenantId); };
         Assert.Equal(0, await Store.LastTenantPositionAsync(mine.TenantId, Ct));
 
         await CommitAsync(new ActorCommit(mine, 0, 0, "{}", [Event("Mine1"), Event("Mine2")]));
