@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.CommandLine;
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using ReverseLogistics.Client;
+using ReverseLogistics.Samples;
+using ReverseLogistics.V1;
+
+namespace ReverseLogistics.Bench;
+
+/// <summary>
+/// `webhooks`: delivery to local receivers. Against a running silo started with --webhooks-allow-private (operator key
+/// from RL_OPERATOR_KEY) it starts a receiver on 127.0.0.1 that answers 200, makes a tenant with --endpoints endpoints
+/// on it (and, with --dead, one more on a port where nothing listens), creates --returns returns with --concurrency
+/// callers, and times every delivery from its CreateReturn's acknowledgement to its arrival. Prints deliveries per
+/// second and the delay's percentiles.
+/// </summary>
+public static class WebhookBenchmark
+{
+    public static Command CreateCommand()
+    {
+        var silo = new Option<string>("--silo") { Description = "The silo's host:port (h2c), started with --webhooks-allow-private", Required = true };
+        var endpoints = new Option<int>("--endpoints") { Description = "Healthy endpoints", DefaultValueFactory = _ => 100 };
+        var dead = new Option<bool>("--dead") { Description = "Add one endpoint where nothing listens (its deliveries keep failing)" };
+        var returns = new Option<int>("--returns") { Description = "Returns to create (each records 3 events)", DefaultValueFactory = _ => 200 };
+        var concurrency = new Option<int>("--concurrency") { Description = "CreateReturn calls in flight", DefaultValueFactory = _ => 8 };
+        var command = new Command("webhooks", "Webhook deliveries per second to a local receiver and the delay from an acknowledged commit to delivery")
+        {
+            silo, endpoints, dead, returns, concurrency,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var operatorKey = Environment.GetEnvironmentVariable("RL_OPERATOR_KEY");
+            if (string.IsNullOrEmpty(operatorKey))
+            {
+                Console.Error.WriteLine("webhooks: set RL_OPERATOR_KEY to the silo's operator key");
+                return 2;
+            }
+            await RunAsync(result.GetValue(silo)!, operatorKey, result.GetValue(endpoints), result.GetValue(dead), result.GetValue(returns),
+                result.GetValue(concurrency), cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(string silo, string operatorKey, int endpointCount, bool dead, int count, int concurrency,
+        CancellationToken cancellationToken)
+    {
+        var arrivals = new ConcurrentDictionary<(string Endpoint, string EventId), long>();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        await using var receiver = builder.Build();
+        receiver.MapPost("/hooks/{endpoint}", (string endpoint, HttpRequest request) =>
+        {
+            arrivals.TryAdd((endpoint, request.Headers["RL-Event-Id"].ToString()), Stopwatch.GetTimestamp());
+            return Results.Ok();
+        });
+        await receiver.StartAsync(cancellationToken);
+        var receiverUrl = receiver.Urls.First();
+
+        var tenant = await BenchTenant.CreateAsync(silo, operatorKey, BenchTenant.NewId("hooks-"), "webhooks benchmark", cancellationToken);
+        using var client = new PlatformClient(new PlatformClientOptions { Address = silo, ApiKey = tenant.MerchantKey });
+        for (var i = 0; i < endpointCount; i++)
+        {
+            await client.Webhooks.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest { Url = $"{receiverUrl}/hooks/h{i}" },
+                cancellationToken: cancellationToken);
+        }
+        if (dead) await client.Webhooks.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest { Url = "http://127.0.0.1:9/hooks/dead" },
+            cancellationToken: cancellationToken);
+
+        var acknowledged = new ConcurrentDictionary<string, long>();
+        var started = Stopwatch.GetTimestamp();
+        var next = -1;
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                var created = await client.Returns.CreateReturnAsync(SampleReturn.New($"hooks-{worker}"), cancellationToken: cancellationToken);
+                acknowledged[created.ReturnId] = Stopwatch.GetTimestamp();
+            }
+        }, cancellationToken)));
+        var events = await AllEventsAsync(client, cancellationToken);
+        var expected = events.Count * endpointCount;
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
+        while (arrivals.Count < expected && Stopwatch.GetTimestamp() < deadline) await Task.Delay(50, cancellationToken);
+        var lastArrival = arrivals.Values.DefaultIfEmpty(started).Max();
+
+        var returnOf = events.ToDictionary(e => e.EventId, e => e.ReturnId);
+        var delays = arrivals
+            .Where(a => returnOf.ContainsKey(a.Key.EventId) && acknowledged.ContainsKey(returnOf[a.Key.EventId]))
+            .Select(a => Stopwatch.GetElapsedTime(acknowledged[returnOf[a.Key.EventId]], a.Value).TotalMilliseconds)
+            .Order()
+            .ToList();
+        double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[(int)Math.Min(delays.Count - 1, Math.Floor(p * delays.Count))];
+        var seconds = Stopwatch.GetElapsedTime(started, lastArrival).TotalSeconds;
+        Console.WriteLine($"webhooks: {endpointCount} healthy endpoints{(dead ? " and 1 dead" : "")}, {count} returns ({events.Count} events) " +
+            $"by {concurrency} callers; {arrivals.Count} of {expected} deliveries arrived in {seconds:F1} s ({arrivals.Count / seconds:F0}/s)");
+        Console.WriteLine($"  delay from the CreateReturn's answer to delivery, ms: p50 {Percentile(0.5):F0}  p99 {Percentile(0.99):F0}  max {Percentile(1):F0}");
+        await receiver.StopAsync(cancellationToken);
+    }
+
+    private static async Task<List<Event>> AllEventsAsync(PlatformClient client, CancellationToken cancellationToken)
+    {
+        var events = new List<Event>();
+        var request = new ListEventsRequest { PageSize = 1000 };
+        while (true)
+        {
+            var page = await client.Events.ListEventsAsync(request, cancellationToken: cancellationToken);
+            events.AddRange(page.Events);
+            if (page.AtEnd) return events;
+            request.AfterPosition = page.NextAfterPosition;
+        }
+    }
+}
