@@ -85,7 +85,7 @@ public static class WebhookBenchmark
         }, cancellationToken)));
         var events = await AllEventsAsync(client, cancellationToken);
         var expected = events.Count * endpointCount;
-        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 120;
+        var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
         while (arrivals.Count < expected && Stopwatch.GetTimestamp() < deadline) await Task.Delay(50, cancellationToken);
         var lastArrival = arrivals.Values.DefaultIfEmpty(started).Max();
 
@@ -100,7 +100,24 @@ public static class WebhookBenchmark
         Console.WriteLine($"webhooks: {endpointCount} healthy endpoints{(dead ? " and 1 dead" : "")}, {count} returns ({events.Count} events) " +
             $"by {concurrency} callers; {arrivals.Count} of {expected} deliveries arrived in {seconds:F1} s ({arrivals.Count / seconds:F0}/s)");
         Console.WriteLine($"  delay from the CreateReturn's answer to delivery, ms: p50 {Percentile(0.5):F0}  p99 {Percentile(0.99):F0}  max {Percentile(1):F0}");
+        await PrintDeliveryStatesAsync(client, cancellationToken);
         await receiver.StopAsync(cancellationToken);
+    }
+
+    /// <summary>Where the endpoints' latest deliveries stand: what to look at when some never arrived.</summary>
+    private static async Task PrintDeliveryStatesAsync(PlatformClient client, CancellationToken cancellationToken)
+    {
+        var endpoints = (await client.Webhooks.ListWebhookEndpointsAsync(new ListWebhookEndpointsRequest { PageSize = 100 }, cancellationToken: cancellationToken)).Endpoints;
+        var heads = new List<Delivery>();
+        foreach (var endpoint in endpoints)
+        {
+            var latest = await client.Webhooks.ListDeliveriesAsync(new ListDeliveriesRequest { EndpointId = endpoint.EndpointId, PageSize = 1 },
+                cancellationToken: cancellationToken);
+            heads.AddRange(latest.Deliveries);
+        }
+        Console.WriteLine("  latest delivery per endpoint: " + string.Join(", ", heads.GroupBy(d => d.Status).Select(g => $"{g.Key} {g.Count()}")));
+        foreach (var failed in heads.Where(d => d.Status == DeliveryStatus.Failed).Take(3))
+            Console.WriteLine($"    {failed.EventId}: {failed.Attempts} attempts, last answer {failed.LastResponseCode} {failed.LastError}, next {failed.NextAttemptTime}");
     }
 
     private static async Task<List<Event>> AllEventsAsync(PlatformClient client, CancellationToken cancellationToken)
