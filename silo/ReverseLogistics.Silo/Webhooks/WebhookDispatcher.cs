@@ -33,6 +33,7 @@ public sealed class WebhookDispatcher : BackgroundService
     // The idle endpoints the last round found, by tenant: who to wake when a tenant's events are committed.
     private volatile Dictionary<string, List<ActorKey>> idleByTenant = new(StringComparer.Ordinal);
     private TaskCompletionSource wake = NewWake();
+    private long rounds;
 
     public WebhookDispatcher(IActorStore store, IGrainFactory grains, PlatformClock clock, SiloOptions options, IHostApplicationLifetime lifetime,
         ILogger<WebhookDispatcher> logger)
@@ -134,21 +135,20 @@ public sealed class WebhookDispatcher : BackgroundService
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var idle = new Dictionary<string, List<ActorKey>>(StringComparer.Ordinal);
+        var due = new List<ActorKey>();
         DueActor? after = null;
         while (true)
         {
             var page = await store.FindDueAsync(WebhookEndpointGrain.TypeName, WebhookEndpointGrain.DeliverDue, now, after, PageSize, cancellationToken);
-            foreach (var due in page)
-            {
-                if (!idle.TryGetValue(due.Key.TenantId, out var endpoints)) idle[due.Key.TenantId] = endpoints = [];
-                endpoints.Add(due.Key);
-                Start(due.Key);
-            }
+            due.AddRange(page.Select(d => d.Key));
             if (page.Count < PageSize) break;
             after = page[^1];
         }
-        idleByTenant = idle;
+        idleByTenant = due.GroupBy(key => key.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        // Each round starts further along the list: with more due endpoints than slots, the same first ones would
+        // otherwise take every slot each round and the last ones never be called.
+        var start = due.Count == 0 ? 0 : (int)(rounds++ % due.Count);
+        for (var i = 0; i < due.Count; i++) Start(due[(start + i) % due.Count]);
     }
 
     /// <summary>Calls the endpoint unless its last call is still running or every slot is taken (the next round will).</summary>
