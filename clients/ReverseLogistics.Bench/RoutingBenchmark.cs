@@ -46,7 +46,7 @@ internal static class RoutingBenchmark
             Array.Sort(latencies);
             Console.WriteLine(
                 $"{label,-32} {decisions} decisions in {total.Elapsed.TotalSeconds:F2} s = {decisions / total.Elapsed.TotalSeconds:F0} decisions/s;" +
-                $" µs per decision mean {latencies.Average():F1}, p50 {Percentile(latencies, 0.50):F1}, p99 {Percentile(latencies, 0.99):F1}, max {latencies[^1]:F0};" +
+                $" µs per decision mean {latencies.Average():F1}, p50 {Percentiles.Of(latencies, 0.50):F1}, p99 {Percentiles.Of(latencies, 0.99):F1}, max {latencies[^1]:F0};" +
                 $" {100.0 * won / decisions:F1} % routed, {(double)candidates / decisions:F1} candidates listed on average");
         }
     }
@@ -110,5 +110,4 @@ internal static class RoutingBenchmark
         ArrivalDay = new DateOnly(2026, 11, 23).AddDays(random.Next(7)),
     };
 
-    private static double Percentile(double[] sorted, double fraction) => sorted[(int)Math.Min(sorted.Length - 1, fraction * sorted.Length)];
 }

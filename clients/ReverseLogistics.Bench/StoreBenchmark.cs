@@ -28,7 +28,7 @@ internal static class StoreBenchmark
         Console.WriteLine(
             $"{name,-8} {actors} actors x {commitsPerActor} commits: {commits} commits in {stopwatch.Elapsed.TotalSeconds:F2} s" +
             $" = {commits / stopwatch.Elapsed.TotalSeconds:F0} commits/s, {(double)commits / transactions:F1} commits per transaction," +
-            $" latency p50 {Percentile(latencies, 0.50):F1} ms, p99 {Percentile(latencies, 0.99):F1} ms");
+            $" latency p50 {Percentiles.Of(latencies, 0.50):F1} ms, p99 {Percentiles.Of(latencies, 0.99):F1} ms");
     }
 
     private static async Task RunActorAsync(IActorStore store, ActorKey key, int commits, Memory<double> latencies, CancellationToken cancellationToken)
@@ -45,5 +45,4 @@ internal static class StoreBenchmark
         }
     }
 
-    private static double Percentile(double[] sorted, double fraction) => sorted[(int)Math.Min(sorted.Length - 1, fraction * sorted.Length)];
 }

@@ -43,7 +43,6 @@ public static class WatchEventsBenchmark
     {
         var tenant = await BenchTenant.CreateAsync(silo, operatorKey, BenchTenant.NewId("watch-"), "watch-events benchmark", cancellationToken);
         using var client = new PlatformClient(new PlatformClientOptions { Address = silo, ApiKey = tenant.MerchantKey });
-        var acknowledged = new ConcurrentDictionary<string, long>();
         var seen = new ConcurrentDictionary<string, long>();
         using var watching = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var watch = client.Events.WatchEvents(new WatchEventsRequest { FromNow = true, EventTypes = { "return.created" } },
@@ -69,15 +68,7 @@ public static class WatchEventsBenchmark
         }, cancellationToken);
 
         var started = Stopwatch.GetTimestamp();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) < count)
-            {
-                var created = await client.Returns.CreateReturnAsync(SampleReturn.New($"watch-{worker}"), cancellationToken: cancellationToken);
-                acknowledged[created.ReturnId] = Stopwatch.GetTimestamp();
-            }
-        }, cancellationToken)));
+        var acknowledged = await AcknowledgedReturns.CreateAsync(client, count, concurrency, "watch", cancellationToken);
         await reader.WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
         var elapsed = Stopwatch.GetElapsedTime(started);
         await watching.CancelAsync();
@@ -87,10 +78,9 @@ public static class WatchEventsBenchmark
             .Select(entry => Stopwatch.GetElapsedTime(entry.Value, seen[entry.Key]).TotalMilliseconds)
             .Order()
             .ToList();
-        double Percentile(double p) => delays[(int)Math.Min(delays.Count - 1, Math.Floor(p * delays.Count))];
         Console.WriteLine($"watch-events: {count} returns by {concurrency} callers in {elapsed.TotalSeconds:F1} s; the stream saw " +
             $"{seen.Count} ({seen.Count / elapsed.TotalSeconds:F0} events/s), missing {acknowledged.Count - delays.Count}");
-        Console.WriteLine($"  delay from acknowledgement to event, ms: p50 {Percentile(0.5):F1}  p99 {Percentile(0.99):F1}  max {delays[^1]:F1}  " +
+        Console.WriteLine($"  delay from acknowledgement to event, ms: p50 {Percentiles.Of(delays, 0.5):F1}  p99 {Percentiles.Of(delays, 0.99):F1}  max {delays[^1]:F1}  " +
             $"min {delays[0]:F1} (negative: the event came before the answer)");
     }
 }

@@ -72,17 +72,8 @@ public static class WebhookBenchmark
         if (dead) await client.Webhooks.CreateWebhookEndpointAsync(new CreateWebhookEndpointRequest { Url = "http://127.0.0.1:9/hooks/dead" },
             cancellationToken: cancellationToken);
 
-        var acknowledged = new ConcurrentDictionary<string, long>();
         var started = Stopwatch.GetTimestamp();
-        var next = -1;
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(worker => Task.Run(async () =>
-        {
-            while (Interlocked.Increment(ref next) < count)
-            {
-                var created = await client.Returns.CreateReturnAsync(SampleReturn.New($"hooks-{worker}"), cancellationToken: cancellationToken);
-                acknowledged[created.ReturnId] = Stopwatch.GetTimestamp();
-            }
-        }, cancellationToken)));
+        var acknowledged = await AcknowledgedReturns.CreateAsync(client, count, concurrency, "hooks", cancellationToken);
         var events = await AllEventsAsync(client, cancellationToken);
         var expected = events.Count * endpointCount;
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
@@ -95,11 +86,10 @@ public static class WebhookBenchmark
             .Select(a => Stopwatch.GetElapsedTime(acknowledged[returnOf[a.Key.EventId]], a.Value).TotalMilliseconds)
             .Order()
             .ToList();
-        double Percentile(double p) => delays.Count == 0 ? double.NaN : delays[(int)Math.Min(delays.Count - 1, Math.Floor(p * delays.Count))];
         var seconds = Stopwatch.GetElapsedTime(started, lastArrival).TotalSeconds;
         Console.WriteLine($"webhooks: {endpointCount} healthy endpoints{(dead ? " and 1 dead" : "")}, {count} returns ({events.Count} events) " +
             $"by {concurrency} callers; {arrivals.Count} of {expected} deliveries arrived in {seconds:F1} s ({arrivals.Count / seconds:F0}/s)");
-        Console.WriteLine($"  delay from the CreateReturn's answer to delivery, ms: p50 {Percentile(0.5):F0}  p99 {Percentile(0.99):F0}  max {Percentile(1):F0}");
+        Console.WriteLine($"  delay from the CreateReturn's answer to delivery, ms: p50 {Percentiles.Of(delays, 0.5):F0}  p99 {Percentiles.Of(delays, 0.99):F0}  max {Percentiles.Of(delays, 1):F0}");
         await PrintDeliveryStatesAsync(client, cancellationToken);
         await receiver.StopAsync(cancellationToken);
     }

@@ -108,9 +108,10 @@ public static class EventCommands
         Description = "Start after this position (0: the first event); a list's last line or a stopped watch says where to resume",
     };
 
-    private static Option<string[]> TypesOption() => new("--type")
+    /// <summary>The event types a command keeps (every type when absent); webhooks' filter too.</summary>
+    internal static Option<string[]> TypesOption() => new("--type")
     {
-        Description = "Only this event type, e.g. return.approved (repeat for several; docs/events.md lists them)",
+        Description = "Only this event type, e.g. return.approved (repeat for several; every type when absent; docs/events.md lists them)",
         AllowMultipleArgumentsPerToken = false,
     };
 }

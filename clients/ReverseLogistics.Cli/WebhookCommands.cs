@@ -17,7 +17,7 @@ public static class WebhookCommands
     private static Command CreateCommand()
     {
         var url = new Argument<string>("url") { Description = "Where the events are POSTed: http:// or https://" };
-        var types = TypesOption();
+        var types = EventCommands.TypesOption();
         var description = new Option<string>("--description") { DefaultValueFactory = _ => "" };
         var requestId = RlctlCommand.RequestId();
         var command = new Command("create", "Add an endpoint; its signing secret is printed once") { url, types, description, requestId };
@@ -56,7 +56,7 @@ public static class WebhookCommands
     {
         var endpointId = new Argument<string>("endpoint-id");
         var url = new Option<string?>("--url") { Description = "A new URL" };
-        var types = TypesOption();
+        var types = EventCommands.TypesOption();
         var allTypes = new Option<bool>("--all-types") { Description = "Every event type (clears --type)" };
         var description = new Option<string?>("--description");
         var enable = new Option<bool>("--enable") { Description = "Enable it (also after it was disabled for failing)" };
@@ -157,11 +157,6 @@ public static class WebhookCommands
             request.PageToken = page.NextPageToken;
         }
     }
-
-    private static Option<string[]> TypesOption() => new("--type")
-    {
-        Description = "Only this event type, e.g. return.refunded (repeat for several; every type when absent; docs/events.md lists them)",
-    };
 
     private static string Status(DeliveryStatus status) => status switch
     {
