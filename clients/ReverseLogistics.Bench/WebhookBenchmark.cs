@@ -14,7 +14,7 @@ namespace ReverseLogistics.Bench;
 /// <summary>
 /// `webhooks`: delivery to local receivers. Against a running silo started with --webhooks-allow-private (operator key
 /// from RL_OPERATOR_KEY) it starts a receiver on 127.0.0.1 that answers 200, makes a tenant with --endpoints endpoints
-/// on it (and, with --dead, one more on a port where nothing listens), creates --returns returns with --concurrency
+/// on it (and, with --dead, one more on a port where nothing listens), creates --returns returns (at --rate a second) with --concurrency
 /// callers, and times every delivery from its CreateReturn's acknowledgement to its arrival. Prints deliveries per
 /// second and the delay's percentiles.
 /// </summary>
@@ -27,9 +27,10 @@ public static class WebhookBenchmark
         var dead = new Option<bool>("--dead") { Description = "Add one endpoint where nothing listens (its deliveries keep failing)" };
         var returns = new Option<int>("--returns") { Description = "Returns to create (each records 3 events)", DefaultValueFactory = _ => 200 };
         var concurrency = new Option<int>("--concurrency") { Description = "CreateReturn calls in flight", DefaultValueFactory = _ => 8 };
+        var rate = new Option<double>("--rate") { Description = "Returns created per second (0: as fast as the callers go)", DefaultValueFactory = _ => 0 };
         var command = new Command("webhooks", "Webhook deliveries per second to a local receiver and the delay from an acknowledged commit to delivery")
         {
-            silo, endpoints, dead, returns, concurrency,
+            silo, endpoints, dead, returns, concurrency, rate,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -40,13 +41,13 @@ public static class WebhookBenchmark
                 return 2;
             }
             await RunAsync(result.GetValue(silo)!, operatorKey, result.GetValue(endpoints), result.GetValue(dead), result.GetValue(returns),
-                result.GetValue(concurrency), cancellationToken);
+                result.GetValue(concurrency), result.GetValue(rate), cancellationToken);
             return 0;
         });
         return command;
     }
 
-    private static async Task RunAsync(string silo, string operatorKey, int endpointCount, bool dead, int count, int concurrency,
+    private static async Task RunAsync(string silo, string operatorKey, int endpointCount, bool dead, int count, int concurrency, double rate,
         CancellationToken cancellationToken)
     {
         var arrivals = new ConcurrentDictionary<(string Endpoint, string EventId), long>();
@@ -73,7 +74,7 @@ public static class WebhookBenchmark
             cancellationToken: cancellationToken);
 
         var started = Stopwatch.GetTimestamp();
-        var acknowledged = await AcknowledgedReturns.CreateAsync(client, count, concurrency, "hooks", cancellationToken);
+        var acknowledged = await AcknowledgedReturns.CreateAsync(client, count, concurrency, "hooks", cancellationToken, rate);
         var events = await AllEventsAsync(client, cancellationToken);
         var expected = events.Count * endpointCount;
         var deadline = Stopwatch.GetTimestamp() + Stopwatch.Frequency * 30;
@@ -88,7 +89,7 @@ public static class WebhookBenchmark
             .ToList();
         var seconds = Stopwatch.GetElapsedTime(started, lastArrival).TotalSeconds;
         Console.WriteLine($"webhooks: {endpointCount} healthy endpoints{(dead ? " and 1 dead" : "")}, {count} returns ({events.Count} events) " +
-            $"by {concurrency} callers; {arrivals.Count} of {expected} deliveries arrived in {seconds:F1} s ({arrivals.Count / seconds:F0}/s)");
+            $"by {concurrency} callers{(rate > 0 ? $" at {rate:0.#}/s" : "")}; {arrivals.Count} of {expected} deliveries arrived in {seconds:F1} s ({arrivals.Count / seconds:F0}/s)");
         Console.WriteLine($"  delay from the CreateReturn's answer to delivery, ms: p50 {Percentiles.Of(delays, 0.5):F0}  p99 {Percentiles.Of(delays, 0.99):F0}  max {Percentiles.Of(delays, 1):F0}");
         await PrintDeliveryStatesAsync(client, cancellationToken);
         await receiver.StopAsync(cancellationToken);
@@ -97,7 +98,15 @@ public static class WebhookBenchmark
     /// <summary>Where the endpoints' latest deliveries stand: what to look at when some never arrived.</summary>
     private static async Task PrintDeliveryStatesAsync(PlatformClient client, CancellationToken cancellationToken)
     {
-        var endpoints = (await client.Webhooks.ListWebhookEndpointsAsync(new ListWebhookEndpointsRequest { PageSize = 100 }, cancellationToken: cancellationToken)).Endpoints;
+        var endpoints = new List<WebhookEndpoint>();
+        var request = new ListWebhookEndpointsRequest { PageSize = 100 };
+        do
+        {
+            var page = await client.Webhooks.ListWebhookEndpointsAsync(request, cancellationToken: cancellationToken);
+            endpoints.AddRange(page.Endpoints);
+            request.PageToken = page.NextPageToken;
+        }
+        while (request.PageToken.Length > 0);
         var heads = new List<Delivery>();
         foreach (var endpoint in endpoints)
         {

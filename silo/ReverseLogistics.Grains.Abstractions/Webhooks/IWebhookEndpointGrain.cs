@@ -7,7 +7,7 @@ namespace ReverseLogistics.Grains.Webhooks;
 
 /// <summary>
 /// One webhook endpoint of a merchant (key: tenant / endpoint id): its definition, its secret, and the delivery of
-/// the tenant's events to it, one at a time in order, from the event log. Reads go through the store, not here, so
+/// the tenant's events to it, one after the other in order, from the event log. Reads go through the store, not here, so
 /// they never wait behind a delivery.
 /// </summary>
 public interface IWebhookEndpointGrain : IGrainWithStringKey
@@ -27,6 +27,6 @@ public interface IWebhookEndpointGrain : IGrainWithStringKey
     /// <summary>Queues the tenant's event at <paramref name="position"/> to be sent again, after the current head.</summary>
     Task<DeliveryRecord> RedeliverAsync(long position, Caller caller, IdempotencyTicket ticket);
 
-    /// <summary>Sends what is due, in order, a bounded amount per call; returns how many attempts it made.</summary>
-    Task<int> DeliverDueAsync();
+    /// <summary>Sends what is due, in order, a bounded amount per call; true when it stopped at its bound with more to send.</summary>
+    Task<bool> DeliverDueAsync();
 }

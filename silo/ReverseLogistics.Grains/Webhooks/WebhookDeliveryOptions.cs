@@ -9,5 +9,5 @@ namespace ReverseLogistics.Grains.Webhooks;
 /// </summary>
 public sealed record WebhookDeliveryOptions(RetrySchedule Schedule, int AttemptsPerCall, TimeSpan CallBudget)
 {
-    public static WebhookDeliveryOptions Default { get; } = new(RetrySchedule.Default, 20, TimeSpan.FromSeconds(5));
+    public static WebhookDeliveryOptions Default { get; } = new(RetrySchedule.Default, 100, TimeSpan.FromSeconds(2));
 }

@@ -8,9 +8,10 @@ using ReverseLogistics.Storage;
 namespace ReverseLogistics.Grains.Webhooks;
 
 /// <summary>
-/// A merchant's webhook endpoint, delivering the tenant's event log to it at least once and in order. The cursor and
-/// the head's attempts are committed after every attempt, so an activation on another silo resumes where this one
-/// stopped (the attempt in flight when a silo dies is repeated: receivers deduplicate by event id).
+/// A merchant's webhook endpoint, delivering the tenant's event log to it at least once and in order. Each delivery
+/// call sends events one after the other and commits the cursor and the head's attempts once, at its end (or when
+/// the head fails), so an activation on another silo resumes where the last commit stopped: what a dying silo sent
+/// since is sent again, and receivers deduplicate by event id.
 /// </summary>
 public sealed class WebhookEndpointGrain : StoreGrain<WebhookEndpointState>, IWebhookEndpointGrain
 {
@@ -19,12 +20,15 @@ public sealed class WebhookEndpointGrain : StoreGrain<WebhookEndpointState>, IWe
     public const string ListedIndex = "listed";
     /// <summary>Due-index kind of the enabled endpoints, which the silo's dispatcher calls.</summary>
     public const string DeliverDue = "webhook-deliver";
-    private const int ReadSize = 100;
+    private const int ReadSize = 200;
 
     private readonly IActorStore store;
     private readonly IWebhookPublisher publisher;
     private readonly WebhookDeliveryOptions options;
     private StoredEvent? headEvent;
+    // Events after readAfter read ahead in one page, so that a call delivering many reads the log once.
+    private IReadOnlyList<StoredEvent> readAhead = [];
+    private long readAfter;
 
     public WebhookEndpointGrain(IActorStore store, PlatformClock clock, IWebhookPublisher publisher, WebhookDeliveryOptions options)
         : base(store, TypeName, clock)
@@ -83,26 +87,36 @@ public sealed class WebhookEndpointGrain : StoreGrain<WebhookEndpointState>, IWe
         return queued;
     }
 
-    public async Task<int> DeliverDueAsync()
+    public async Task<bool> DeliverDueAsync()
     {
         var started = Stopwatch.GetTimestamp();
+        var progress = Progress();
         var attempts = 0;
-        while (State.Active && attempts < options.AttemptsPerCall && Stopwatch.GetElapsedTime(started) < options.CallBudget)
+        List<NewEvent> events = [];
+        var more = false;
+        while (State.Active)
         {
+            if (attempts >= options.AttemptsPerCall || Stopwatch.GetElapsedTime(started) >= options.CallBudget)
+            {
+                more = true;
+                break;
+            }
             if (await HeadAsync() is not { } head || head.NextAttemptAt > Now) break;
-            var stored = headEvent!;
-            var result = await publisher.SendAsync(new Uri(State.Endpoint!.Url), State.Secret, stored);
+            var result = await publisher.SendAsync(new Uri(State.Endpoint!.Url), State.Secret, headEvent!);
             attempts++;
             var outcome = State.RecordAttempt(result.Delivered, result.ResponseCode, result.Error, Now, options.Schedule, Random.Shared.NextDouble());
             headEvent = null;
-            List<NewEvent> events = outcome == AttemptOutcome.DeadLetteredAndDisabled
-                ? [Event("WebhookEndpointDisabled", new { State.Endpoint!.DisabledReason }, "system:webhooks")]
-                : [];
-            await CommitAsync(events, null, Index());
+            if (outcome == AttemptOutcome.DeadLetteredAndDisabled)
+                events.Add(Event("WebhookEndpointDisabled", new { State.Endpoint!.DisabledReason }, "system:webhooks"));
             if (outcome == AttemptOutcome.Retrying) break;
         }
-        return attempts;
+        // One commit for the whole call: a silo that dies before it sends this call's deliveries again (at least once).
+        if (events.Count > 0 || Progress() != progress) await CommitAsync(events, null, Index());
+        return more;
     }
+
+    /// <summary>Whatever a delivery call changes in the state; the call commits only when this moved.</summary>
+    private (long, long, int, int) Progress() => (State.Cursor, State.LastRecordNumber, State.Head?.Attempts ?? -1, State.Redeliveries.Count);
 
     /// <summary>
     /// The event being delivered: the current head, else the next redelivery, else the next event after the cursor
@@ -124,9 +138,7 @@ public sealed class WebhookEndpointGrain : StoreGrain<WebhookEndpointState>, IWe
             State.Redeliveries.RemoveAt(0);
             return null;
         }
-        var cursor = State.Cursor;
-        var page = await store.ReadTenantEventsAsync(Key.TenantId, State.Cursor, ReadSize, CancellationToken.None);
-        foreach (var stored in page)
+        while (await NextAfterCursorAsync() is { } stored)
         {
             if (publisher.PublicType(stored) is { } type && State.Endpoint!.Wants(type))
             {
@@ -135,8 +147,21 @@ public sealed class WebhookEndpointGrain : StoreGrain<WebhookEndpointState>, IWe
             }
             State.Skip(stored.Position);
         }
-        if (State.Cursor != cursor) await CommitAsync([], null, Index()); // remember what was passed over
         return null;
+    }
+
+    /// <summary>The tenant's first event after the cursor, from the page read ahead when it still covers the cursor.</summary>
+    private async Task<StoredEvent?> NextAfterCursorAsync()
+    {
+        var cursor = State.Cursor;
+        // The page holds every event after readAfter, so it answers for any cursor from readAfter up to its last
+        // position; a reload may have moved the cursor back before it.
+        if (cursor < readAfter || readAhead.Count == 0 || cursor >= readAhead[^1].Position)
+        {
+            readAhead = await store.ReadTenantEventsAsync(Key.TenantId, cursor, ReadSize, CancellationToken.None);
+            readAfter = cursor;
+        }
+        return readAhead.FirstOrDefault(e => e.Position > cursor);
     }
 
     private async Task<StoredEvent?> ReadEventAsync(long position)

@@ -50,6 +50,8 @@ public sealed record SiloOptions
     public TimeSpan WebhookTimeout { get; init; } = TimeSpan.FromSeconds(10);
     /// <summary>How often the webhook dispatcher looks for endpoints with something to deliver (real time).</summary>
     public TimeSpan WebhookPollInterval { get; init; } = TimeSpan.FromSeconds(1);
+    /// <summary>How many webhook endpoints this node delivers to at once (each sends its events one after the other).</summary>
+    public int WebhookParallelism { get; init; } = 100;
     /// <summary>Also serve the conformance service the interop suites exercise the binding with.</summary>
     public bool Conformance { get; init; }
 }

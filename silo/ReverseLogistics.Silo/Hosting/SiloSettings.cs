@@ -32,10 +32,12 @@ public static class SiloSettings
         "Let webhook URLs reach loopback, private, link-local and unique-local addresses (default false)");
     public static readonly SiloSetting WebhookTimeout = new("WebhookTimeout", "RL_WEBHOOK_TIMEOUT", "--webhook-timeout",
         "Seconds a webhook delivery waits for the receiver's answer (default 10)");
+    public static readonly SiloSetting WebhookParallelism = new("WebhookParallelism", "RL_WEBHOOK_PARALLELISM", "--webhook-parallelism",
+        "Webhook endpoints this node delivers to at once (default 100)");
     public static readonly SiloSetting Conformance = new("Conformance", "RL_CONFORMANCE", "--conformance", "Also serve the gRPC conformance service the interop tests use");
 
     public static IReadOnlyList<SiloSetting> All { get; } =
-        [Host, Port, DataDirectory, Store, Postgres, StoreStartupTimeout, PostgresPassword, OperatorKey, TlsCertificate, TlsKey, SiloPort, ClusterId, AdminPort, NodeName, OtlpEndpoint, LogFormat, HandheldRateLimit, WebhooksAllowPrivate, WebhookTimeout, Conformance];
+        [Host, Port, DataDirectory, Store, Postgres, StoreStartupTimeout, PostgresPassword, OperatorKey, TlsCertificate, TlsKey, SiloPort, ClusterId, AdminPort, NodeName, OtlpEndpoint, LogFormat, HandheldRateLimit, WebhooksAllowPrivate, WebhookTimeout, WebhookParallelism, Conformance];
 
     /// <summary>The RL_* environment variables that are set, as configuration entries.</summary>
     public static IEnumerable<KeyValuePair<string, string?>> FromEnvironment() => All
@@ -104,6 +106,9 @@ public static class SiloSettings
             WebhookTimeout = TimeSpan.FromSeconds(Parse(WebhookTimeout, defaults.WebhookTimeout.TotalSeconds,
                 text => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds is >= 1 and <= 60 ? seconds : null,
                 "a number of seconds from 1 to 60")),
+            WebhookParallelism = Parse(WebhookParallelism, defaults.WebhookParallelism,
+                text => int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var calls) && calls is >= 1 and <= 1000 ? calls : null,
+                "a number of endpoints from 1 to 1000"),
             Conformance = Parse(Conformance, false, text => bool.TryParse(text, out var on) ? on : null, "true or false"),
         };
 

@@ -9,25 +9,31 @@ namespace ReverseLogistics.Silo.Webhooks;
 
 /// <summary>
 /// Drives delivery: every poll interval it finds the enabled endpoints with something due (their due-index entry)
-/// and calls each one's DeliverDueAsync, at most <see cref="Parallelism"/> at a time, without waiting for them: an
-/// endpoint whose call is still running is left out of the next rounds until it returns, so a slow receiver holds up
-/// only its own endpoint. Between rounds, a commit through this node that appends a tenant's events wakes that
-/// tenant's idle endpoints at once, and a commit of an endpoint (created, changed) calls it at once, so delivery
-/// does not wait for the next round. Every node runs one; Orleans' single activation serialises an endpoint's calls.
+/// and queues a call of each one's DeliverDueAsync; the queue is served first in, first out, at most
+/// <see cref="SiloOptions.WebhookParallelism"/> calls at a time, without waiting for them, so a slow receiver holds up
+/// only its own endpoint and every endpoint gets its turn however many there are. An endpoint is queued at most once and
+/// never called twice at once; one that stopped at its call's bound with more to send is queued again at once. Between
+/// rounds, a commit through this node that appends a tenant's events queues that tenant's idle endpoints (or, for one
+/// whose call is running, a call after it), and a commit of an endpoint (created, changed) queues it, so delivery does
+/// not wait for the next round. Every node runs one; Orleans' single activation serialises an endpoint's calls.
 /// </summary>
 public sealed class WebhookDispatcher : BackgroundService
 {
-    public const int Parallelism = 32;
     private const int PageSize = 500;
-    private readonly ConcurrentDictionary<ActorKey, byte> running = new();
-    private readonly SemaphoreSlim slots = new(Parallelism);
+    private readonly object gate = new();
+    private readonly Queue<ActorKey> queue = new();
+    private readonly HashSet<ActorKey> queued = [];
+    private readonly HashSet<ActorKey> running = [];
+    // Running endpoints to call again when their call returns: events were committed after they may have read the log.
+    private readonly HashSet<ActorKey> again = [];
+    private int free;
     private readonly IActorStore store;
     private readonly IGrainFactory grains;
     private readonly PlatformClock clock;
     private readonly SiloOptions options;
     private readonly IHostApplicationLifetime lifetime;
     private readonly ILogger<WebhookDispatcher> logger;
-    // Endpoints to call before the next round: those of a tenant whose events were just committed, and endpoints
+    // Endpoints to queue before the next round: those of a tenant whose events were just committed, and endpoints
     // just committed themselves.
     private readonly ConcurrentDictionary<ActorKey, byte> woken = new();
     // The idle endpoints the last round found, by tenant: who to wake when a tenant's events are committed.
@@ -39,6 +45,7 @@ public sealed class WebhookDispatcher : BackgroundService
         ILogger<WebhookDispatcher> logger)
     {
         (this.store, this.grains, this.clock, this.options, this.lifetime, this.logger) = (store, grains, clock, options, lifetime, logger);
+        free = options.WebhookParallelism;
         store.EventsAppended += OnEventsAppended;
     }
 
@@ -70,7 +77,7 @@ public sealed class WebhookDispatcher : BackgroundService
                 {
                     Interlocked.Exchange(ref wake, NewWake());
                     foreach (var key in woken.Keys)
-                        if (woken.TryRemove(key, out _)) Start(key);
+                        if (woken.TryRemove(key, out _)) Queue(key, afterRunningCall: true);
                 }
             }
         }
@@ -145,30 +152,56 @@ public sealed class WebhookDispatcher : BackgroundService
             after = page[^1];
         }
         idleByTenant = due.GroupBy(key => key.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        // Each round starts further along the list: with more due endpoints than slots, the same first ones would
-        // otherwise take every slot each round and the last ones never be called.
+        // Each round queues from further along the list, so that the endpoints queued last are not always the same.
         var start = due.Count == 0 ? 0 : (int)(rounds++ % due.Count);
-        for (var i = 0; i < due.Count; i++) Start(due[(start + i) % due.Count]);
+        for (var i = 0; i < due.Count; i++) Queue(due[(start + i) % due.Count], afterRunningCall: false);
     }
 
-    /// <summary>Calls the endpoint unless its last call is still running or every slot is taken (the next round will).</summary>
-    private void Start(ActorKey key)
+    /// <summary>
+    /// Queues a call of the endpoint unless one is queued already. While one is running, it is called again when that
+    /// returns if <paramref name="afterRunningCall"/> (events came after it may have read the log); otherwise the
+    /// running call is enough.
+    /// </summary>
+    private void Queue(ActorKey key, bool afterRunningCall)
     {
-        if (running.ContainsKey(key) || !slots.Wait(0)) return;
-        if (!running.TryAdd(key, 0))
+        lock (gate)
         {
-            slots.Release();
-            return;
+            if (running.Contains(key))
+            {
+                if (afterRunningCall) again.Add(key);
+            }
+            else if (queued.Add(key))
+            {
+                queue.Enqueue(key);
+            }
         }
-        _ = DeliverAsync(key);
+        StartQueued();
+    }
+
+    /// <summary>Starts queued calls, first in first out, while slots are free.</summary>
+    private void StartQueued()
+    {
+        while (true)
+        {
+            ActorKey key;
+            lock (gate)
+            {
+                if (free == 0 || !queue.TryDequeue(out key!)) return;
+                queued.Remove(key);
+                running.Add(key);
+                free--;
+            }
+            _ = DeliverAsync(key);
+        }
     }
 
     private async Task DeliverAsync(ActorKey key)
     {
+        var more = false;
         try
         {
             await Task.Yield(); // the dispatch loop goes on at once
-            await grains.WebhookEndpoint(key.TenantId, key.Id).DeliverDueAsync();
+            more = await grains.WebhookEndpoint(key.TenantId, key.Id).DeliverDueAsync();
         }
         catch (Exception e)
         {
@@ -176,8 +209,15 @@ public sealed class WebhookDispatcher : BackgroundService
         }
         finally
         {
-            running.TryRemove(key, out _);
-            slots.Release();
+            bool callAgain;
+            lock (gate)
+            {
+                running.Remove(key);
+                free++;
+                callAgain = again.Remove(key) || more;
+            }
+            if (callAgain) Queue(key, afterRunningCall: false);
+            else StartQueued();
         }
     }
 }
