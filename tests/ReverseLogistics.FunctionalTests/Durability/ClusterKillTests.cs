@@ -68,7 +68,7 @@ public sealed class ClusterKillTests : IDisposable
     private async Task KillClusterNodeAsync(string postgres)
     {
         var clusterId = "kill-" + Guid.NewGuid().ToString("N")[..8];
-        var (victim, survivor) = await StartTogetherAsync(
+        var (victim, survivor) = await SiloProcess.StartTogetherAsync(
             SiloProcess.StartAsync(Path.Combine(_root, "a"), OperatorKey, postgres, FreePorts.Next(), clusterId),
             SiloProcess.StartAsync(Path.Combine(_root, "b"), OperatorKey, postgres, FreePorts.Next(), clusterId));
         await using var killed = victim;
@@ -120,21 +120,6 @@ public sealed class ClusterKillTests : IDisposable
 
     private static HashSet<int> ActiveSiloPorts(IEnumerable<OrleansMembershipTable.Member> members) =>
         members.Where(m => m.IsActive).Select(m => m.Port).ToHashSet();
-
-    /// <summary>Two nodes started at once (the first to get there migrates the database, the other waits); neither is left running if one fails.</summary>
-    private static async Task<(SiloProcess, SiloProcess)> StartTogetherAsync(Task<SiloProcess> first, Task<SiloProcess> second)
-    {
-        try
-        {
-            await Task.WhenAll(first, second);
-        }
-        catch
-        {
-            foreach (var started in new[] { first, second }.Where(t => t.IsCompletedSuccessfully)) await started.Result.DisposeAsync();
-            throw;
-        }
-        return (first.Result, second.Result);
-    }
 
     private static async Task<bool> AcceptsAsync(SiloProcess silo, string merchantKey)
     {

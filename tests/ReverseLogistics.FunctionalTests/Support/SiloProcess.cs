@@ -13,8 +13,10 @@ public sealed partial class SiloProcess : IAsyncDisposable
     private readonly string _operatorKey;
     private readonly string? _postgres;
     private readonly string? _clusterId;
+    private readonly IReadOnlyDictionary<string, string>? _settings;
 
-    private SiloProcess(Process process, string address, string dataDirectory, string operatorKey, string? postgres, int siloPort, string? clusterId)
+    private SiloProcess(Process process, string address, string dataDirectory, string operatorKey, string? postgres, int siloPort, string? clusterId,
+        IReadOnlyDictionary<string, string>? settings)
     {
         _process = process;
         Address = address;
@@ -24,6 +26,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         _postgres = postgres;
         SiloPort = siloPort;
         _clusterId = clusterId;
+        _settings = settings;
     }
 
     public string Address { get; }
@@ -35,9 +38,10 @@ public sealed partial class SiloProcess : IAsyncDisposable
     /// Starts the silo built next to the tests and waits until it reports SERVING. With <paramref name="postgres"/>
     /// it runs in cluster mode: nodes on one database with the same <paramref name="clusterId"/> form one Orleans
     /// cluster, each on its own <paramref name="siloPort"/> (take one from <see cref="FreePorts.Next"/>).
+    /// <paramref name="settings"/> are further RL_* variables.
     /// </summary>
     public static async Task<SiloProcess> StartAsync(string dataDirectory, string operatorKey, string? postgres = null,
-        int siloPort = 0, string? clusterId = null)
+        int siloPort = 0, string? clusterId = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var silo = Path.Combine(AppContext.BaseDirectory, "ReverseLogistics.Silo.dll");
         var arguments = $"\"{silo}\" --host 127.0.0.1 --port 0 --silo-port {siloPort} --data-dir \"{dataDirectory}\"";
@@ -52,6 +56,7 @@ public sealed partial class SiloProcess : IAsyncDisposable
         // Secrets by environment, as an operator gives them: never on the command line.
         start.Environment["RL_OPERATOR_KEY"] = operatorKey;
         if (postgres is not null) start.Environment["RL_POSTGRES"] = postgres;
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         var process = Process.Start(start)!;
         var listening = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -70,19 +75,34 @@ public sealed partial class SiloProcess : IAsyncDisposable
 
         // A guard against a silo that never comes up, not a claim about how fast it starts.
         var address = await listening.Task.WaitAsync(TimeSpan.FromMinutes(2));
-        var started = new SiloProcess(process, address, dataDirectory, operatorKey, postgres, siloPort, clusterId);
+        var started = new SiloProcess(process, address, dataDirectory, operatorKey, postgres, siloPort, clusterId, settings);
         await started.WaitUntilServingAsync();
         return started;
     }
 
+    /// <summary>Two nodes started at once (the first to get there migrates the database, the other waits); neither is left running if one fails.</summary>
+    public static async Task<(SiloProcess, SiloProcess)> StartTogetherAsync(Task<SiloProcess> first, Task<SiloProcess> second)
+    {
+        try
+        {
+            await Task.WhenAll(first, second);
+        }
+        catch
+        {
+            foreach (var started in new[] { first, second }.Where(t => t.IsCompletedSuccessfully)) await started.Result.DisposeAsync();
+            throw;
+        }
+        return (first.Result, second.Result);
+    }
+
     /// <summary>
-    /// A new process with this one's settings (data directory, store, silo port, cluster id), as an operator's
+    /// A new process with this one's settings (data directory, store, silo port, cluster id, variables), as an operator's
     /// restart would be: for after <see cref="KillAsync"/>. Its gRPC port is a new one.
     /// </summary>
     public Task<SiloProcess> RestartAsync()
     {
         if (!_process.HasExited) throw new InvalidOperationException("The silo is still running; kill it first.");
-        return StartAsync(_dataDirectory, _operatorKey, _postgres, SiloPort, _clusterId);
+        return StartAsync(_dataDirectory, _operatorKey, _postgres, SiloPort, _clusterId, _settings);
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing; whatever was not durable is gone.</summary>

@@ -26,6 +26,8 @@ public sealed class WebhookReceiver : IAsyncDisposable
     private readonly CancellationTokenSource stopping = new();
     private Func<ReceivedWebhook, int, int> script;
     private int count;
+    private int inFlight;
+    private int mostInFlight;
 
     private WebhookReceiver(Func<ReceivedWebhook, int, int> script)
     {
@@ -54,10 +56,27 @@ public sealed class WebhookReceiver : IAsyncDisposable
         return receiver;
     }
 
+    /// <summary>The most requests it was ever handling at once: 1 when its sender never overlapped two deliveries.</summary>
+    public int MostInFlight => Volatile.Read(ref mostInFlight);
+
     /// <summary>Answers from now on as <paramref name="next"/> says.</summary>
     public void Answer(Func<ReceivedWebhook, int, int> next) => script = next;
 
     private async Task HandleAsync(HttpContext context)
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        for (var most = mostInFlight; now > most; most = mostInFlight) Interlocked.CompareExchange(ref mostInFlight, now, most);
+        try
+        {
+            await RecordAndAnswerAsync(context);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+
+    private async Task RecordAndAnswerAsync(HttpContext context)
     {
         using var buffer = new MemoryStream();
         await context.Request.Body.CopyToAsync(buffer, context.RequestAborted);
