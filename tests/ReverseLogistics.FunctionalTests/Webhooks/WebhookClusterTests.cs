@@ -57,6 +57,11 @@ public sealed class WebhookClusterTests : IAsyncLifetime, IDisposable
         Assert.True(await Eventually.HoldsAsync(() => Task.FromResult(receivers.All(r => r.Delivered.Count > 0))), "every endpoint delivers before the kill");
 
         await victim.KillAsync();
+        // Until the survivor declares the killed node dead, calls for grains that were active there answer UNAVAILABLE.
+        Assert.True(await Eventually.HoldsAsync(async () =>
+                (await OrleansMembershipTable.MembersAsync(database.ConnectionString!, clusterId)).Where(m => m.IsActive).Select(m => m.Port)
+                .SequenceEqual([survivor.SiloPort])),
+            "the killed node is declared dead");
         for (var i = 0; i < 3; i++) await survivor.Client.Returns.CreateReturnAsync(NewReturn(customer: $"after-{i}"), merchant);
         var events = await AllEventIdsAsync(survivor, merchant);
 
@@ -71,6 +76,7 @@ public sealed class WebhookClusterTests : IAsyncLifetime, IDisposable
 
     private Task<SiloProcess> Node(string name) =>
         SiloProcess.StartAsync(Path.Combine(root, name), WebhookSilo.OperatorKey, database.ConnectionString, FreePorts.Next(), clusterId, Settings);
+
 
     private static async Task<List<string>> AllEventIdsAsync(SiloProcess silo, CallOptions merchant)
     {
