@@ -8,8 +8,8 @@ using ReverseLogistics.Storage;
 namespace ReverseLogistics.Silo.Webhooks;
 
 /// <summary>
-/// Drives delivery: every poll interval it finds the enabled endpoints with something due (their due-index entry)
-/// and queues a call of each one's DeliverDueAsync; the queue is served first in, first out, at most
+/// Drives delivery: every poll interval it finds the enabled endpoints that may have something due (their due-index
+/// entry) and queues a call of each one's DeliverDueAsync that <see cref="DispatchRound"/> selects; the queue is served first in, first out, at most
 /// <see cref="SiloOptions.WebhookParallelism"/> calls at a time, without waiting for them, so a slow receiver holds up
 /// only its own endpoint and every endpoint gets its turn however many there are. An endpoint is queued at most once and
 /// never called twice at once; one that stopped at its call's bound with more to send is queued again at once. Between
@@ -39,7 +39,9 @@ public sealed class WebhookDispatcher : BackgroundService
     // The idle endpoints the last round found, by tenant: who to wake when a tenant's events are committed.
     private volatile Dictionary<string, List<ActorKey>> idleByTenant = new(StringComparer.Ordinal);
     private TaskCompletionSource wake = NewWake();
-    private long rounds;
+    private readonly DispatchRound round = new();
+    // Endpoints whose last call failed (their node was failing over, the store was out of reach): called next round.
+    private readonly ConcurrentDictionary<ActorKey, byte> failedCalls = new();
 
     public WebhookDispatcher(IActorStore store, IGrainFactory grains, PlatformClock clock, SiloOptions options, IHostApplicationLifetime lifetime,
         ILogger<WebhookDispatcher> logger)
@@ -142,19 +144,22 @@ public sealed class WebhookDispatcher : BackgroundService
     private async Task DispatchAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var due = new List<ActorKey>();
+        var due = new List<DueActor>();
         DueActor? after = null;
         while (true)
         {
             var page = await store.FindDueAsync(WebhookEndpointGrain.TypeName, WebhookEndpointGrain.DeliverDue, now, after, PageSize, cancellationToken);
-            due.AddRange(page.Select(d => d.Key));
+            due.AddRange(page);
             if (page.Count < PageSize) break;
             after = page[^1];
         }
-        idleByTenant = due.GroupBy(key => key.TenantId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
-        // Each round queues from further along the list, so that the endpoints queued last are not always the same.
-        var start = due.Count == 0 ? 0 : (int)(rounds++ % due.Count);
-        for (var i = 0; i < due.Count; i++) Queue(due[(start + i) % due.Count], afterRunningCall: false);
+        idleByTenant = due.GroupBy(d => d.Key.TenantId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(d => d.Key).ToList(), StringComparer.Ordinal);
+
+        var positions = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var tenant in idleByTenant.Keys) positions[tenant] = await store.LastTenantPositionAsync(tenant, cancellationToken);
+        foreach (var (key, logMoved) in round.Select(due, positions, key => failedCalls.TryRemove(key, out _)))
+            Queue(key, afterRunningCall: logMoved);
     }
 
     /// <summary>
@@ -206,6 +211,7 @@ public sealed class WebhookDispatcher : BackgroundService
         catch (Exception e)
         {
             logger.LogWarning(e, "Webhook endpoint {Tenant}/{Id} could not deliver; it is called again next round", key.TenantId, key.Id);
+            failedCalls[key] = 0;
         }
         finally
         {
