@@ -5,7 +5,7 @@ using ReverseLogistics.Cli.Settings;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys, network, policy, returns, handheld, events, webhooks, pickups, config, demo.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network, policy, returns, handheld, events, webhooks, pickups, config, cluster, demo.</summary>
 public static class RlctlCommand
 {
     public static RootCommand Create(CliEnvironment? environment = null)
@@ -23,6 +23,7 @@ public static class RlctlCommand
             WebhookCommands.Create(),
             PickupCommands.Create(),
             ConfigCommands.Create(),
+            ClusterCommands.Create(),
             Demo.DemoCommand.Create(),
         };
         foreach (var option in CliOptions.All) root.Options.Add(option);
