@@ -54,10 +54,10 @@ public static class DemoCommand
         }
         catch (RpcException e) when (e.StatusCode != StatusCode.Cancelled)
         {
-            var (exitCode, lines) = CallFailure.Describe(e, connection.Settings);
-            var why = string.Join(" ", lines.Select(l => l.Trim()));
+            var failure = CallFailure.Describe(e, connection.Settings);
+            var why = string.Join(" ", failure.Lines.Select(l => l.Trim()));
             recorder.Failed($"step {path.Steps.Count + 1}", why);
-            path.Fail(why, exitCode);
+            path.Fail(why, failure.ExitCode);
         }
     }
 }
