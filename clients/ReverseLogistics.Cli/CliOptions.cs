@@ -47,6 +47,35 @@ public static class CliOptions
 
     public static CliSettings Settings(ParseResult result) => CliSettings.Resolve(Flags(result), Environment(result));
 
+    /// <summary>
+    /// Did the command line, the environment or the profile ask for JSON? (Then errors are JSON too.) When the settings do
+    /// not resolve, or an option's value does not parse, the --json and --output flags alone say.
+    /// </summary>
+    public static bool WantsJson(ParseResult result)
+    {
+        try
+        {
+            return Settings(result).Output == OutputFormat.Json;
+        }
+        catch (Exception e) when (e is CliUsageException or InvalidOperationException)
+        {
+            return Parses(() => result.GetValue(Json)) || Parses(() => result.GetValue(Output) == "json");
+        }
+    }
+
+    /// <summary>The flag's value, or false when it does not parse (GetValue throws for a value the option refuses).</summary>
+    private static bool Parses(Func<bool> value)
+    {
+        try
+        {
+            return value();
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The output of `rlctl config`, which edits profiles and so takes its format from the flags and RL_OUTPUT only.</summary>
     public static Output ConfigOutput(ParseResult result)
     {

@@ -13,16 +13,7 @@ public sealed class Connection : IDisposable
         Settings = settings;
         try
         {
-            Client = new PlatformClient(new PlatformClientOptions
-            {
-                Address = settings.Address.Value!,
-                ApiKey = settings.Key.Value,
-                // A dead silo fails the command instead of hanging it.
-                DefaultDeadline = TimeSpan.FromSeconds(30),
-                // One attempt, as rlctl has always made: a failure is reported, and the operator reruns the
-                // command (with the same --request-id for a mutation) when it should be retried.
-                MaxAttempts = 1,
-            });
+            Client = ClientFor(settings.Key.Value);
         }
         catch (UriFormatException e)
         {
@@ -40,6 +31,21 @@ public sealed class Connection : IDisposable
     public Output Output { get; }
 
     public static Connection From(ParseResult result, CliSettings settings) => new(result, settings);
+
+    /// <summary>
+    /// A client of the same silo calling with <paramref name="key"/> (for commands acting as several personas, such as
+    /// `rlctl demo`); the caller disposes of it.
+    /// </summary>
+    public PlatformClient ClientFor(string? key) => new(new PlatformClientOptions
+    {
+        Address = Settings.Address.Value!,
+        ApiKey = key,
+        // A dead silo fails the command instead of hanging it.
+        DefaultDeadline = TimeSpan.FromSeconds(30),
+        // One attempt, as rlctl has always made: a failure is reported, and the operator reruns the
+        // command (with the same --request-id for a mutation) when it should be retried.
+        MaxAttempts = 1,
+    });
 
     /// <summary>Call options that end the call when the command is cancelled (the client adds the key and the deadline).</summary>
     public CallOptions Call(CancellationToken cancellationToken) => new(cancellationToken: cancellationToken);

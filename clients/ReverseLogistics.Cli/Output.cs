@@ -72,6 +72,16 @@ public sealed class Output(TextWriter writer, TextWriter error, OutputFormat for
     /// <summary>A line as it is, in either format: one record of a stream (a JSON object per line with --json).</summary>
     public void Raw(string line) => writer.WriteLine(line);
 
+    /// <summary>A line for people in either format: on stdout with tables, on stderr with JSON (stdout keeps the one document).</summary>
+    public void Note(string line) => (IsJson ? error : writer).WriteLine(line);
+
+    /// <summary>A heading for people, as <see cref="Note"/>: a rule across the terminal with tables, a plain line with JSON.</summary>
+    public void Heading(string title)
+    {
+        if (IsJson) error.WriteLine($"== {title} ==");
+        else _console.Write(new Rule(Markup.Escape(title)).LeftJustified());
+    }
+
     /// <summary>A line for people; nothing in JSON mode, where the response says it all.</summary>
     public void Line(string text)
     {

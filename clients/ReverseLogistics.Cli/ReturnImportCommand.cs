@@ -77,8 +77,8 @@ public static class ReturnImportCommand
         }
         catch (RpcException e) when (!StopsTheRun(e.StatusCode))
         {
-            var (exitCode, lines) = CallFailure.Describe(e, connection.Settings);
-            return new ImportRow(line, ImportOutcome.Failed, "", "", string.Join(" ", lines.Select(l => l.Trim())), exitCode);
+            var failure = CallFailure.Describe(e, connection.Settings);
+            return new ImportRow(line, ImportOutcome.Failed, "", "", string.Join(" ", failure.Lines.Select(l => l.Trim())), failure.ExitCode);
         }
     }
 

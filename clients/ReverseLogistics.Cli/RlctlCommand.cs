@@ -5,7 +5,7 @@ using ReverseLogistics.Cli.Settings;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys, network, policy, returns, handheld, events, pickups, config.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network, policy, returns, handheld, events, webhooks, pickups, config, cluster, demo.</summary>
 public static class RlctlCommand
 {
     public static RootCommand Create(CliEnvironment? environment = null)
@@ -23,6 +23,8 @@ public static class RlctlCommand
             WebhookCommands.Create(),
             PickupCommands.Create(),
             ConfigCommands.Create(),
+            ClusterCommands.Create(),
+            Demo.DemoCommand.Create(),
         };
         foreach (var option in CliOptions.All) root.Options.Add(option);
         return root;
@@ -33,11 +35,20 @@ public static class RlctlCommand
         CancellationToken cancellationToken = default)
     {
         var result = Create(environment).Parse(args);
+        if (result.Errors.Count > 0 && CliOptions.WantsJson(result))
+        {
+            // A script asked for JSON: the parse errors as one document instead of text and the usage.
+            Failure.Usage(string.Join(" ", result.Errors.Select(e => e.Message))).WriteTo(configuration?.Error ?? Console.Error, json: true);
+            return ExitCodes.Usage;
+        }
         var exitCode = await result.InvokeAsync(configuration, cancellationToken);
         return result.Errors.Count > 0 ? ExitCodes.Usage : exitCode;
     }
 
-    /// <summary>Runs a command's calls; a failed call prints what went wrong and what to do, and exits with its class's code.</summary>
+    /// <summary>
+    /// Runs a command's calls; a failed call prints what went wrong and what to do (as a JSON document on stderr when
+    /// the output is JSON), and exits with its class's code.
+    /// </summary>
     public static Action<Command> Runs(Func<Connection, ParseResult, CancellationToken, Task> run) => command =>
         command.SetAction((result, cancellationToken) => Guarded(result, async () =>
         {
@@ -54,9 +65,9 @@ public static class RlctlCommand
             }
             catch (RpcException e)
             {
-                var (exitCode, lines) = CallFailure.Describe(e, settings);
-                foreach (var line in lines) await result.InvocationConfiguration.Error.WriteLineAsync(line);
-                return exitCode;
+                var failure = CallFailure.Describe(e, settings);
+                failure.WriteTo(result.InvocationConfiguration.Error, connection.Output.IsJson);
+                return failure.ExitCode;
             }
         }));
 
@@ -69,7 +80,7 @@ public static class RlctlCommand
         }
         catch (CliUsageException e)
         {
-            await result.InvocationConfiguration.Error.WriteLineAsync(e.Message);
+            Failure.Usage(e.Message).WriteTo(result.InvocationConfiguration.Error, CliOptions.WantsJson(result));
             return ExitCodes.Usage;
         }
     }

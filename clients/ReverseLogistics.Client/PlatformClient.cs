@@ -37,6 +37,7 @@ public sealed class PlatformClient : IDisposable
         Events = new EventsService.EventsServiceClient(CallInvoker);
         Webhooks = new WebhookService.WebhookServiceClient(CallInvoker);
         Pickups = new PickupService.PickupServiceClient(CallInvoker);
+        Cluster = new ClusterService.ClusterServiceClient(CallInvoker);
         Health = new Health.HealthClient(CallInvoker);
     }
 
@@ -48,6 +49,8 @@ public sealed class PlatformClient : IDisposable
     public PickupService.PickupServiceClient Pickups { get; }
     public EventsService.EventsServiceClient Events { get; }
     public WebhookService.WebhookServiceClient Webhooks { get; }
+    /// <summary>The cluster's silos and store, for operators.</summary>
+    public ClusterService.ClusterServiceClient Cluster { get; }
     /// <summary>The standard grpc.health.v1 service.</summary>
     public Health.HealthClient Health { get; }
 

@@ -13,6 +13,8 @@ public static class ExitCodes
     public const int InvalidInput = 5;
     public const int Conflict = 6;
     public const int Unavailable = 7;
+    /// <summary>A limit was reached (the rate limit, a full pickup window, a message too large): RESOURCE_EXHAUSTED.</summary>
+    public const int LimitReached = 8;
 
     public static int For(StatusCode code) => code switch
     {
@@ -22,6 +24,7 @@ public static class ExitCodes
         StatusCode.InvalidArgument or StatusCode.OutOfRange => InvalidInput,
         StatusCode.FailedPrecondition or StatusCode.AlreadyExists or StatusCode.Aborted => Conflict,
         StatusCode.Unavailable or StatusCode.DeadlineExceeded => Unavailable,
+        StatusCode.ResourceExhausted => LimitReached,
         _ => Other,
     };
 }

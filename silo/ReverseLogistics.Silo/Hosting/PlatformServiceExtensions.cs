@@ -104,6 +104,8 @@ public static class PlatformServiceExtensions
         services.AddSingleton<WebhookDirectory>();
         services.AddSingleton<WebhookService>();
         services.AddHostedService<WebhookDispatcher>();
+
+        services.AddSingleton<Cluster.ClusterService>();
         return services;
     }
 
@@ -138,6 +140,7 @@ public static class PlatformServiceExtensions
         app.MapGrpcService<PickupService>();
         app.MapGrpcService<EventsService>();
         app.MapGrpcService<WebhookService>();
+        app.MapGrpcService<Cluster.ClusterService>();
         app.MapGrpcReflectionService();
         app.MapGrpcHealthChecksService();
         return app;

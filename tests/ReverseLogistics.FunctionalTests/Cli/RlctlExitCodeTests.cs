@@ -1,4 +1,6 @@
+using System.Text.Json;
 using ReverseLogistics.FunctionalTests.Support;
+using ReverseLogistics.V1;
 
 namespace ReverseLogistics.FunctionalTests.Cli;
 
@@ -116,6 +118,64 @@ public sealed class RlctlExitCodeTests(SiloFixture silo) : IDisposable
         Assert.StartsWith("The address 'ftp://127.0.0.1:1' (from --address)", badAddress.Error);
         Assert.Equal(2, unknownProfile.ExitCode);
         Assert.StartsWith("There is no profile 'nowhere'", unknownProfile.Error);
+    }
+
+    [Fact]
+    public async Task Over_the_rate_limit_a_call_exits_8_and_says_how_long_to_wait_in_text_and_in_json()
+    {
+        var (_, merchant) = await TenantAdmin.NewMerchantAsync(silo.Client, SiloFixture.OperatorKey, new RateLimit { RequestsPerSecond = 1, Burst = 1 });
+
+        var text = await UntilFailingAsync("returns", "list", "--address", silo.Address, "--key", merchant);
+        var json = await UntilFailingAsync("returns", "list", "--address", silo.Address, "--key", merchant, "--json");
+
+        Assert.Equal(8, text.ExitCode);
+        Assert.Matches(@"^ResourceExhausted: .+ Wait [0-9.]+ s and run the command again\.$", text.ErrorLines.Single());
+        Assert.Equal((8, ""), (json.ExitCode, json.Output));
+        var error = JsonDocument.Parse(json.Error).RootElement;
+        Assert.Equal(("RESOURCE_EXHAUSTED", 8), (error.GetProperty("code").GetString(), error.GetProperty("exitCode").GetInt32()));
+        Assert.InRange(error.GetProperty("retryDelaySeconds").GetDouble(), 0.001, 60);
+        Assert.StartsWith("Wait ", error.GetProperty("hint").GetString());
+    }
+
+    [Fact]
+    public async Task With_json_output_every_failure_is_one_json_document_on_stderr()
+    {
+        var missing = await AsOperator("tenants", "get", "no-such-tenant", "--json");
+        var invalid = await AsOperator("tenants", "create", "Bad Id", "--name", " ", "--output", "json");
+        _rlctl.Variables["RL_OUTPUT"] = "json";
+        var noKey = await _rlctl.RunAsync("tenants", "list", "--address", silo.Address);
+        var missingArgument = await AsOperator("tenants", "get");
+        var unknownProfile = await _rlctl.RunAsync("health", "--profile", "nowhere", "--json");
+
+        Assert.Equal((4, "NOT_FOUND"), Error(missing));
+        Assert.Equal((5, "INVALID_ARGUMENT"), Error(invalid));
+        Assert.Equal(["display_name", "tenant_id"], Document(invalid).GetProperty("fieldViolations").EnumerateArray()
+            .Select(v => v.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
+        Assert.Equal((3, "UNAUTHENTICATED"), Error(noKey));
+        Assert.Equal("no API key is configured.", Document(noKey).GetProperty("message").GetString());
+        Assert.Contains("--key", Document(noKey).GetProperty("hint").GetString());
+        Assert.Equal((2, "USAGE"), Error(missingArgument));
+        Assert.Equal((2, "USAGE"), Error(unknownProfile));
+        Assert.StartsWith("There is no profile 'nowhere'", Document(unknownProfile).GetProperty("message").GetString());
+    }
+
+    /// <summary>The exit code, and the error document's code, which must agree with it; nothing on stdout.</summary>
+    private static (int ExitCode, string? Code) Error(Rlctl.Result result)
+    {
+        Assert.Equal("", result.Output);
+        var document = Document(result);
+        Assert.Equal(result.ExitCode, document.GetProperty("exitCode").GetInt32());
+        return (result.ExitCode, document.GetProperty("code").GetString());
+    }
+
+    private static JsonElement Document(Rlctl.Result result) => JsonDocument.Parse(result.Error).RootElement;
+
+    /// <summary>Runs the command until it fails (a rate limit of one call a second soon says no); at most ten times.</summary>
+    private async Task<Rlctl.Result> UntilFailingAsync(params string[] args)
+    {
+        var result = await _rlctl.RunAsync(args);
+        for (var i = 1; i < 10 && result.ExitCode == 0; i++) result = await _rlctl.RunAsync(args);
+        return result;
     }
 
     public void Dispose() => _rlctl.Dispose();

@@ -17,7 +17,7 @@ public sealed class ExitCodesTests
     [InlineData(StatusCode.Aborted, 6)]
     [InlineData(StatusCode.Unavailable, 7)]
     [InlineData(StatusCode.DeadlineExceeded, 7)]
-    [InlineData(StatusCode.ResourceExhausted, 1)]
+    [InlineData(StatusCode.ResourceExhausted, 8)]
     [InlineData(StatusCode.Internal, 1)]
     [InlineData(StatusCode.Unknown, 1)]
     [InlineData(StatusCode.Unimplemented, 1)]
