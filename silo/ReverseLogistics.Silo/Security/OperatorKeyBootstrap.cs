@@ -1,5 +1,6 @@
 using Orleans;
 using ReverseLogistics.Grains;
+using ReverseLogistics.Grains.Errors;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Silo.Hosting;
 
@@ -14,13 +15,14 @@ public sealed class OperatorKeyBootstrap(
     IGrainFactory grains, SecurityOptions security, SiloOptions silo, ILogger<OperatorKeyBootstrap> logger) : IHostedService
 {
     public const string KeyFileName = "operator.key";
+    private const int MaxAttempts = 5;
 
     private static readonly Caller Bootstrap = new(TenantIds.Platform, ApiKeyRole.Operator, "bootstrap");
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var platform = grains.Tenant(TenantIds.Platform);
-        if (await platform.EnsurePlatformAsync().WaitAsync(cancellationToken))
+        if (await RetriedAsync(platform.EnsurePlatformAsync, cancellationToken))
             logger.LogInformation("Created the platform tenant");
 
         if (security.OperatorKey is not null)
@@ -28,7 +30,7 @@ public sealed class OperatorKeyBootstrap(
             logger.LogInformation("Operator key taken from RL_OPERATOR_KEY");
             return;
         }
-        var issued = await platform.EnsureOperatorKeyAsync("bootstrap operator key", Bootstrap).WaitAsync(cancellationToken);
+        var issued = await RetriedAsync(() => platform.EnsureOperatorKeyAsync("bootstrap operator key", Bootstrap), cancellationToken);
         if (issued is null) return;
 
         var path = Path.GetFullPath(Path.Combine(silo.DataDirectory, KeyFileName));
@@ -37,6 +39,24 @@ public sealed class OperatorKeyBootstrap(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>
+    /// Nodes started together on a new database may each activate the platform tenant before membership settles; the
+    /// one whose commit loses gets <see cref="ConcurrentChangeException"/>, reloads, and finds the other's work done.
+    /// </summary>
+    private static async Task<T> RetriedAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await call().WaitAsync(cancellationToken);
+            }
+            catch (ConcurrentChangeException) when (attempt < MaxAttempts)
+            {
+            }
+        }
+    }
 
     private static async Task WriteOwnerOnlyAsync(string path, string content, CancellationToken cancellationToken)
     {
