@@ -37,7 +37,40 @@ internal static class StoreArguments
                 RequireIndexText(entry.Value, nameof(IndexEntry.Value));
             }
         }
+        if (commit.Counters is { } counters)
+        {
+            foreach (var delta in counters)
+            {
+                ArgumentNullException.ThrowIfNull(delta, nameof(ActorCommit.Counters));
+                RequireCounterText(delta.Name, nameof(CounterDelta.Name));
+                RequireCounterText(delta.Key, nameof(CounterDelta.Key));
+            }
+        }
     }
+
+    public static void Validate(CounterQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.TenantId is not null) RequireKeyPart(query.TenantId, nameof(CounterQuery.TenantId));
+        RequireCounterText(query.Name, nameof(CounterQuery.Name));
+        ArgumentNullException.ThrowIfNull(query.Ranges, nameof(CounterQuery.Ranges));
+        if (query.Ranges.Count is 0 or > MaxCounterRanges)
+            throw new ArgumentException($"A counter query has 1 to {MaxCounterRanges} ranges.", nameof(query));
+        foreach (var range in query.Ranges)
+        {
+            ArgumentNullException.ThrowIfNull(range, nameof(CounterQuery.Ranges));
+            ArgumentNullException.ThrowIfNull(range.From, nameof(CounterRange.From));
+            ArgumentNullException.ThrowIfNull(range.To, nameof(CounterRange.To));
+            if (range.From.Length > MaxIndexTextLength + 1 || range.To.Length > MaxIndexTextLength + 1)
+                throw new ArgumentException($"A counter range's bounds are at most {MaxIndexTextLength + 1} characters.", nameof(query));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(CounterQuery.Limit));
+        if (query.AfterTenantId is not null && (query.TenantId is not null || query.AfterKey is null))
+            throw new ArgumentException("AfterTenantId pages across tenants only, with AfterKey.", nameof(query));
+    }
+
+    /// <summary>Keeps a counter query's statement small: its ranges are ORed in one WHERE clause.</summary>
+    public const int MaxCounterRanges = 500;
 
     public static void Validate(IndexQuery query)
     {
@@ -64,6 +97,13 @@ internal static class StoreArguments
                     throw new ArgumentException($"Unknown index condition {condition.GetType().Name}.", nameof(IndexQuery.Conditions));
             }
         }
+    }
+
+    private static void RequireCounterText(string value, string name)
+    {
+        RequireIndexText(value, name);
+        // PostgreSQL's text cannot hold NUL, and CounterRange.Exactly relies on no key holding it.
+        if (value.Contains('\0')) throw new ArgumentException($"{name} holds a NUL character.", name);
     }
 
     public static void ValidateLookup(string actorType, string name, string value, int limit)

@@ -135,6 +135,41 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
         return due;
     }
 
+    public async Task<IReadOnlyList<CounterValue>> ReadCountersAsync(CounterQuery query, CancellationToken cancellationToken)
+    {
+        StoreArguments.Validate(query);
+        var sql = new StringBuilder("SELECT tenant_id, key, value FROM counters WHERE name = @name");
+        var parameters = new List<(string, object?)> { ("name", query.Name), ("limit", query.Limit) };
+        if (query.TenantId is not null)
+        {
+            sql.Append(" AND tenant_id = @tenant_id");
+            parameters.Add(("tenant_id", query.TenantId));
+        }
+        sql.Append(" AND (");
+        for (var i = 0; i < query.Ranges.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : " OR ").Append($"(key >= @from_{i} AND key < @to_{i})");
+            parameters.Add(($"from_{i}", query.Ranges[i].From));
+            parameters.Add(($"to_{i}", query.Ranges[i].To));
+        }
+        sql.Append(')');
+        if (query.AfterKey is not null)
+        {
+            sql.Append(query.AfterTenantId is null ? " AND key > @after_key" : " AND (key, tenant_id) > (@after_key, @after_tenant_id)");
+            parameters.Add(("after_key", query.AfterKey));
+            if (query.AfterTenantId is not null) parameters.Add(("after_tenant_id", query.AfterTenantId));
+        }
+        // Within a tenant the primary key (tenant_id, name, key) serves the order; across tenants, ix_counters_across_tenants.
+        sql.Append(query.TenantId is null ? " ORDER BY key, tenant_id LIMIT @limit" : " ORDER BY key LIMIT @limit");
+
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(sql.ToString(), [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counters = new List<CounterValue>();
+        while (await reader.ReadAsync(cancellationToken)) counters.Add(new CounterValue(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        return counters;
+    }
+
     public async Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(query);

@@ -166,11 +166,19 @@ public sealed class SqliteActorStore : SqlActorStore
         {
             await using var transaction = writer.BeginTransaction(deferred: false);
             var now = SqliteTimestamps.Instance.ToParameter(DateTime.UtcNow);
-            await Savepoints.WriteEachAsync(transaction, batch, (commit, savepoint) =>
+            var written = await Savepoints.WriteEachAsync(transaction, batch, (commit, savepoint) =>
             {
                 transaction.Save(savepoint);
                 return Task.FromResult(Write(transaction, commit, now));
             });
+            // After every commit of the batch, so only the written ones count, each counter once however many moved it.
+            foreach (var sum in CounterSum.Of(written))
+            {
+                statements.Execute(transaction,
+                    "INSERT INTO counters (tenant_id, name, key, value) VALUES (@tenant_id, @name, @key, @delta)" +
+                    " ON CONFLICT (tenant_id, name, key) DO UPDATE SET value = value + excluded.value",
+                    ("tenant_id", sum.TenantId), ("name", sum.Name), ("key", sum.Key), ("delta", sum.Delta));
+            }
             await transaction.CommitAsync();
         }
         finally

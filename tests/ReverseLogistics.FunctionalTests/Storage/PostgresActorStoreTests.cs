@@ -157,8 +157,10 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
 
         // The store's commit does not see the uncommitted record, writes its state, then waits for the record's row.
         var racing = Store.CommitAsync(
-            new ActorCommit(key, 0, 0, "{}", [Event("Requested")], Request(key.TenantId, "req-race"), [new("status", "requested")]), Ct);
-        var alongside = Store.CommitAsync(new ActorCommit(bystander, 0, 0, "{}", [Event("Requested")], Index: [new("status", "requested")]), Ct);
+            new ActorCommit(key, 0, 0, "{}", [Event("Requested")], Request(key.TenantId, "req-race"), [new("status", "requested")],
+                [new("returns", "all", 1), new("returns", "racing", 1)]), Ct);
+        var alongside = Store.CommitAsync(new ActorCommit(bystander, 0, 0, "{}", [Event("Requested")], Index: [new("status", "requested")],
+            Counters: [new("returns", "all", 1)]), Ct);
         await WaitForALockWaitAsync(racing);
         await holding.CommitAsync(Ct);
 
@@ -168,6 +170,8 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
         Assert.Empty(await Store.ReadStreamAsync(key, 0, 10, Ct));
         Assert.Equal([bystander], await FindAsync(key, IndexCondition.Equal("status", "requested")));
         Assert.Equal("held", (await Store.FindRequestAsync(key.TenantId, "req-race", Ct))?.Fingerprint);
+        Assert.Equal([new CounterValue(key.TenantId, "all", 1)],
+            await Store.ReadCountersAsync(new CounterQuery(key.TenantId, "returns", [new CounterRange("a", "z")]), Ct));
     }
 
     // On a connection of its own: within a transaction, pg_stat_activity keeps answering from its first snapshot.
