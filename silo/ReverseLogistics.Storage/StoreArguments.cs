@@ -42,8 +42,8 @@ internal static class StoreArguments
             foreach (var delta in counters)
             {
                 ArgumentNullException.ThrowIfNull(delta, nameof(ActorCommit.Counters));
-                RequireCounterText(delta.Name, nameof(CounterDelta.Name));
-                RequireCounterText(delta.Key, nameof(CounterDelta.Key));
+                RequireCounterName(delta.Name, nameof(CounterDelta.Name));
+                RequireCounterKey(delta.Key, nameof(CounterDelta.Key));
             }
         }
     }
@@ -52,7 +52,7 @@ internal static class StoreArguments
     {
         ArgumentNullException.ThrowIfNull(query);
         if (query.TenantId is not null) RequireKeyPart(query.TenantId, nameof(CounterQuery.TenantId));
-        RequireCounterText(query.Name, nameof(CounterQuery.Name));
+        RequireCounterName(query.Name, nameof(CounterQuery.Name));
         ArgumentNullException.ThrowIfNull(query.Ranges, nameof(CounterQuery.Ranges));
         if (query.Ranges.Count is 0 or > MaxCounterRanges)
             throw new ArgumentException($"A counter query has 1 to {MaxCounterRanges} ranges.", nameof(query));
@@ -61,8 +61,8 @@ internal static class StoreArguments
             ArgumentNullException.ThrowIfNull(range, nameof(CounterQuery.Ranges));
             ArgumentNullException.ThrowIfNull(range.From, nameof(CounterRange.From));
             ArgumentNullException.ThrowIfNull(range.To, nameof(CounterRange.To));
-            if (range.From.Length > MaxIndexTextLength + 1 || range.To.Length > MaxIndexTextLength + 1)
-                throw new ArgumentException($"A counter range's bounds are at most {MaxIndexTextLength + 1} characters.", nameof(query));
+            if (range.From.Length > MaxCounterKeyBytes + 1 || range.To.Length > MaxCounterKeyBytes + 1)
+                throw new ArgumentException($"A counter range's bounds are at most {MaxCounterKeyBytes + 1} characters.", nameof(query));
         }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(CounterQuery.Limit));
         if (query.AfterTenantId is not null && (query.TenantId is not null || query.AfterKey is null))
@@ -99,10 +99,34 @@ internal static class StoreArguments
         }
     }
 
-    private static void RequireCounterText(string value, string name)
+    /// <summary>Counter names are the platform's own constants.</summary>
+    public const int MaxCounterNameLength = 64;
+
+    /// <summary>
+    /// Counter keys hold what analytics group by (a SKU and a reason code, each up to 128 characters, and a period), so
+    /// they are bounded in UTF-8 bytes: with the tenant and the name, an entry of either index stays under PostgreSQL's
+    /// b-tree limit of about 2,700 bytes whatever the characters.
+    /// </summary>
+    public const int MaxCounterKeyBytes = 1024;
+
+    private static void RequireCounterName(string value, string name)
     {
-        RequireIndexText(value, name);
-        // PostgreSQL's text cannot hold NUL, and CounterRange.Exactly relies on no key holding it.
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        if (value.Length > MaxCounterNameLength) throw new ArgumentException($"{name} is longer than {MaxCounterNameLength} characters.", name);
+        RequireNoNul(value, name);
+    }
+
+    private static void RequireCounterKey(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        if (System.Text.Encoding.UTF8.GetByteCount(value) > MaxCounterKeyBytes)
+            throw new ArgumentException($"{name} is longer than {MaxCounterKeyBytes} bytes of UTF-8.", name);
+        RequireNoNul(value, name);
+    }
+
+    // PostgreSQL's text cannot hold NUL, and CounterRange.Exactly relies on no key holding it.
+    private static void RequireNoNul(string value, string name)
+    {
         if (value.Contains('\0')) throw new ArgumentException($"{name} holds a NUL character.", name);
     }
 

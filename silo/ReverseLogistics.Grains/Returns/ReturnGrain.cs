@@ -2,6 +2,7 @@ using System.Text.Json;
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Placement;
+using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Policies;
@@ -39,6 +40,9 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         State.Policy = policies.Share(State.Policy);
         return Task.CompletedTask;
     }
+
+    /// <summary>Returns, units and reasons by day and month (docs/analytics.md), moved by every commit that changes them.</summary>
+    protected override Contribution CountersOf(ReturnRecord state) => ReturnAnalytics.Of(state);
 
     public Task<ReturnSnapshot> GetAsync() => Task.FromResult(new ReturnSnapshot(Key.TenantId, Key.Id, Existing().Record));
 

@@ -148,9 +148,16 @@ public abstract partial class ActorStoreContractTests
         await Assert.ThrowsAsync<ArgumentException>(() => Store.CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new("", "k", 1)]), Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new(Sold, "a\0b", 1)]), Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.CommitAsync(
-            new ActorCommit(key, 0, 0, "{}", [], Counters: [new(Sold, new string('k', 257), 1)]), Ct));
+            new ActorCommit(key, 0, 0, "{}", [], Counters: [new(Sold, new string('é', 513), 1)]), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.CommitAsync(
+            new ActorCommit(key, 0, 0, "{}", [], Counters: [new(new string('n', 65), "k", 1)]), Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ReadCountersAsync(new CounterQuery(key.TenantId, Sold, []), Ct));
         Assert.Null(await Store.ReadAsync(key, Ct));
+
+        // The longest key allowed, in characters of several bytes, fits both stores' indexes.
+        var longest = new string('é', ReverseLogistics.Storage.StoreArguments.MaxCounterKeyBytes / 2);
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new(new string('n', 64), longest, 1)]));
+        Assert.Equal([(longest, 1L)], await ReadAsync(key.TenantId, new string('n', 64), CounterRange.Exactly(longest)));
     }
 
     private async Task<IReadOnlyList<(string Key, long Value)>> ReadAsync(string tenantId, string name, params CounterRange[] ranges) =>
