@@ -37,6 +37,7 @@ public sealed class PlatformClient : IDisposable
         Events = new EventsService.EventsServiceClient(CallInvoker);
         Webhooks = new WebhookService.WebhookServiceClient(CallInvoker);
         Pickups = new PickupService.PickupServiceClient(CallInvoker);
+        Sales = new SalesService.SalesServiceClient(CallInvoker);
         Health = new Health.HealthClient(CallInvoker);
     }
 
@@ -48,6 +49,7 @@ public sealed class PlatformClient : IDisposable
     public PickupService.PickupServiceClient Pickups { get; }
     public EventsService.EventsServiceClient Events { get; }
     public WebhookService.WebhookServiceClient Webhooks { get; }
+    public SalesService.SalesServiceClient Sales { get; }
     /// <summary>The standard grpc.health.v1 service.</summary>
     public Health.HealthClient Health { get; }
 

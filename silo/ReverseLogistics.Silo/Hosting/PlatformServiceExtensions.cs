@@ -15,6 +15,7 @@ using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.RateLimiting;
 using ReverseLogistics.Silo.Receiving;
 using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Silo.Sales;
 using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Silo.Tenants;
@@ -94,6 +95,8 @@ public static class PlatformServiceExtensions
         services.AddSingleton<PickupDirectory>();
         services.AddSingleton<PickupService>();
 
+        services.AddSingleton<SalesService>();
+
         services.AddSingleton<EventFeedSignal>();
         services.AddSingleton<EventFeed>();
         services.AddSingleton<EventsService>();
@@ -136,6 +139,7 @@ public static class PlatformServiceExtensions
         app.MapGrpcService<ReturnsService>();
         app.MapGrpcService<ReceivingService>();
         app.MapGrpcService<PickupService>();
+        app.MapGrpcService<SalesService>();
         app.MapGrpcService<EventsService>();
         app.MapGrpcService<WebhookService>();
         app.MapGrpcReflectionService();
