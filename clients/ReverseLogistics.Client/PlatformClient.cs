@@ -38,6 +38,7 @@ public sealed class PlatformClient : IDisposable
         Webhooks = new WebhookService.WebhookServiceClient(CallInvoker);
         Pickups = new PickupService.PickupServiceClient(CallInvoker);
         Sales = new SalesService.SalesServiceClient(CallInvoker);
+        Analytics = new AnalyticsService.AnalyticsServiceClient(CallInvoker);
         Health = new Health.HealthClient(CallInvoker);
     }
 
@@ -50,6 +51,7 @@ public sealed class PlatformClient : IDisposable
     public EventsService.EventsServiceClient Events { get; }
     public WebhookService.WebhookServiceClient Webhooks { get; }
     public SalesService.SalesServiceClient Sales { get; }
+    public AnalyticsService.AnalyticsServiceClient Analytics { get; }
     /// <summary>The standard grpc.health.v1 service.</summary>
     public Health.HealthClient Health { get; }
 

@@ -2,6 +2,7 @@ using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Contracts;
+using ReverseLogistics.Silo.Analytics;
 using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Limits;
 using ReverseLogistics.Silo.Events;
@@ -96,6 +97,8 @@ public static class PlatformServiceExtensions
         services.AddSingleton<PickupService>();
 
         services.AddSingleton<SalesService>();
+        services.AddSingleton<AnalyticsDirectory>();
+        services.AddSingleton<AnalyticsService>();
 
         services.AddSingleton<EventFeedSignal>();
         services.AddSingleton<EventFeed>();
@@ -140,6 +143,7 @@ public static class PlatformServiceExtensions
         app.MapGrpcService<ReceivingService>();
         app.MapGrpcService<PickupService>();
         app.MapGrpcService<SalesService>();
+        app.MapGrpcService<AnalyticsService>();
         app.MapGrpcService<EventsService>();
         app.MapGrpcService<WebhookService>();
         app.MapGrpcReflectionService();
