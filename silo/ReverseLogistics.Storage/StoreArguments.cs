@@ -64,6 +64,12 @@ internal static class StoreArguments
             if (range.From.Length > MaxCounterKeyBytes + 1 || range.To.Length > MaxCounterKeyBytes + 1)
                 throw new ArgumentException($"A counter range's bounds are at most {MaxCounterKeyBytes + 1} characters.", nameof(query));
         }
+        var ordered = query.Ranges.OrderBy(r => r.From, StringComparer.Ordinal).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (string.CompareOrdinal(ordered[i].From, ordered[i - 1].To) < 0)
+                throw new ArgumentException($"Counter ranges overlap: [{ordered[i - 1].From}, {ordered[i - 1].To}) and [{ordered[i].From}, {ordered[i].To}).", nameof(query));
+        }
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(CounterQuery.Limit));
         if (query.AfterTenantId is not null && (query.TenantId is not null || query.AfterKey is null))
             throw new ArgumentException("AfterTenantId pages across tenants only, with AfterKey.", nameof(query));

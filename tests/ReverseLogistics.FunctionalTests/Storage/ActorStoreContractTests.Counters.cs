@@ -152,6 +152,8 @@ public abstract partial class ActorStoreContractTests
         await Assert.ThrowsAsync<ArgumentException>(() => Store.CommitAsync(
             new ActorCommit(key, 0, 0, "{}", [], Counters: [new(new string('n', 65), "k", 1)]), Ct));
         await Assert.ThrowsAsync<ArgumentException>(() => Store.ReadCountersAsync(new CounterQuery(key.TenantId, Sold, []), Ct));
+        await Assert.ThrowsAsync<ArgumentException>(() => Store.ReadCountersAsync(
+            new CounterQuery(key.TenantId, Sold, [new CounterRange("2026-03", "2026-05"), new CounterRange("2026-04", "2026-06")]), Ct));
         Assert.Null(await Store.ReadAsync(key, Ct));
 
         // The longest key allowed, in characters of several bytes, fits both stores' indexes.
