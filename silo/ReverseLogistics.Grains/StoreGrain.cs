@@ -139,9 +139,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         var state = JsonSerializer.Serialize(State, DomainJson.Options);
         var idempotency = recordOfState(new StateJson(state));
         var counters = CountersOf(State);
-        var deltas = counters is null && committedCounters is null
-            ? null
-            : Contribution.Diff(committedCounters, counters).Select(d => new CounterDelta(d.Cell.Name, d.Cell.Key, d.Delta)).ToList();
+        var deltas = counters is null && committedCounters is null ? null : CounterDeltas.Of(committedCounters, counters);
         var result = await store.CommitAsync(new ActorCommit(Key, Version, eventSequence, state, events, idempotency, index, deltas), CancellationToken.None);
         switch (result.Outcome)
         {

@@ -45,7 +45,7 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
     }
 
     /// <summary>The group a counter's key names: "" overall, else its first part.</summary>
-    internal string GroupOf(string key, PeriodGrain grain) => Dimension == Dimension.Overall ? "" : CounterNames.Parts(key, grain)[0];
+    internal string GroupOf(string key, PeriodGrain grain) => Dimension == Dimension.Overall ? "" : CounterNames.FirstPart(key, grain);
 
     private IEnumerable<KeyRange> Ranges(DayRange span, PeriodGrain grain, bool keyedFurther)
     {

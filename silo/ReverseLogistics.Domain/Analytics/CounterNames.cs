@@ -19,10 +19,45 @@ public static class CounterNames
     public static string Period(DateOnly day, PeriodGrain grain) =>
         day.ToString(grain == PeriodGrain.Day ? "yyyy-MM-dd" : "yyyy-MM", CultureInfo.InvariantCulture);
 
-    /// <summary>The first day of the period a key starts with.</summary>
-    public static DateOnly PeriodStart(string key, PeriodGrain grain) => grain == PeriodGrain.Day
-        ? DateOnly.ParseExact(key[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture)
-        : DateOnly.ParseExact(key[..7] + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    /// <summary>The first day of the period a key starts with (read digit by digit: queries read hundreds of thousands).</summary>
+    public static DateOnly PeriodStart(string key, PeriodGrain grain)
+    {
+        if (key.Length < (grain == PeriodGrain.Day ? 10 : 7) || key[4] != '-' || (grain == PeriodGrain.Day && key[7] != '-'))
+            throw new FormatException($"Counter key '{key}' does not start with a {grain} period.");
+        return new DateOnly(Digits(key, 0, 4), Digits(key, 5, 2), grain == PeriodGrain.Day ? Digits(key, 8, 2) : 1);
+    }
+
+    /// <summary>The first text part after the period (the SKU or category), unescaped; "" when there is none.</summary>
+    public static string FirstPart(string key, PeriodGrain grain)
+    {
+        var start = (grain == PeriodGrain.Day ? 10 : 7) + 1;
+        if (key.Length <= start - 1) return "";
+        var end = key.IndexOf(Separator, start);
+        var part = end < 0 ? key[start..] : key[start..end];
+        return part.Contains('%') ? Unescape(part) : part;
+    }
+
+    /// <summary>The first text part after the period as it stands in the key, escaped (equal to the unescaped part when it holds no '%').</summary>
+    public static ReadOnlySpan<char> FirstPartSpan(string key, PeriodGrain grain)
+    {
+        var start = (grain == PeriodGrain.Day ? 10 : 7) + 1;
+        if (key.Length <= start - 1) return [];
+        var rest = key.AsSpan(start);
+        var end = rest.IndexOf(Separator);
+        return end < 0 ? rest : rest[..end];
+    }
+
+    private static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9) throw new FormatException($"Counter key '{text}' does not start with a period.");
+            value = value * 10 + digit;
+        }
+        return value;
+    }
 
     public static string Key(DateOnly day, PeriodGrain grain, params ReadOnlySpan<string> parts)
     {

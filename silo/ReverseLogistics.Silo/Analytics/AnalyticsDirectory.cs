@@ -32,15 +32,20 @@ public sealed class AnalyticsDirectory(IActorStore store)
         return tenantId;
     }
 
-    /// <summary>Every counter the reads find, of <paramref name="tenantId"/> or (null) of every tenant.</summary>
+    /// <summary>
+    /// Every counter the reads find, of <paramref name="tenantId"/> or (null) of every tenant. A read of a few wide ranges
+    /// (every group of a period) is one query per range, which the index keeps in key order, so its pages need no sort;
+    /// a read of many narrow ones (one group's keys) goes in queries of up to 100 ranges (binding a statement's parameters by name grows with the square of their number).
+    /// </summary>
     public async Task<IReadOnlyList<CounterRow>> ReadAsync(string? tenantId, IReadOnlyList<CounterRead> reads, CancellationToken cancellationToken)
     {
-        var parts = reads.SelectMany(read => read.Ranges.Chunk(StoreRangesPerQuery).Select(ranges => (read, ranges)));
+        var parts = reads.SelectMany(read => read.Ranges.Chunk(read.Ranges.Count <= WideRanges ? 1 : StoreRangesPerQuery).Select(ranges => (read, ranges)));
         var found = await Task.WhenAll(parts.Select(part => ReadAllAsync(tenantId, part.read, part.ranges, cancellationToken)));
         return [.. found.SelectMany(rows => rows)];
     }
 
-    private const int StoreRangesPerQuery = 500;
+    private const int StoreRangesPerQuery = 100;
+    private const int WideRanges = 4;
 
     private async Task<List<CounterRow>> ReadAllAsync(string? tenantId, CounterRead read, KeyRange[] ranges, CancellationToken cancellationToken)
     {
