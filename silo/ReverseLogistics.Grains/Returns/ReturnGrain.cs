@@ -164,6 +164,16 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
     public Task<bool> HoldsPickupInAsync(string windowId) =>
         Task.FromResult(Exists && new Return(Key.Id, State).HoldsPickupIn(windowId));
 
+    public async Task<bool> CountInAnalyticsAsync()
+    {
+        if (!Exists) return false;
+        var missing = ReturnAnalytics.CurrentFacets.Except(State.AnalyticsFacets, StringComparer.Ordinal).ToList();
+        if (missing.Count == 0) return false;
+        State.AnalyticsFacets.AddRange(missing);
+        await CommitAsync([]); // the state's contribution grows by the facets' whole share: the commit adds it to the counters
+        return true;
+    }
+
     /// <summary>Routes the approved return, booking the chosen centre's capacity, and lets the aggregate label it there.</summary>
     private async Task<ReturnChange> RouteAsync(Return rma, DateTime now, Func<Task>? beforeBooking) =>
         rma.Route(await router.AssignAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), now, beforeBooking, CancellationToken.None), now);

@@ -99,6 +99,8 @@ public static class PlatformServiceExtensions
         services.AddSingleton<SalesService>();
         services.AddSingleton<AnalyticsDirectory>();
         services.AddSingleton<AnalyticsService>();
+        services.AddSingleton<AnalyticsBackfill>();
+        services.AddHostedService(provider => provider.GetRequiredService<AnalyticsBackfill>());
 
         services.AddSingleton<EventFeedSignal>();
         services.AddSingleton<EventFeed>();
