@@ -219,6 +219,43 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
         Assert.DoesNotContain(plan, line => line.Contains("ix_actor_index_lookup", StringComparison.Ordinal));
     }
 
+    [SkippableFact]
+    public async Task Reading_counters_by_many_ranges_searches_an_index_per_range_in_the_generic_plan()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        var fresh = await database.CreateDatabaseAsync();
+        await using (var store = new PostgresActorStore(fresh)) await store.MigrateAsync(Ct);
+        await ExecuteAsync(fresh, """
+            INSERT INTO counters (tenant_id, name, key, value)
+            SELECT 't-1', 'units.day', '2026-01-' || lpad((n % 28 + 1)::text, 2, '0') || '|SKU-' || lpad(n::text, 5, '0'), 1 FROM generate_series(1, 50000) AS n;
+            ANALYZE counters;
+            """);
+        var query = new CounterQuery("t-1", "units.day", [.. Enumerable.Range(1, 3).Select(day => CounterRange.Exactly($"2026-01-{day:D2}|SKU-00001"))]);
+        var (sql, parameters) = ActorQueries.ReadCountersSql(query);
+        // The store's connections plan generically (docs/performance.md): prepare the statement as the driver would.
+        var positional = sql;
+        for (var i = 0; i < parameters.Count; i++)
+            positional = System.Text.RegularExpressions.Regex.Replace(positional, $@"@{parameters[i].Name}\b", $"${i + 1}");
+        var types = string.Join(", ", parameters.Select(p => p.Value is int ? "integer" : "text"));
+        var values = string.Join(", ", parameters.Select(p => p.Value is int number ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "'" + ((string)p.Value!).Replace("'", "''").Replace("\u0001", "' || chr(1) || '") + "'"));
+
+        await using var connection = new NpgsqlConnection(fresh);
+        await connection.OpenAsync(Ct);
+        await using var explain = new NpgsqlCommand(
+            $"SET plan_cache_mode = force_generic_plan; PREPARE read_counters({types}) AS {positional}; EXPLAIN EXECUTE read_counters({values});", connection);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct)) plan.Add(reader.GetString(0));
+        }
+
+        // An index searched once per range (the primary key, or the across-tenants index with the tenant as a filter), not
+        // every key of the name joined against the ranges.
+        Assert.Contains(plan, line => line.Contains("Index Cond: (", StringComparison.Ordinal) && line.Contains("(key >= \"*VALUES*\".column1)", StringComparison.Ordinal));
+        Assert.DoesNotContain(plan, line => line.Contains("Join Filter", StringComparison.Ordinal));
+    }
+
     private async Task ExecuteAsync(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
