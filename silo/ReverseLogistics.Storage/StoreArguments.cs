@@ -75,8 +75,8 @@ internal static class StoreArguments
             throw new ArgumentException("AfterTenantId pages across tenants only, with AfterKey.", nameof(query));
     }
 
-    /// <summary>Keeps a counter query's statement small: its ranges are ORed in one WHERE clause.</summary>
-    public const int MaxCounterRanges = 500;
+    /// <summary>Keeps a counter query's statement small: each range is an arm of a UNION ALL (SQLite allows 500).</summary>
+    public const int MaxCounterRanges = 200;
 
     public static void Validate(IndexQuery query)
     {

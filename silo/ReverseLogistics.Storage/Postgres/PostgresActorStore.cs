@@ -100,7 +100,9 @@ public sealed class PostgresActorStore : SqlActorStore
         // Every statement is a fixed one over indexes that lead with the tenant, so a custom plan never beats the generic
         // one; yet the server kept making custom plans, on every execution: a fifth of its CPU per CreateReturn
         // (docs/performance.md).
-        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        // No parallel workers either: every statement reads a few index entries, and starting workers for a sort of
+        // estimated thousands of counters cost a counter read 50 ms (docs/analytics.md).
+        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0".Trim();
         // The commit queue writes one batch at a time, on a pool of its own so that reads never keep it waiting.
         if (forWriter) settings.MaxPoolSize = 1;
         return builder.Build();
