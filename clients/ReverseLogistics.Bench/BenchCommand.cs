@@ -85,7 +85,7 @@ public static class BenchCommand
 
         var root = new RootCommand("Reverse-logistics benchmarks: figures are printed, never asserted.")
         {
-            store, routing, manifests, H2loadSeed.CreateCommand(), ReturnSeeder.CreateCommand(), WatchEventsBenchmark.CreateCommand(), WebhookBenchmark.CreateCommand(),
+            store, routing, manifests, AnalyticsBenchmark.CreateCommand(), H2loadSeed.CreateCommand(), ReturnSeeder.CreateCommand(), WatchEventsBenchmark.CreateCommand(), WebhookBenchmark.CreateCommand(),
         };
         foreach (var command in MemoryBench.CreateCommands()) root.Subcommands.Add(command);
         return root;

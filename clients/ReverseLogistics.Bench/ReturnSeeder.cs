@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging.Abstractions;
+using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Tenants;
@@ -124,7 +125,9 @@ public static class ReturnSeeder
         List<NewEvent> events = [.. change.Entries.Select(e => new NewEvent(e.Trigger.ToString(),
             JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options), e.Actor, e.At))];
         var state = JsonSerializer.Serialize(record, DomainJson.Options);
-        var commit = new ActorCommit(new ActorKey(tenantId, ReturnGrain.TypeName, returnId), 0, 0, state, events, Index: ReturnIndex.Of(returnId, record));
+        // And its analytics counters, as StoreGrain moves them: all of what the new return contributes.
+        var commit = new ActorCommit(new ActorKey(tenantId, ReturnGrain.TypeName, returnId), 0, 0, state, events, Index: ReturnIndex.Of(returnId, record),
+            Counters: CounterDeltas.Of(null, ReturnAnalytics.Of(record)));
         var result = await store.CommitAsync(commit, cancellationToken);
         if (result.Outcome != CommitOutcome.Committed) throw new InvalidOperationException($"Committing return {returnId}: {result.Outcome}");
         return returnId;

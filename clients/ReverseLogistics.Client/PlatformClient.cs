@@ -38,6 +38,8 @@ public sealed class PlatformClient : IDisposable
         Webhooks = new WebhookService.WebhookServiceClient(CallInvoker);
         Pickups = new PickupService.PickupServiceClient(CallInvoker);
         Cluster = new ClusterService.ClusterServiceClient(CallInvoker);
+        Sales = new SalesService.SalesServiceClient(CallInvoker);
+        Analytics = new AnalyticsService.AnalyticsServiceClient(CallInvoker);
         Health = new Health.HealthClient(CallInvoker);
     }
 
@@ -51,6 +53,8 @@ public sealed class PlatformClient : IDisposable
     public WebhookService.WebhookServiceClient Webhooks { get; }
     /// <summary>The cluster's silos and store, for operators.</summary>
     public ClusterService.ClusterServiceClient Cluster { get; }
+    public SalesService.SalesServiceClient Sales { get; }
+    public AnalyticsService.AnalyticsServiceClient Analytics { get; }
     /// <summary>The standard grpc.health.v1 service.</summary>
     public Health.HealthClient Health { get; }
 

@@ -5,6 +5,7 @@ using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains.Policies;
 using ReverseLogistics.Grains.Receiving;
 using ReverseLogistics.Grains.Returns;
+using ReverseLogistics.Grains.Sales;
 using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Grains.Webhooks;
 
@@ -39,6 +40,9 @@ public static class GrainFactoryExtensions
 
     public static IReturnGrain Return(this IGrainFactory grains, string tenantId, string returnId) =>
         grains.GetGrain<IReturnGrain>(GrainKeys.Of(tenantId, returnId));
+
+    public static ISalesDayGrain SalesDay(this IGrainFactory grains, string tenantId, DateOnly day) =>
+        grains.GetGrain<ISalesDayGrain>(GrainKeys.Of(tenantId, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
     public static IWebhookEndpointGrain WebhookEndpoint(this IGrainFactory grains, string tenantId, string endpointId) =>
         grains.GetGrain<IWebhookEndpointGrain>(GrainKeys.Of(tenantId, endpointId));

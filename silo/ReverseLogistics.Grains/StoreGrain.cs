@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans;
 using Orleans.Runtime;
+using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Grains.Errors;
 using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Storage;
@@ -16,7 +17,8 @@ namespace ReverseLogistics.Grains;
 /// <see cref="ConcurrentChangeException"/> (ABORTED, safe to retry) rather than rerunning the call itself,
 /// because a rerun could repeat calls the turn already made to other grains.
 /// Keep everything a turn changes in <see cref="State"/>: a call that fails after changing it is
-/// followed by a reload before the next call.
+/// followed by a reload before the next call. A grain that counts (<see cref="CountersOf"/>) moves its tenant's counters
+/// in the same commit by what its state's contribution changed.
 /// Results of <see cref="ImmutableAttribute"/> types (snapshots) cross to the caller without a copy, so they
 /// may hold <see cref="State"/> itself: once one has been handed out, the next call that may write (one not
 /// marked [ReadOnly]) works on a copy, and what the caller holds never changes under it.
@@ -31,6 +33,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private bool loadedOnce;
     private bool stateHandedOut;
     private GrainActivity? activity;
+    private Contribution? committedCounters;
 
     protected StoreGrain(IActorStore store, string actorType, PlatformClock clock)
     {
@@ -72,6 +75,13 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     /// <summary>Runs after activation's load, and after every reload.</summary>
     protected virtual Task OnLoadedAsync() => Task.CompletedTask;
 
+    /// <summary>
+    /// What the grain in <paramref name="state"/> adds to its tenant's counters (docs/analytics.md); null, the default,
+    /// for grains that count nothing. A call that may write notes what the committed state contributes before it runs,
+    /// and its commit moves the counters by what its new state contributes less that: a pure function of the state.
+    /// </summary>
+    protected virtual Contribution? CountersOf(TState state) => null;
+
     async Task IIncomingGrainCallFilter.Invoke(IIncomingGrainCallContext context)
     {
         activity?.Called(actorType);
@@ -92,6 +102,8 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
                 State = Copy(); // unchanged since it was handed out: only writing calls change it, and they start here
                 stateHandedOut = false;
             }
+            // The state as committed: a call that may write starts from it (a failed call is followed by a reload).
+            if (!GrainMethods.IsReadOnly(context.InterfaceMethod)) committedCounters = Exists ? CountersOf(State) : null;
             await context.Invoke();
             if (GrainMethods.CrossesUncopied(context.Result)) stateHandedOut = true;
         }
@@ -126,11 +138,14 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         ArgumentNullException.ThrowIfNull(events);
         var state = JsonSerializer.Serialize(State, DomainJson.Options);
         var idempotency = recordOfState(new StateJson(state));
-        var result = await store.CommitAsync(new ActorCommit(Key, Version, eventSequence, state, events, idempotency, index), CancellationToken.None);
+        var counters = CountersOf(State);
+        var deltas = counters is null && committedCounters is null ? null : CounterDeltas.Of(committedCounters, counters);
+        var result = await store.CommitAsync(new ActorCommit(Key, Version, eventSequence, state, events, idempotency, index, deltas), CancellationToken.None);
         switch (result.Outcome)
         {
             case CommitOutcome.Committed:
                 (Version, eventSequence) = (result.Version, result.EventSequence);
+                committedCounters = counters;
                 return;
             case CommitOutcome.VersionConflict:
                 throw new ConcurrentChangeException($"{Key} was changed by another activation (version {Version} is stale); retry the request.");

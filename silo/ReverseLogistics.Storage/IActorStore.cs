@@ -42,6 +42,12 @@ public interface IActorStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<ActorKey>> FindAcrossTenantsAsync(string actorType, string name, string value, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Counters moved by <see cref="ActorCommit.Counters"/> (see <see cref="CounterQuery"/>): of one tenant through the
+    /// primary key, or of every tenant through an index led by the counter's name and key.
+    /// </summary>
+    Task<IReadOnlyList<CounterValue>> ReadCountersAsync(CounterQuery query, CancellationToken cancellationToken);
+
     /// <summary>How many actors match <paramref name="query"/>'s tenant, type and conditions; its AfterId and Limit are ignored.</summary>
     Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken);
 

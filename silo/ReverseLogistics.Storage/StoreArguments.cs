@@ -37,7 +37,46 @@ internal static class StoreArguments
                 RequireIndexText(entry.Value, nameof(IndexEntry.Value));
             }
         }
+        if (commit.Counters is { } counters)
+        {
+            foreach (var delta in counters)
+            {
+                ArgumentNullException.ThrowIfNull(delta, nameof(ActorCommit.Counters));
+                RequireCounterName(delta.Name, nameof(CounterDelta.Name));
+                RequireCounterKey(delta.Key, nameof(CounterDelta.Key));
+            }
+        }
     }
+
+    public static void Validate(CounterQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        if (query.TenantId is not null) RequireKeyPart(query.TenantId, nameof(CounterQuery.TenantId));
+        RequireCounterName(query.Name, nameof(CounterQuery.Name));
+        ArgumentNullException.ThrowIfNull(query.Ranges, nameof(CounterQuery.Ranges));
+        if (query.Ranges.Count is 0 or > MaxCounterRanges)
+            throw new ArgumentException($"A counter query has 1 to {MaxCounterRanges} ranges.", nameof(query));
+        foreach (var range in query.Ranges)
+        {
+            ArgumentNullException.ThrowIfNull(range, nameof(CounterQuery.Ranges));
+            ArgumentNullException.ThrowIfNull(range.From, nameof(CounterRange.From));
+            ArgumentNullException.ThrowIfNull(range.To, nameof(CounterRange.To));
+            if (range.From.Length > MaxCounterKeyBytes + 1 || range.To.Length > MaxCounterKeyBytes + 1)
+                throw new ArgumentException($"A counter range's bounds are at most {MaxCounterKeyBytes + 1} characters.", nameof(query));
+        }
+        var ordered = query.Ranges.OrderBy(r => r.From, StringComparer.Ordinal).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (string.CompareOrdinal(ordered[i].From, ordered[i - 1].To) < 0)
+                throw new ArgumentException($"Counter ranges overlap: [{ordered[i - 1].From}, {ordered[i - 1].To}) and [{ordered[i].From}, {ordered[i].To}).", nameof(query));
+        }
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(query.Limit, nameof(CounterQuery.Limit));
+        if (query.AfterTenantId is not null && (query.TenantId is not null || query.AfterKey is null))
+            throw new ArgumentException("AfterTenantId pages across tenants only, with AfterKey.", nameof(query));
+    }
+
+    /// <summary>Keeps a counter query's statement small: each range is an arm of a UNION ALL (SQLite allows 500).</summary>
+    public const int MaxCounterRanges = 200;
 
     public static void Validate(IndexQuery query)
     {
@@ -64,6 +103,37 @@ internal static class StoreArguments
                     throw new ArgumentException($"Unknown index condition {condition.GetType().Name}.", nameof(IndexQuery.Conditions));
             }
         }
+    }
+
+    /// <summary>Counter names are the platform's own constants.</summary>
+    public const int MaxCounterNameLength = 64;
+
+    /// <summary>
+    /// Counter keys hold what analytics group by (a SKU and a reason code, each up to 128 characters, and a period), so
+    /// they are bounded in UTF-8 bytes: with the tenant and the name, an entry of either index stays under PostgreSQL's
+    /// b-tree limit of about 2,700 bytes whatever the characters.
+    /// </summary>
+    public const int MaxCounterKeyBytes = 1024;
+
+    private static void RequireCounterName(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        if (value.Length > MaxCounterNameLength) throw new ArgumentException($"{name} is longer than {MaxCounterNameLength} characters.", name);
+        RequireNoNul(value, name);
+    }
+
+    private static void RequireCounterKey(string value, string name)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(value, name);
+        if (System.Text.Encoding.UTF8.GetByteCount(value) > MaxCounterKeyBytes)
+            throw new ArgumentException($"{name} is longer than {MaxCounterKeyBytes} bytes of UTF-8.", name);
+        RequireNoNul(value, name);
+    }
+
+    // PostgreSQL's text cannot hold NUL, and CounterRange.Exactly relies on no key holding it.
+    private static void RequireNoNul(string value, string name)
+    {
+        if (value.Contains('\0')) throw new ArgumentException($"{name} holds a NUL character.", name);
     }
 
     public static void ValidateLookup(string actorType, string name, string value, int limit)

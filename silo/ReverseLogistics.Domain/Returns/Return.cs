@@ -43,6 +43,7 @@ public sealed class Return(string id, ReturnRecord record)
         Record.Refund = draft.Eligibility.EstimatedRefund;
         Record.TenantName = draft.TenantName;
         Record.CreatedAt = now;
+        Record.AnalyticsFacets = [.. Analytics.ReturnAnalytics.CurrentFacets];
 
         var reasons = string.Join("; ", draft.Eligibility.Decision.Reasons.Select(r => r.Message));
         var entry = draft.Eligibility.Decision.Kind switch

@@ -29,6 +29,11 @@ public sealed class ReturnRecord
     public PickupBooking? Pickup { get; set; }
     /// <summary>What the carrier reported: the latest carrier time applied and the answer to each event.</summary>
     public TrackingState Tracking { get; set; } = new();
+    /// <summary>
+    /// The analytics facets this return is counted in (<see cref="Analytics.ReturnAnalytics"/>): every current one for a
+    /// return created now; none for one stored before analytics existed, until the backfill counts it.
+    /// </summary>
+    public List<string> AnalyticsFacets { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

@@ -76,4 +76,10 @@ public interface IReturnGrain : IGrainWithStringKey
     /// <summary>Does the committed state still hold a pickup in this window?</summary>
     [ReadOnly]
     Task<bool> HoldsPickupInAsync(string windowId);
+
+    /// <summary>
+    /// Counts the return in every current analytics facet it is not counted in yet (a return stored before the facet
+    /// existed), committing what that adds to the counters; false when there was nothing to count (docs/analytics.md).
+    /// </summary>
+    Task<bool> CountInAnalyticsAsync();
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Orleans;
 using Orleans.Concurrency;
 using Orleans.Placement;
+using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pickups;
 using ReverseLogistics.Domain.Policies;
@@ -39,6 +40,9 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
         State.Policy = policies.Share(State.Policy);
         return Task.CompletedTask;
     }
+
+    /// <summary>Returns, units and reasons by day and month (docs/analytics.md), moved by every commit that changes them.</summary>
+    protected override Contribution CountersOf(ReturnRecord state) => ReturnAnalytics.Of(state);
 
     public Task<ReturnSnapshot> GetAsync() => Task.FromResult(new ReturnSnapshot(Key.TenantId, Key.Id, Existing().Record));
 
@@ -159,6 +163,16 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
 
     public Task<bool> HoldsPickupInAsync(string windowId) =>
         Task.FromResult(Exists && new Return(Key.Id, State).HoldsPickupIn(windowId));
+
+    public async Task<bool> CountInAnalyticsAsync()
+    {
+        if (!Exists) return false;
+        var missing = ReturnAnalytics.CurrentFacets.Except(State.AnalyticsFacets, StringComparer.Ordinal).ToList();
+        if (missing.Count == 0) return false;
+        State.AnalyticsFacets.AddRange(missing);
+        await CommitAsync([]); // the state's contribution grows by the facets' whole share: the commit adds it to the counters
+        return true;
+    }
 
     /// <summary>Routes the approved return, booking the chosen centre's capacity, and lets the aggregate label it there.</summary>
     private async Task<ReturnChange> RouteAsync(Return rma, DateTime now, Func<Task>? beforeBooking) =>

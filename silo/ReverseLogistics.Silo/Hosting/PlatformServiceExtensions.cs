@@ -2,6 +2,7 @@ using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Tenants;
 using ReverseLogistics.Contracts;
+using ReverseLogistics.Silo.Analytics;
 using ReverseLogistics.Silo.Errors;
 using ReverseLogistics.Silo.Limits;
 using ReverseLogistics.Silo.Events;
@@ -15,6 +16,7 @@ using ReverseLogistics.Silo.Policies;
 using ReverseLogistics.Silo.RateLimiting;
 using ReverseLogistics.Silo.Receiving;
 using ReverseLogistics.Silo.Returns;
+using ReverseLogistics.Silo.Sales;
 using ReverseLogistics.Silo.Routing;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.Silo.Tenants;
@@ -94,6 +96,12 @@ public static class PlatformServiceExtensions
         services.AddSingleton<PickupDirectory>();
         services.AddSingleton<PickupService>();
 
+        services.AddSingleton<SalesService>();
+        services.AddSingleton<AnalyticsDirectory>();
+        services.AddSingleton<AnalyticsService>();
+        services.AddSingleton<AnalyticsBackfill>();
+        services.AddHostedService(provider => provider.GetRequiredService<AnalyticsBackfill>());
+
         services.AddSingleton<EventFeedSignal>();
         services.AddSingleton<EventFeed>();
         services.AddSingleton<EventsService>();
@@ -138,6 +146,8 @@ public static class PlatformServiceExtensions
         app.MapGrpcService<ReturnsService>();
         app.MapGrpcService<ReceivingService>();
         app.MapGrpcService<PickupService>();
+        app.MapGrpcService<SalesService>();
+        app.MapGrpcService<AnalyticsService>();
         app.MapGrpcService<EventsService>();
         app.MapGrpcService<WebhookService>();
         app.MapGrpcService<Cluster.ClusterService>();

@@ -36,13 +36,13 @@ public static class FieldLimits
     private static readonly HashSet<string> Names = ["name", "display_name", "merchant_name", "reported_by", "inspected_by", "decided_by", "actor"];
     private static readonly HashSet<string> Addresses = ["address_lines", "line1", "line2", "city", "region", "location"];
     private static readonly HashSet<string> ClockTexts =
-        ["date", "day", "arrival_day", "window_starts", "window_ends_on", "starts", "ends", "opens", "closes", "postal_code", "postal_prefixes"];
+        ["date", "day", "first_day", "last_day", "arrival_day", "window_starts", "window_ends_on", "starts", "ends", "opens", "closes", "postal_code", "postal_prefixes"];
     private static readonly HashSet<string> Texts =
         ["description", "reason", "notes", "note", "details", "message", "explanation", "rejection_message", "next_step_detail"];
     private static readonly HashSet<string> Urls = ["photo_urls", "photo_references", "url"];
     private static readonly HashSet<string> Lists =
         ["non_returnable_skus", "non_returnable_categories", "free_categories", "categories", "categories_accepted", "postal_prefixes",
-         "tenants_served", "fulfillment_center_ids", "country_rates", "category_overrides", "category_services", "service_areas"];
+         "tenants_served", "fulfillment_center_ids", "country_rates", "category_overrides", "category_services", "service_areas", "sales"];
     private static readonly HashSet<string> EventTimes = ["occurred_at", "delivered_at", "purchased_at"];
 
     /// <summary>The most characters a string field (or each element of a repeated one) may hold.</summary>

@@ -100,7 +100,9 @@ public sealed class PostgresActorStore : SqlActorStore
         // Every statement is a fixed one over indexes that lead with the tenant, so a custom plan never beats the generic
         // one; yet the server kept making custom plans, on every execution: a fifth of its CPU per CreateReturn
         // (docs/performance.md).
-        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan".Trim();
+        // No parallel workers either: every statement reads a few index entries, and starting workers for a sort of
+        // estimated thousands of counters cost a counter read 50 ms (docs/analytics.md).
+        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0".Trim();
         // The commit queue writes one batch at a time, on a pool of its own so that reads never keep it waiting.
         if (forWriter) settings.MaxPoolSize = 1;
         return builder.Build();
@@ -153,8 +155,7 @@ public sealed class PostgresActorStore : SqlActorStore
         }
 
         for (var i = 0; i < ordered.Count; i++) ordered[i].Record(results[i].Outcome);
-        await AnnounceAsync(transaction, [.. ordered.Where((_, i) => results[i].StateWritten).Select(pending => pending.Commit)]);
-        await transaction.CommitAsync();
+        await FinishAsync(connection, transaction, [.. ordered.Where((_, i) => results[i].StateWritten).Select(pending => pending.Commit)]);
         return true;
     }
 
@@ -176,22 +177,33 @@ public sealed class PostgresActorStore : SqlActorStore
             await using var reader = await batch.ExecuteReaderAsync();
             return (await CommitStatement.ReadAsync(reader, commit)).Outcome;
         });
-        await AnnounceAsync(transaction, written);
-        await transaction.CommitAsync();
+        await FinishAsync(connection, transaction, written);
     }
 
     // The lock is held until COMMIT, so positions are handed out in commit order across all nodes: a reader paging
     // by position never sees a lower position turn up later.
     private static bool LocksEventPositions(List<PendingCommit> batch) => batch.Any(pending => pending.Commit.Events.Count > 0);
 
-    private async Task AnnounceAsync(NpgsqlTransaction transaction, IReadOnlyList<ActorCommit> written)
+    /// <summary>
+    /// What follows the written commits, in one round trip: their counters (<see cref="CounterStatement"/>, last so
+    /// that their row locks are held the shortest time) and the announcements to the other nodes; then COMMIT.
+    /// </summary>
+    private async Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<ActorCommit> written)
     {
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        if (CounterStatement.For(written) is { } counters) batch.BatchCommands.Add(counters);
         var payloads = written
             .Where(commit => announcedTypes is null || announcedTypes.Contains(commit.Key.ActorType))
             .Select(commit => new ActorChangedNotification(node, commit.Key.TenantId, commit.Key.ActorType, commit.Key.Id, commit.ExpectedVersion + 1).ToJson())
             .ToArray();
-        if (payloads.Length == 0) return;
-        await transaction.ExecuteAsync("SELECT pg_notify(@channel, payload) FROM unnest(@payloads::text[]) AS payload",
-            ("channel", ActorChangedNotification.Channel), ("payloads", payloads));
+        if (payloads.Length > 0)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("SELECT pg_notify(@channel, payload) FROM unnest(@payloads::text[]) AS payload")
+            {
+                Parameters = { new("channel", ActorChangedNotification.Channel), new("payloads", payloads) },
+            });
+        }
+        if (batch.BatchCommands.Count > 0) await batch.ExecuteNonQueryAsync();
+        await transaction.CommitAsync();
     }
 }

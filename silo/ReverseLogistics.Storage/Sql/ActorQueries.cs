@@ -135,6 +135,53 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
         return due;
     }
 
+    /// <summary>
+    /// Each range is a query of its own, the ranges' queries a UNION ALL: each arm is one index range search (of the
+    /// primary key within a tenant, of ix_counters_across_tenants across them), which both databases plan as such even
+    /// generically. ORed ranges made SQLite scan every key of the name and test each against all ranges (1.8 s for one
+    /// SKU's year among 2,000 SKUs); a join of the ranges to the counters made PostgreSQL's generic plan do the same
+    /// (108 ms for four months of one SKU among 5,000). Overlapping ranges would read a counter twice, so they are refused.
+    /// </summary>
+    public async Task<IReadOnlyList<CounterValue>> ReadCountersAsync(CounterQuery query, CancellationToken cancellationToken)
+    {
+        StoreArguments.Validate(query);
+        var (sql, parameters) = ReadCountersSql(query);
+        await using var connection = await openConnection(cancellationToken);
+        await using var command = connection.Command(sql, [.. parameters]);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var counters = new List<CounterValue>();
+        while (await reader.ReadAsync(cancellationToken)) counters.Add(new CounterValue(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        return counters;
+    }
+
+    internal static (string Sql, List<(string Name, object? Value)> Parameters) ReadCountersSql(CounterQuery query)
+    {
+        var parameters = new List<(string Name, object? Value)> { ("name", query.Name), ("limit", query.Limit) };
+        var filter = new StringBuilder("name = @name");
+        if (query.TenantId is not null)
+        {
+            filter.Append(" AND tenant_id = @tenant_id");
+            parameters.Add(("tenant_id", query.TenantId));
+        }
+        if (query.AfterKey is not null)
+        {
+            filter.Append(query.AfterTenantId is null ? " AND key > @after_key" : " AND (key, tenant_id) > (@after_key, @after_tenant_id)");
+            parameters.Add(("after_key", query.AfterKey));
+            if (query.AfterTenantId is not null) parameters.Add(("after_tenant_id", query.AfterTenantId));
+        }
+        var order = query.TenantId is null ? " ORDER BY key, tenant_id LIMIT @limit" : " ORDER BY key LIMIT @limit";
+        var arms = new List<string>();
+        for (var i = 0; i < query.Ranges.Count; i++)
+        {
+            arms.Add($"SELECT tenant_id, key, value FROM counters WHERE {filter} AND key >= @from_{i} AND key < @to_{i}");
+            parameters.Add(($"from_{i}", query.Ranges[i].From));
+            parameters.Add(($"to_{i}", query.Ranges[i].To));
+        }
+        // One range: the index serves the order as well, so a page is read without sorting every counter after it.
+        var sql = arms.Count == 1 ? arms[0] + order : $"SELECT tenant_id, key, value FROM ({string.Join(" UNION ALL ", arms)}) AS found{order}";
+        return (sql, parameters);
+    }
+
     public async Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(query);

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -166,17 +167,36 @@ public sealed class SqliteActorStore : SqlActorStore
         {
             await using var transaction = writer.BeginTransaction(deferred: false);
             var now = SqliteTimestamps.Instance.ToParameter(DateTime.UtcNow);
-            await Savepoints.WriteEachAsync(transaction, batch, (commit, savepoint) =>
+            var written = await Savepoints.WriteEachAsync(transaction, batch, (commit, savepoint) =>
             {
                 transaction.Save(savepoint);
                 return Task.FromResult(Write(transaction, commit, now));
             });
+            WriteCounters(transaction, written);
             await transaction.CommitAsync();
         }
         finally
         {
             writerLock.Release();
         }
+    }
+
+    /// <summary>
+    /// After every commit of the batch, so only the written ones count: each counter once however many moved it, and all of
+    /// them in one statement that reads the sums from a JSON array. A statement per counter cost about 20 µs each in the
+    /// driver, four times SQLite's own work, and a busy batch moves some ten counters per return.
+    /// </summary>
+    private void WriteCounters(SqliteTransaction transaction, IReadOnlyList<ActorCommit> written)
+    {
+        var sums = CounterSum.Of(written);
+        if (sums.Count == 0) return;
+        var json = JsonSerializer.Serialize(sums.Select(sum => new object[] { sum.TenantId, sum.Name, sum.Key, sum.Delta }));
+        // "WHERE true" tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join of the SELECT.
+        statements.Execute(transaction,
+            "INSERT INTO counters (tenant_id, name, key, value)" +
+            " SELECT c.value ->> 0, c.value ->> 1, c.value ->> 2, c.value ->> 3 FROM json_each(@sums) AS c WHERE true" +
+            " ON CONFLICT (tenant_id, name, key) DO UPDATE SET value = value + excluded.value",
+            ("sums", json));
     }
 
     private CommitOutcome Write(SqliteTransaction transaction, ActorCommit commit, object now)

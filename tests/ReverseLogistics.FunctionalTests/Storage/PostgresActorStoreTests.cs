@@ -157,8 +157,10 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
 
         // The store's commit does not see the uncommitted record, writes its state, then waits for the record's row.
         var racing = Store.CommitAsync(
-            new ActorCommit(key, 0, 0, "{}", [Event("Requested")], Request(key.TenantId, "req-race"), [new("status", "requested")]), Ct);
-        var alongside = Store.CommitAsync(new ActorCommit(bystander, 0, 0, "{}", [Event("Requested")], Index: [new("status", "requested")]), Ct);
+            new ActorCommit(key, 0, 0, "{}", [Event("Requested")], Request(key.TenantId, "req-race"), [new("status", "requested")],
+                [new("returns", "all", 1), new("returns", "racing", 1)]), Ct);
+        var alongside = Store.CommitAsync(new ActorCommit(bystander, 0, 0, "{}", [Event("Requested")], Index: [new("status", "requested")],
+            Counters: [new("returns", "all", 1)]), Ct);
         await WaitForALockWaitAsync(racing);
         await holding.CommitAsync(Ct);
 
@@ -168,6 +170,8 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
         Assert.Empty(await Store.ReadStreamAsync(key, 0, 10, Ct));
         Assert.Equal([bystander], await FindAsync(key, IndexCondition.Equal("status", "requested")));
         Assert.Equal("held", (await Store.FindRequestAsync(key.TenantId, "req-race", Ct))?.Fingerprint);
+        Assert.Equal([new CounterValue(key.TenantId, "all", 1)],
+            await Store.ReadCountersAsync(new CounterQuery(key.TenantId, "returns", [new CounterRange("a", "z")]), Ct));
     }
 
     // On a connection of its own: within a transaction, pg_stat_activity keeps answering from its first snapshot.
@@ -213,6 +217,46 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
 
         Assert.Contains(plan, line => line.Contains("Index Scan using pk_actor_index on actor_index", StringComparison.Ordinal));
         Assert.DoesNotContain(plan, line => line.Contains("ix_actor_index_lookup", StringComparison.Ordinal));
+    }
+
+    [SkippableFact]
+    public async Task Reading_counters_by_many_ranges_searches_an_index_once_per_range_in_the_generic_plan()
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        var fresh = await database.CreateDatabaseAsync();
+        await using (var store = new PostgresActorStore(fresh)) await store.MigrateAsync(Ct);
+        await ExecuteAsync(fresh, """
+            INSERT INTO counters (tenant_id, name, key, value)
+            SELECT 't-' || (n % 2), 'units.day', '2026-01-' || lpad((n % 28 + 1)::text, 2, '0') || '|SKU-' || lpad(n::text, 5, '0'), 1
+            FROM generate_series(1, 100000) AS n;
+            ANALYZE counters;
+            """);
+        var query = new CounterQuery("t-1", "units.day", [.. Enumerable.Range(1, 3).Select(day => CounterRange.Exactly($"2026-01-{day:D2}|SKU-00001"))]);
+        var (sql, parameters) = ActorQueries.ReadCountersSql(query);
+        // The store's connections plan generically (docs/performance.md): prepare the statement as the driver would.
+        var positional = sql;
+        for (var i = 0; i < parameters.Count; i++)
+            positional = System.Text.RegularExpressions.Regex.Replace(positional, $@"@{parameters[i].Name}\b", $"${i + 1}");
+        var types = string.Join(", ", parameters.Select(p => p.Value is int ? "integer" : "text"));
+        var values = string.Join(", ", parameters.Select(p => p.Value is int number ? number.ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "'" + ((string)p.Value!).Replace("'", "''").Replace("\u0001", "' || chr(1) || '") + "'"));
+
+        await using var connection = new NpgsqlConnection(fresh);
+        await connection.OpenAsync(Ct);
+        await using var explain = new NpgsqlCommand(
+            $"SET plan_cache_mode = force_generic_plan; SET max_parallel_workers_per_gather = 0; PREPARE read_counters({types}) AS {positional};" +
+            $" EXPLAIN EXECUTE read_counters({values});", connection);
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct)) plan.Add(reader.GetString(0));
+        }
+
+        // An index searched once per range by name, key range and tenant (either index can), not every key of the name
+        // tested against the ranges; no parallel workers.
+        Assert.True(3 == plan.Count(line => line.Contains("Index Cond: (", StringComparison.Ordinal) && line.Contains("(key >= $", StringComparison.Ordinal)
+            && line.Contains("(tenant_id = $", StringComparison.Ordinal)), string.Join("\n", plan));
+        Assert.DoesNotContain(plan, line => line.Contains("Filter", StringComparison.Ordinal) || line.Contains("Gather", StringComparison.Ordinal));
     }
 
     private async Task ExecuteAsync(string connectionString, string sql)

@@ -81,6 +81,31 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
     }
 
     [Fact]
+    public async Task Reading_counters_by_many_ranges_searches_the_primary_key_once_per_range_instead_of_scanning()
+    {
+        var key = NewKey("loader");
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [],
+            Counters: [.. Enumerable.Range(0, 2000).Select(i => new CounterDelta("units.day", $"2026-01-{i % 28 + 1:D2}|SKU-{i:D4}", 1))]));
+        var query = new CounterQuery(key.TenantId, "units.day", [.. Enumerable.Range(1, 28).Select(day => CounterRange.Exactly($"2026-01-{day:D2}|SKU-0001"))]);
+        var (sql, parameters) = ActorQueries.ReadCountersSql(query);
+
+        await using var connection = new SqliteConnection($"Data Source={((SqliteActorStore)Store).DatabasePath}");
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN " + sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue("@" + name, value);
+        var plan = new List<string>();
+        await using (var reader = await command.ExecuteReaderAsync(Ct))
+        {
+            while (await reader.ReadAsync(Ct)) plan.Add(reader.GetString(3));
+        }
+
+        Assert.Equal(28, plan.Count(step => step.Contains("SEARCH counters USING PRIMARY KEY (tenant_id=? AND name=? AND key>? AND key<?)", StringComparison.Ordinal)));
+        Assert.DoesNotContain(plan, step => step.StartsWith("SCAN counters", StringComparison.Ordinal));
+        Assert.Equal([("2026-01-02|SKU-0001", 1L)], (await Store.ReadCountersAsync(query, Ct)).Select(c => (c.Key, c.Value)));
+    }
+
+    [Fact]
     public async Task Migration_5_rebuilds_the_large_row_tables_keeping_their_rows_keys_and_foreign_keys()
     {
         var file = Path.Combine(directory.Path, $"{Guid.NewGuid():N}.db");

@@ -1,0 +1,274 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Text.Json;
+using ReverseLogistics.Domain.Analytics;
+using ReverseLogistics.Domain.Policies;
+using ReverseLogistics.Domain.Pricing;
+using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Domain.Sales;
+using ReverseLogistics.Grains;
+using ReverseLogistics.Grains.Returns;
+using ReverseLogistics.Silo.Analytics;
+using ReverseLogistics.Storage;
+using ReverseLogistics.Storage.Postgres;
+using ReverseLogistics.Storage.Sqlite;
+
+namespace ReverseLogistics.Bench;
+
+/// <summary>
+/// `analytics`: a large merchant's year in the counters, then each analytics query timed, then what the counters add to
+/// a return's commit. The year is written in bulk: each day's returns are made by the domain (<see cref="Return.Open"/>)
+/// and what they contribute (<see cref="ReturnAnalytics.Of"/>) is summed per counter and committed in large commits of a
+/// loader actor, which leaves the counters as a million returns' own commits would, in a fraction of the time; the returns'
+/// states are not stored, since no query reads them. Sales: every SKU every day, as sales-day commits would leave them.
+/// The commit cost is then measured on real return commits (state, events, index entries, and the counters or not),
+/// alternating the two kinds in rounds on the loaded store.
+/// </summary>
+public static class AnalyticsBenchmark
+{
+    private static readonly string[] Reasons = ["wrong_size", "changed_mind", "not_as_described", "wrong_item", "defective", "damaged", "late_delivery"];
+    private static readonly DateOnly FirstDay = new(2026, 1, 1);
+
+    public static Command CreateCommand()
+    {
+        var returns = new Option<int>("--returns") { Description = "Returns over the year", DefaultValueFactory = _ => 1_000_000 };
+        var skus = new Option<int>("--skus") { Description = "SKUs, popular ones returned more (Zipf)", DefaultValueFactory = _ => 5_000 };
+        var categories = new Option<int>("--categories") { Description = "Categories the SKUs fall in", DefaultValueFactory = _ => 50 };
+        var queries = new Option<int>("--queries") { Description = "Times each query runs", DefaultValueFactory = _ => 50 };
+        var commits = new Option<int>("--commits") { Description = "Return commits per round and kind in the commit-cost part", DefaultValueFactory = _ => 5_000 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds of each kind, alternated", DefaultValueFactory = _ => 4 };
+        var dataDir = new Option<string?>("--data-dir") { Description = "Directory for the SQLite database; a temporary one, deleted afterwards, when absent" };
+        var postgres = new Option<string?>("--postgres") { Description = "Measure on this PostgreSQL database instead of SQLite (its schema is migrated)" };
+        var command = new Command("analytics", "A large merchant's year of returns in the analytics counters: each query's p50/p99 and the cost counters add to a commit")
+        {
+            returns, skus, categories, queries, commits, rounds, dataDir, postgres,
+        };
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var shape = new Shape(result.GetValue(returns), result.GetValue(skus), result.GetValue(categories));
+            var directory = result.GetValue(dataDir) ?? Directory.CreateTempSubdirectory("rl-bench-analytics-").FullName;
+            try
+            {
+                await using IActorStore store = result.GetValue(postgres) is { Length: > 0 } connectionString
+                    ? new PostgresActorStore(connectionString)
+                    : new SqliteActorStore(directory);
+                await store.MigrateAsync(cancellationToken);
+                var tenant = $"bench-{Guid.NewGuid():N}"[..20];
+                Console.WriteLine($"analytics on {(store is SqliteActorStore ? "sqlite" : "postgres")}: tenant {tenant}, {shape.Returns:N0} returns over " +
+                                  $"{FirstDay:yyyy} on {shape.Skus:N0} SKUs in {shape.Categories} categories");
+                await LoadYearAsync(store, tenant, shape, cancellationToken);
+                await TimeQueriesAsync(store, tenant, shape, result.GetValue(queries), cancellationToken);
+                await TimeCommitsAsync(store, tenant, shape, result.GetValue(commits), result.GetValue(rounds), cancellationToken);
+            }
+            finally
+            {
+                if (result.GetValue(dataDir) is null) Directory.Delete(directory, recursive: true);
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private sealed record Shape(int Returns, int Skus, int Categories)
+    {
+        private readonly double[] cumulative = Zipf(Skus);
+
+        public string Sku(int rank) => $"SKU-{rank:D6}";
+
+        public string Category(int rank) => $"category-{rank % Categories:D3}";
+
+        /// <summary>A SKU's rank, popular ones more often (Zipf, exponent 1).</summary>
+        public int PickSku(Random random)
+        {
+            var index = Array.BinarySearch(cumulative, random.NextDouble());
+            return Math.Min(index < 0 ? ~index : index, Skus - 1);
+        }
+
+        /// <summary>A SKU's share of the sales.</summary>
+        public double Popularity(int rank) => rank == 0 ? cumulative[0] : cumulative[rank] - cumulative[rank - 1];
+
+        private static double[] Zipf(int n)
+        {
+            var weights = Enumerable.Range(1, n).Select(k => 1.0 / k).ToArray();
+            var total = weights.Sum();
+            var cumulative = new double[n];
+            for (double sum = 0, i = 0; i < n; i++) cumulative[(int)i] = sum += weights[(int)i] / total;
+            return cumulative;
+        }
+    }
+
+    /// <summary>The year's counters: each day's returns and sales summed per counter, month counters at each month's end.</summary>
+    private static async Task LoadYearAsync(IActorStore store, string tenant, Shape shape, CancellationToken cancellationToken)
+    {
+        var random = new Random(42);
+        var clock = Stopwatch.StartNew();
+        var loader = new ActorKey(tenant, "bench-loader", "year");
+        long version = 0, written = 0, rows = 0;
+        var month = new Dictionary<CounterCell, long>();
+        for (var day = FirstDay; day.Year == FirstDay.Year; day = day.AddDays(1))
+        {
+            var today = new Dictionary<CounterCell, long>();
+            var count = shape.Returns / 365 + (day.DayOfYear <= shape.Returns % 365 ? 1 : 0);
+            for (var i = 0; i < count; i++) Add(ReturnAnalytics.Of(NewReturn(shape, random, day, $"bench-{written + i}")), today, month);
+            written += count;
+            var sales = new SalesDayState { Day = day };
+            for (var rank = 0; rank < shape.Skus; rank++)
+                sales.Skus[shape.Sku(rank)] = new SoldUnits(shape.Category(rank), Math.Max(1, (long)Math.Round(shape.Popularity(rank) * count * 12)));
+            Add(SalesAnalytics.Of(sales), today, month);
+            (version, var dayRows) = await CommitAsync(store, loader, version, today, cancellationToken);
+            rows += dayRows;
+            if (day.AddDays(1).Month != day.Month)
+            {
+                (version, var monthRows) = await CommitAsync(store, loader, version, month, cancellationToken);
+                rows += monthRows;
+                month.Clear();
+                Console.WriteLine($"  {day:yyyy-MM}: {written,9:N0} returns, {rows,10:N0} counters, {clock.Elapsed.TotalSeconds,6:F1} s");
+            }
+        }
+        Console.WriteLine($"loaded {written:N0} returns' counters ({rows:N0} counters) in {clock.Elapsed.TotalSeconds:F1} s");
+    }
+
+    private static void Add(Contribution contribution, Dictionary<CounterCell, long> days, Dictionary<CounterCell, long> months)
+    {
+        foreach (var (cell, value) in contribution.Values)
+        {
+            var target = cell.Name.EndsWith(".day", StringComparison.Ordinal) ? days : months;
+            target[cell] = target.GetValueOrDefault(cell) + value;
+        }
+    }
+
+    private static async Task<(long Version, long Rows)> CommitAsync(IActorStore store, ActorKey loader, long version, Dictionary<CounterCell, long> cells,
+        CancellationToken cancellationToken)
+    {
+        foreach (var chunk in cells.Chunk(20_000))
+        {
+            var result = await store.CommitAsync(new ActorCommit(loader, version, 0, "{}", [],
+                Counters: [.. chunk.Select(c => new CounterDelta(c.Key.Name, c.Key.Key, c.Value))]), cancellationToken);
+            if (result.Outcome != CommitOutcome.Committed) throw new InvalidOperationException($"Loading counters: {result.Outcome}");
+            version++;
+        }
+        return (version, cells.Count);
+    }
+
+    /// <summary>A return requested on <paramref name="day"/>: one to three lines of SKUs picked by popularity, each with a reason.</summary>
+    private static ReturnRecord NewReturn(Shape shape, Random random, DateOnly day, string id)
+    {
+        var now = day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
+        var size = random.NextDouble();
+        var lines = Enumerable.Range(0, size < 0.6 ? 1 : size < 0.9 ? 2 : 3).Select(_ =>
+        {
+            var rank = shape.PickSku(random);
+            return new ReturnLine
+            {
+                OrderReference = "SO-" + id, Sku = shape.Sku(rank), Category = shape.Category(rank), Quantity = random.NextDouble() < 0.2 ? 2 : 1,
+                PurchasedQuantity = 4, UnitPrice = new Money(25_00, "USD"), PurchasedAt = now.AddDays(-8), DeliveredAt = now.AddDays(-6),
+                ReasonCode = Reasons[Math.Min(Reasons.Length - 1, (int)(-Math.Log(1 - random.NextDouble()) * 1.5))],
+            };
+        }).ToList();
+        var request = new ReturnRequest
+        {
+            CustomerReference = "cust-" + id, CustomerAddress = new CustomerAddress { Line1 = "1 Main St", City = "Portland", PostalCode = "97201", CountryCode = "US" },
+            Lines = lines, RequestedResolution = Resolution.RefundToOriginalPayment, ReturnMethod = ReturnMethod.CarrierPickup,
+        };
+        var policy = ReturnPolicy.Default with { Reasons = [.. Reasons.Select(code => new ReasonRule { Code = code })] };
+        var eligibility = ReturnEligibility.Check(policy, request, now, CustomerHistory.None);
+        var rma = new Return(id, new ReturnRecord());
+        rma.Open(new ReturnDraft(request, "Jane Doe", false, policy, eligibility, "Bench"), now);
+        rma.Record.UpdatedAt = now;
+        return rma.Record;
+    }
+
+    private static async Task TimeQueriesAsync(IActorStore store, string tenant, Shape shape, int times, CancellationToken cancellationToken)
+    {
+        var directory = new AnalyticsDirectory(store);
+        var year = new DayRange(new DateOnly(2026, 1, 15), new DateOnly(2026, 12, 14));
+        var popular = shape.Sku(0);
+        (string Name, Func<Task<int>> Run)[] queries =
+        [
+            ("rate, overall, by month", () => RateAsync(new AnalyticsQuery(year, Dimension.Overall, Interval: Interval.Month))),
+            ("rate, overall, by week", () => RateAsync(new AnalyticsQuery(year, Dimension.Overall, Interval: Interval.Week))),
+            ("rate, one SKU, by month", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku, popular, Interval.Month))),
+            ("rate, one SKU, by day", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku, popular, Interval.Day))),
+            ("rate, every category", () => RateAsync(new AnalyticsQuery(year, Dimension.Category))),
+            ("rate, every SKU", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku))),
+            ("reasons, overall", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Overall))),
+            ("reasons, one SKU", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku, popular))),
+            ("reasons, every category", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Category))),
+            ("reasons, every SKU", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku))),
+        ];
+        Console.WriteLine($"queries over {year.First:yyyy-MM-dd}..{year.Last:yyyy-MM-dd} (whole months read as month rows, the ends as day rows), {times} runs each:");
+        foreach (var (name, run) in queries)
+        {
+            var rows = await run(); // warm-up: plans, caches
+            var latencies = new double[times];
+            var process = Process.GetCurrentProcess();
+            var cpuBefore = process.TotalProcessorTime;
+            for (var i = 0; i < times; i++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                await run();
+                latencies[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+            }
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds / times;
+            Array.Sort(latencies);
+            Console.WriteLine($"  {name,-26} {rows,8:N0} counters read  p50 {Percentiles.Of(latencies, 0.5),8:F1} ms  p99 {Percentiles.Of(latencies, 0.99),8:F1} ms" +
+                              $"  CPU {cpu,7:F1} ms a query");
+        }
+
+        async Task<int> RateAsync(AnalyticsQuery query)
+        {
+            var rows = await directory.ReadAsync(tenant, ReturnRateReport.Reads(query), cancellationToken);
+            _ = ReturnRateReport.Build(query, rows);
+            return rows.Count;
+        }
+
+        async Task<int> ReasonsAsync(AnalyticsQuery query)
+        {
+            var rows = await directory.ReadAsync(tenant, ReturnReasonsReport.Reads(query), cancellationToken);
+            _ = ReturnReasonsReport.Build(query, rows, ReturnReasonsReport.DefaultTop);
+            return rows.Count;
+        }
+    }
+
+    /// <summary>Real return commits (state, events, index entries) with and without their counters, alternated in rounds.</summary>
+    private static async Task TimeCommitsAsync(IActorStore store, string tenant, Shape shape, int perRound, int rounds, CancellationToken cancellationToken)
+    {
+        var random = new Random(7);
+        var day = new DateOnly(2026, 12, 31);
+        var measured = new Dictionary<bool, (double Seconds, double CpuSeconds, int Commits)> { [false] = (0, 0, 0), [true] = (0, 0, 0) };
+        var process = Process.GetCurrentProcess();
+        var serial = 0;
+        Console.WriteLine($"commit cost: {rounds} rounds of {perRound:N0} new returns with counters and {perRound:N0} without, 256 commits in flight:");
+        for (var round = 0; round < rounds * 2; round++)
+        {
+            var withCounters = round % 2 == (round / 2) % 2; // with, without; without, with; ... so neither kind always goes first
+            var records = Enumerable.Range(0, perRound).Select(_ => (Id: $"r-{serial++:D8}", Record: NewReturn(shape, random, day, $"c-{serial}"))).ToList();
+            var commits = records.Select(r => new ActorCommit(new ActorKey(tenant, ReturnGrain.TypeName, r.Id), 0, 0,
+                JsonSerializer.Serialize(r.Record, DomainJson.Options),
+                [.. r.Record.Rma.Timeline.Select(e => new NewEvent(e.Trigger.ToString(), JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options), e.Actor, e.At))],
+                Index: ReturnIndex.Of(r.Id, r.Record),
+                Counters: withCounters ? CounterDeltas.Of(null, ReturnAnalytics.Of(r.Record)) : null)).ToList();
+            process.Refresh();
+            var cpuBefore = process.TotalProcessorTime;
+            var started = Stopwatch.GetTimestamp();
+            await Parallel.ForEachAsync(commits, new ParallelOptions { MaxDegreeOfParallelism = 256, CancellationToken = cancellationToken }, async (commit, token) =>
+            {
+                var result = await store.CommitAsync(commit, token);
+                if (result.Outcome != CommitOutcome.Committed) throw new InvalidOperationException($"{commit.Key}: {result.Outcome}");
+            });
+            var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+            process.Refresh();
+            var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
+            var sum = measured[withCounters];
+            measured[withCounters] = (sum.Seconds + seconds, sum.CpuSeconds + cpu, sum.Commits + perRound);
+            Console.WriteLine($"  round {round + 1}, {(withCounters ? "with counters   " : "without counters")}: {perRound / seconds,7:N0} commits/s, " +
+                              $"{cpu / perRound * 1e6,6:F0} µs of this process's CPU a commit");
+        }
+        var (with, without) = (measured[true], measured[false]);
+        var throughputCost = (with.Seconds / with.Commits) / (without.Seconds / without.Commits) - 1;
+        var cpuCost = (with.CpuSeconds / with.Commits) / (without.CpuSeconds / without.Commits) - 1;
+        Console.WriteLine($"counters add {throughputCost * 100:F1} % to the wall time of a commit and {cpuCost * 100:F1} % to this process's CPU a commit" +
+                          (store is SqliteActorStore ? " (the SQLite writer included)" : " (the PostgreSQL server's own CPU not included)"));
+    }
+}

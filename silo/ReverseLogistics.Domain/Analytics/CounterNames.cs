@@ -1,0 +1,120 @@
+using System.Globalization;
+using System.Text;
+
+namespace ReverseLogistics.Domain.Analytics;
+
+/// <summary>
+/// How the analytics' counters are named and keyed (docs/analytics.md). A name is "{measure}.{dimension}.{grain}"
+/// ("units_returned.sku.month"); a key is the period ("2026-03-14" or "2026-03"), then, separated by '|', the SKU or
+/// category and for reasons the reason code. The period comes first and has a fixed width, so a range of days or months
+/// is one range of keys; each text part is escaped (% | and NUL as %25 %7C %00) so the parts split back apart.
+/// </summary>
+public static class CounterNames
+{
+    public const char Separator = '|';
+
+    public static string Name(Measure measure, Dimension dimension, PeriodGrain grain) =>
+        $"{MeasureName(measure)}.{DimensionName(dimension)}.{(grain == PeriodGrain.Day ? "day" : "month")}";
+
+    public static string Period(DateOnly day, PeriodGrain grain) =>
+        day.ToString(grain == PeriodGrain.Day ? "yyyy-MM-dd" : "yyyy-MM", CultureInfo.InvariantCulture);
+
+    /// <summary>The first day of the period a key starts with (read digit by digit: queries read hundreds of thousands).</summary>
+    public static DateOnly PeriodStart(string key, PeriodGrain grain)
+    {
+        if (key.Length < (grain == PeriodGrain.Day ? 10 : 7) || key[4] != '-' || (grain == PeriodGrain.Day && key[7] != '-'))
+            throw new FormatException($"Counter key '{key}' does not start with a {grain} period.");
+        return new DateOnly(Digits(key, 0, 4), Digits(key, 5, 2), grain == PeriodGrain.Day ? Digits(key, 8, 2) : 1);
+    }
+
+    /// <summary>The first text part after the period (the SKU or category), unescaped; "" when there is none.</summary>
+    public static string FirstPart(string key, PeriodGrain grain)
+    {
+        var start = (grain == PeriodGrain.Day ? 10 : 7) + 1;
+        if (key.Length <= start - 1) return "";
+        var end = key.IndexOf(Separator, start);
+        var part = end < 0 ? key[start..] : key[start..end];
+        return part.Contains('%') ? Unescape(part) : part;
+    }
+
+    /// <summary>The first text part after the period as it stands in the key, escaped (equal to the unescaped part when it holds no '%').</summary>
+    public static ReadOnlySpan<char> FirstPartSpan(string key, PeriodGrain grain)
+    {
+        var start = (grain == PeriodGrain.Day ? 10 : 7) + 1;
+        if (key.Length <= start - 1) return [];
+        var rest = key.AsSpan(start);
+        var end = rest.IndexOf(Separator);
+        return end < 0 ? rest : rest[..end];
+    }
+
+    private static int Digits(string text, int start, int count)
+    {
+        var value = 0;
+        for (var i = start; i < start + count; i++)
+        {
+            var digit = text[i] - '0';
+            if (digit is < 0 or > 9) throw new FormatException($"Counter key '{text}' does not start with a period.");
+            value = value * 10 + digit;
+        }
+        return value;
+    }
+
+    public static string Key(DateOnly day, PeriodGrain grain, params ReadOnlySpan<string> parts)
+    {
+        var key = new StringBuilder(Period(day, grain));
+        foreach (var part in parts) key.Append(Separator).Append(Escape(part));
+        return key.ToString();
+    }
+
+    /// <summary>The text parts after the period, unescaped.</summary>
+    public static string[] Parts(string key, PeriodGrain grain)
+    {
+        var width = grain == PeriodGrain.Day ? 10 : 7;
+        return key.Length <= width ? [] : [.. key[(width + 1)..].Split(Separator).Select(Unescape)];
+    }
+
+    public static string Escape(string part) =>
+        part.IndexOfAny(['%', Separator, '\0']) < 0 ? part : part.Replace("%", "%25").Replace("|", "%7C").Replace("\0", "%00");
+
+    private static string Unescape(string part)
+    {
+        if (!part.Contains('%')) return part;
+        var text = new StringBuilder(part.Length);
+        for (var i = 0; i < part.Length; i++)
+        {
+            if (part[i] == '%' && i + 2 < part.Length)
+            {
+                text.Append(part.Substring(i + 1, 2) switch { "25" => '%', "7C" => Separator, "00" => '\0', var other => throw Malformed(part, other) });
+                i += 2;
+            }
+            else if (part[i] == '%')
+            {
+                throw Malformed(part, part[i..]);
+            }
+            else
+            {
+                text.Append(part[i]);
+            }
+        }
+        return text.ToString();
+    }
+
+    private static FormatException Malformed(string part, string escape) => new($"'%{escape}' in counter key part '{part}' is not an escape of CounterNames.");
+
+    private static string MeasureName(Measure measure) => measure switch
+    {
+        Measure.Returns => "returns",
+        Measure.UnitsReturned => "units_returned",
+        Measure.UnitsSold => "units_sold",
+        Measure.ReasonUnits => "reasons",
+        _ => throw new ArgumentOutOfRangeException(nameof(measure)),
+    };
+
+    private static string DimensionName(Dimension dimension) => dimension switch
+    {
+        Dimension.Overall => "all",
+        Dimension.Category => "category",
+        Dimension.Sku => "sku",
+        _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
+    };
+}

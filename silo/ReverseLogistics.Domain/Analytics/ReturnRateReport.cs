@@ -1,0 +1,75 @@
+namespace ReverseLogistics.Domain.Analytics;
+
+/// <summary>
+/// The return rate from the counters: what to read for a query (<see cref="Reads"/>) and the figures from what was
+/// read (<see cref="Build"/>). Whole months are read as month rows, the rest as day rows; periods shorter than a
+/// month (days, weeks) need day rows throughout.
+/// </summary>
+public static class ReturnRateReport
+{
+    private static readonly Measure[] Measures = [Measure.Returns, Measure.UnitsReturned, Measure.UnitsSold];
+
+    public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query)
+    {
+        var daysOnly = query.Interval is Interval.Day or Interval.Week;
+        return [.. Measures.SelectMany(measure => query.Reads(measure, query.Range, daysOnly, ofPrevious: false, keyedFurther: false))];
+    }
+
+    /// <summary>Every group with figures in the range (and the one asked for, or the whole business, even without), ordered by name.</summary>
+    public static IReadOnlyList<RateGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows)
+    {
+        var periods = Periods.Cut(query.Range, query.Interval);
+        var figures = new Dictionary<string, long[,]>(StringComparer.Ordinal);
+        var byPart = figures.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (query.Dimension == Dimension.Overall) figures[""] = new long[periods.Count, Measures.Length];
+        else if (query.Only is { } only) figures[only] = new long[periods.Count, Measures.Length];
+        var measures = new Dictionary<CounterRead, int>(ReferenceEqualityComparer.Instance);
+        foreach (var row in rows)
+        {
+            if (!measures.TryGetValue(row.Read, out var measure)) measures[row.Read] = measure = Array.IndexOf(Measures, MeasureOf(row.Read.Name));
+            var start = CounterNames.PeriodStart(row.Key, row.Read.Grain);
+            if (!query.Range.Contains(start)) continue;
+            var period = PeriodIndex(periods, start);
+            // Most groups are found again and again: looked up by the key's span, a group's name is made only once. A part
+            // holding an escape is not its name, so it takes the long way.
+            var part = query.Dimension == Dimension.Overall ? [] : CounterNames.FirstPartSpan(row.Key, row.Read.Grain);
+            if (part.Contains('%') || !byPart.TryGetValue(part, out var values))
+            {
+                var group = query.Dimension == Dimension.Overall ? "" : CounterNames.FirstPart(row.Key, row.Read.Grain);
+                if (query.Only is { } wanted && query.Dimension != Dimension.Overall && group != wanted) continue;
+                if (!figures.TryGetValue(group, out values)) figures[group] = values = new long[periods.Count, Measures.Length];
+            }
+            values[period, measure] = checked(values[period, measure] + row.Value);
+        }
+        return [.. figures.OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => Group(group.Key, query, periods, group.Value))
+            .Where(group => group.Total is not { Returns: 0, UnitsReturned: 0, UnitsSold: 0 } || query.Dimension == Dimension.Overall || query.Only == group.Group)];
+    }
+
+    private static RateGroup Group(string name, AnalyticsQuery query, IReadOnlyList<DayRange> periods, long[,] values)
+    {
+        var cut = periods.Select((period, i) => new RatePeriod(period, values[i, 0], values[i, 1], values[i, 2])).ToList();
+        var total = new RatePeriod(query.Range, cut.Sum(p => p.Returns), cut.Sum(p => p.UnitsReturned), cut.Sum(p => p.UnitsSold));
+        return new RateGroup(name, total, query.Interval == Interval.Whole ? [] : cut);
+    }
+
+    /// <summary>The period holding <paramref name="day"/> (a month row's first day lies in the period holding its whole month).</summary>
+    internal static int PeriodIndex(IReadOnlyList<DayRange> periods, DateOnly day)
+    {
+        int low = 0, high = periods.Count - 1;
+        while (low < high)
+        {
+            var middle = (low + high + 1) / 2;
+            if (periods[middle].First <= day) low = middle;
+            else high = middle - 1;
+        }
+        return low;
+    }
+
+    private static Measure MeasureOf(string name) => name[..name.IndexOf('.')] switch
+    {
+        "returns" => Measure.Returns,
+        "units_returned" => Measure.UnitsReturned,
+        "units_sold" => Measure.UnitsSold,
+        _ => throw new ArgumentException($"Counter {name} is not a return-rate counter.", nameof(name)),
+    };
+}

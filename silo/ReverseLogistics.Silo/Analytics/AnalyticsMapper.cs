@@ -1,0 +1,91 @@
+using System.Globalization;
+using ReverseLogistics.Domain.Analytics;
+using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Silo.Paging;
+using ReverseLogistics.V1;
+using ReasonGrowth = ReverseLogistics.V1.ReasonGrowth;
+using ReasonShare = ReverseLogistics.V1.ReasonShare;
+
+namespace ReverseLogistics.Silo.Analytics;
+
+/// <summary>Analytics requests to queries, reports to messages.</summary>
+public static class AnalyticsMapper
+{
+    /// <summary>A query from a request's fields; every bad field is noted on <paramref name="v"/>.</summary>
+    public static AnalyticsQuery Query(string firstDay, string lastDay, AnalyticsGrouping groupBy, string sku, string category, AnalyticsInterval interval,
+        Validator v)
+    {
+        var range = AnalyticsQuery.ParseRange(firstDay, lastDay, v);
+        var dimension = groupBy switch
+        {
+            AnalyticsGrouping.Unspecified or AnalyticsGrouping.Overall => Dimension.Overall,
+            AnalyticsGrouping.Category => Dimension.Category,
+            _ => Dimension.Sku,
+        };
+        v.Require(sku.Length == 0 || dimension == Dimension.Sku, "sku", "only with group_by ANALYTICS_GROUPING_SKU");
+        v.Require(category.Length == 0 || dimension == Dimension.Category, "category", "only with group_by ANALYTICS_GROUPING_CATEGORY");
+        var only = dimension switch { Dimension.Sku when sku.Length > 0 => sku, Dimension.Category when category.Length > 0 => category, _ => null };
+        return new AnalyticsQuery(range, dimension, only, interval switch
+        {
+            AnalyticsInterval.Day => Interval.Day,
+            AnalyticsInterval.Week => Interval.Week,
+            AnalyticsInterval.Month => Interval.Month,
+            _ => Interval.Whole,
+        });
+    }
+
+    /// <summary>The last group of the page before, or null; a token the platform did not issue is noted on <paramref name="v"/>.</summary>
+    public static string? AfterGroup(string pageToken, Validator v)
+    {
+        try
+        {
+            return PageTokens.Decode(pageToken, group => group.Length > 0);
+        }
+        catch (InvalidInputException refused)
+        {
+            foreach (var violation in refused.Violations) v.Require(false, violation.Field, violation.Description);
+            return null;
+        }
+    }
+
+    public static string PageToken(string lastGroup) => PageTokens.Encode(lastGroup);
+
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public static ReturnRateGroup ToProto(RateGroup group)
+    {
+        var proto = new ReturnRateGroup { Group = group.Group, Total = ToProto(group.Total) };
+        proto.Periods.AddRange(group.Periods.Select(ToProto));
+        return proto;
+    }
+
+    public static ReturnReasonsGroup ToProto(ReasonsGroup group)
+    {
+        var proto = new ReturnReasonsGroup
+        {
+            Group = group.Group,
+            UnitsReturned = group.UnitsReturned,
+            OtherUnits = group.OtherUnits,
+            PreviousUnitsReturned = group.PreviousUnitsReturned,
+            FastestGrowing = group.FastestGrowing is { } growth
+                ? new ReasonGrowth { ReasonCode = growth.ReasonCode, Share = growth.Share, PreviousShare = growth.PreviousShare }
+                : null,
+        };
+        proto.Reasons.AddRange(group.Reasons.Select(r => new ReasonShare { ReasonCode = r.ReasonCode, Units = r.Units, Share = r.Share }));
+        return proto;
+    }
+
+    private static ReturnRatePeriod ToProto(RatePeriod period)
+    {
+        var proto = new ReturnRatePeriod
+        {
+            FirstDay = Day(period.Period.First),
+            LastDay = Day(period.Period.Last),
+            Returns = period.Returns,
+            UnitsReturned = period.UnitsReturned,
+            UnitsSold = period.UnitsSold,
+        };
+        if (period.Rate is { } rate) proto.ReturnRate = rate;
+        return proto;
+    }
+}
