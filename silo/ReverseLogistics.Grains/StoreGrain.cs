@@ -33,6 +33,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
     private bool loadedOnce;
     private bool stateHandedOut;
     private GrainActivity? activity;
+    // What the state as last loaded or committed contributes; a call's commit moves the counters from it.
     private Contribution? committedCounters;
 
     protected StoreGrain(IActorStore store, string actorType, PlatformClock clock)
@@ -77,8 +78,8 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
 
     /// <summary>
     /// What the grain in <paramref name="state"/> adds to its tenant's counters (docs/analytics.md); null, the default,
-    /// for grains that count nothing. A call that may write notes what the committed state contributes before it runs,
-    /// and its commit moves the counters by what its new state contributes less that: a pure function of the state.
+    /// for grains that count nothing. The grain keeps what its state as loaded or last committed contributes, and a
+    /// commit moves the counters by what its new state contributes less that: a pure function of the state.
     /// </summary>
     protected virtual Contribution? CountersOf(TState state) => null;
 
@@ -91,6 +92,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
             {
                 stale = false; // nothing to read: the commit's version check refuses the key if it is taken after all
                 loadedOnce = true;
+                committedCounters = null;
             }
             else if (stale)
             {
@@ -102,8 +104,6 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
                 State = Copy(); // unchanged since it was handed out: only writing calls change it, and they start here
                 stateHandedOut = false;
             }
-            // The state as committed: a call that may write starts from it (a failed call is followed by a reload).
-            if (!GrainMethods.IsReadOnly(context.InterfaceMethod)) committedCounters = Exists ? CountersOf(State) : null;
             await context.Invoke();
             if (GrainMethods.CrossesUncopied(context.Result)) stateHandedOut = true;
         }
@@ -178,6 +178,7 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         Version = record?.Version ?? 0;
         eventSequence = record?.EventSequence ?? 0;
         (stale, stateHandedOut, loadedOnce) = (false, false, true);
+        committedCounters = record is null ? null : CountersOf(State);
     }
 
     // Serialized again rather than kept from the last load or commit: keeping each activation's JSON doubled the
