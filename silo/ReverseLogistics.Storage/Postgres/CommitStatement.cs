@@ -27,7 +27,7 @@ internal static class CommitStatement
             RETURNING 1),
         appended AS (
             INSERT INTO events (tenant_id, stream_type, stream_id, sequence, event_type, data, actor, occurred_at, recorded_at)
-            SELECT @tenant_id, @actor_type, @actor_id, @expected_event_sequence + e.n, e.event_type, e.data::jsonb, e.actor, e.occurred_at, now()
+            SELECT @tenant_id, @actor_type, @actor_id, @expected_event_sequence + e.n, e.event_type, e.data, e.actor, e.occurred_at, now()
             FROM unnest(@event_types::text[], @event_data::text[], @event_actors::text[], @event_times)
                 WITH ORDINALITY AS e(event_type, data, actor, occurred_at, n)
             WHERE EXISTS (SELECT FROM state)
@@ -57,7 +57,7 @@ internal static class CommitStatement
         WITH {PriorRequest}
         state AS (
             INSERT INTO actor_state (tenant_id, actor_type, actor_id, version, event_sequence, state, updated_at)
-            SELECT @tenant_id, @actor_type, @actor_id, @version, @event_sequence, @state::jsonb, now()
+            SELECT @tenant_id, @actor_type, @actor_id, @version, @event_sequence, @state, now()
             WHERE NOT EXISTS (SELECT FROM prior)
             ON CONFLICT (tenant_id, actor_type, actor_id) DO NOTHING
             RETURNING 1),
@@ -68,7 +68,7 @@ internal static class CommitStatement
     internal const string UpdateSql = $"""
         WITH {PriorRequest}
         state AS (
-            UPDATE actor_state SET version = @version, event_sequence = @event_sequence, state = @state::jsonb, updated_at = now()
+            UPDATE actor_state SET version = @version, event_sequence = @event_sequence, state = @state, updated_at = now()
             WHERE tenant_id = @tenant_id AND actor_type = @actor_type AND actor_id = @actor_id
                 AND version = @expected_version AND event_sequence = @expected_event_sequence
                 AND NOT EXISTS (SELECT FROM prior)

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json.Nodes;
 using ReverseLogistics.Storage;
 using ReverseLogistics.Storage.Sql;
 
@@ -34,6 +33,9 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
     /// <summary>Makes the database itself refuse to insert <paramref name="key"/>'s state (a trigger), as a fault would.</summary>
     protected abstract Task RefuseInsertsOfAsync(ActorKey key);
 
+    /// <summary>Runs SQL of the store's dialect on its database, outside the store.</summary>
+    protected abstract Task ExecuteSqlAsync(string sql);
+
     public async Task InitializeAsync() => Store = await OpenStoreAsync();
 
     public async Task DisposeAsync()
@@ -60,13 +62,27 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
         var record = await Store.ReadAsync(key, Ct);
         Assert.NotNull(record);
         Assert.Equal((1, 2), (record.Version, record.EventSequence));
-        AssertJson("""{"status":"requested"}""", record.State);
+        Assert.Equal("""{"status":"requested"}""", record.State);
 
         var updated = await Store.CommitAsync(new ActorCommit(key, 1, 2, """{"status":"approved"}""", [Event("Approved")]), Ct);
         Assert.Equal(new CommitResult(CommitOutcome.Committed, 2, 3), updated);
         record = await Store.ReadAsync(key, Ct);
         Assert.Equal((2, 3), (record!.Version, record.EventSequence));
-        AssertJson("""{"status":"approved"}""", record.State);
+        Assert.Equal("""{"status":"approved"}""", record.State);
+    }
+
+    [SkippableFact]
+    public async Task States_and_event_data_read_back_as_the_text_written()
+    {
+        // jsonb would give these back with its own key order and spacing: the store keeps JSON as text.
+        var key = NewKey("return");
+        const string state = """{"zeta": 1,  "a":[ 2 ,3 ]}""";
+        const string data = """{ "longer_key":true,"k":null }""";
+
+        await CommitAsync(new ActorCommit(key, 0, 0, state, [Event("Requested", data)]));
+
+        Assert.Equal(state, (await Store.ReadAsync(key, Ct))!.State);
+        Assert.Equal(data, Assert.Single(await Store.ReadStreamAsync(key, 0, 10, Ct)).Data);
     }
 
     [SkippableFact]
@@ -87,7 +103,7 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
         Assert.Equal(CommitOutcome.VersionConflict, result.Outcome);
         var record = await Store.ReadAsync(key, Ct);
         Assert.Equal((1, 1), (record!.Version, record.EventSequence));
-        AssertJson("""{"n":1}""", record.State);
+        Assert.Equal("""{"n":1}""", record.State);
         Assert.Single(await Store.ReadStreamAsync(key, 0, 10, Ct));
         Assert.Null(await Store.FindRequestAsync(key.TenantId, "r-stale", Ct));
     }
@@ -116,7 +132,7 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
 
         Assert.Equal(CommitOutcome.VersionConflict, result.Outcome);
         var record = await Store.ReadAsync(key, Ct);
-        AssertJson("""{"first":true}""", record!.State);
+        Assert.Equal("""{"first":true}""", record!.State);
         Assert.Single(await Store.ReadStreamAsync(key, 0, 10, Ct));
     }
 
@@ -135,7 +151,7 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
         Assert.Equal(["Requested", "Approved", "LabelIssued"], stream.Select(e => e.Type));
         var requested = stream[0];
         Assert.Equal((tenant, "return", "rma-1", "tester"), (requested.TenantId, requested.StreamType, requested.StreamId, requested.Actor));
-        AssertJson("""{"lines":2}""", requested.Data);
+        Assert.Equal("""{"lines":2}""", requested.Data);
         Assert.Equal(At, requested.OccurredAt);
         Assert.Equal(DateTimeKind.Utc, requested.OccurredAt.Kind);
 
@@ -358,7 +374,7 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
         var loser = winner == "a" ? "b" : "a";
         var record = await Store.ReadAsync(key, Ct);
         Assert.Equal((2, 2), (record!.Version, record.EventSequence));
-        AssertJson($$"""{"winner":"{{winner}}"}""", record.State);
+        Assert.Equal($$"""{"winner":"{{winner}}"}""", record.State);
         Assert.Equal(["Requested", $"By{winner.ToUpperInvariant()}"], (await Store.ReadStreamAsync(key, 0, 10, Ct)).Select(e => e.Type));
         Assert.Null(await Store.FindRequestAsync(key.TenantId, $"req-{loser}", Ct));
     }
@@ -374,7 +390,7 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
 
         var record = await reopened.ReadAsync(key, Ct);
         Assert.Equal(1, record!.Version);
-        AssertJson("""{"kept":true}""", record.State);
+        Assert.Equal("""{"kept":true}""", record.State);
         Assert.Single(await reopened.ReadStreamAsync(key, 0, 10, Ct));
         Assert.NotNull(await reopened.FindRequestAsync(key.TenantId, "req-1", Ct));
     }
@@ -435,7 +451,4 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
     protected async Task CommitAsync(ActorCommit commit) =>
         Assert.Equal(CommitOutcome.Committed, (await Store.CommitAsync(commit, Ct)).Outcome);
 
-    /// <summary>PostgreSQL's jsonb gives back equivalent JSON, not the same text.</summary>
-    protected static void AssertJson(string expected, string actual) =>
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), JsonNode.Parse(actual)), $"Expected {expected}, got {actual}");
 }
