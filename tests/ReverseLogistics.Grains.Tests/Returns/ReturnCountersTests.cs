@@ -30,8 +30,8 @@ public sealed class ReturnCountersTests(GrainCluster cluster)
 
         Assert.Equal(2, counted);
         Assert.Equal(1, await ReadAsync(tenantId, "returns.all.day", day));
-        Assert.Equal(1, await ReadAsync(tenantId, "units_returned.by_sku.month", $"SKU-1\u0001{day[..7]}"));
-        Assert.Equal(1, await ReadAsync(tenantId, "reasons.by_category.day", $"apparel\u0001{day}|wrong_size"));
+        Assert.Equal(1, await ReadAsync(tenantId, "units_returned.sku.month", $"{day[..7]}|SKU-1"));
+        Assert.Equal(1, await ReadAsync(tenantId, "reasons.category.day", $"{day}|apparel|wrong_size"));
     }
 
     [Fact]
