@@ -190,16 +190,13 @@ public static class AnalyticsBenchmark
             ("rate, one SKU, by month", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku, popular, Interval.Month))),
             ("rate, one SKU, by day", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku, popular, Interval.Day))),
             ("rate, every category", () => RateAsync(new AnalyticsQuery(year, Dimension.Category))),
-            ("rate, every SKU, page 1", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku))),
-            ("rate, every SKU, 1,000", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku), AnalyticsService.MaxPageSize)),
+            ("rate, every SKU", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku))),
             ("reasons, overall", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Overall))),
             ("reasons, one SKU", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku, popular))),
             ("reasons, every category", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Category))),
-            ("reasons, every SKU, page 1", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku))),
-            ("reasons, every SKU, 1,000", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku), AnalyticsService.MaxPageSize)),
+            ("reasons, every SKU", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku))),
         ];
-        Console.WriteLine($"queries over {year.First:yyyy-MM-dd}..{year.Last:yyyy-MM-dd} (whole months read as month rows, the ends as day rows;" +
-                          $" every group: the first page, of {AnalyticsService.DefaultPageSize} groups unless said), {times} runs each:");
+        Console.WriteLine($"queries over {year.First:yyyy-MM-dd}..{year.Last:yyyy-MM-dd} (whole months read as month rows, the ends as day rows), {times} runs each:");
         foreach (var (name, run) in queries)
         {
             var rows = await run(); // warm-up: plans, caches
@@ -219,18 +216,16 @@ public static class AnalyticsBenchmark
                               $"  CPU {cpu,7:F1} ms a query");
         }
 
-        async Task<int> RateAsync(AnalyticsQuery query, int pageSize = AnalyticsService.DefaultPageSize)
+        async Task<int> RateAsync(AnalyticsQuery query)
         {
-            var (groups, _) = await directory.PageAsync(tenant, query, ReturnRateReport.PageMeasures, null, pageSize, cancellationToken);
-            var rows = await directory.ReadAsync(tenant, ReturnRateReport.Reads(query, groups), cancellationToken);
+            var rows = await directory.ReadAsync(tenant, ReturnRateReport.Reads(query), cancellationToken);
             _ = ReturnRateReport.Build(query, rows);
             return rows.Count;
         }
 
-        async Task<int> ReasonsAsync(AnalyticsQuery query, int pageSize = AnalyticsService.DefaultPageSize)
+        async Task<int> ReasonsAsync(AnalyticsQuery query)
         {
-            var (groups, _) = await directory.PageAsync(tenant, query, ReturnReasonsReport.PageMeasures, null, pageSize, cancellationToken);
-            var rows = await directory.ReadAsync(tenant, ReturnReasonsReport.Reads(query, groups), cancellationToken);
+            var rows = await directory.ReadAsync(tenant, ReturnReasonsReport.Reads(query), cancellationToken);
             _ = ReturnReasonsReport.Build(query, rows, ReturnReasonsReport.DefaultTop);
             return rows.Count;
         }

@@ -33,31 +33,34 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
         return parsed && day >= EarliestDay && day <= LatestDay ? day : null;
     }
 
-    /// <summary>Whether counters of this query's names start with a group (a SKU or a category).</summary>
-    public bool Grouped => Dimension != Dimension.Overall;
-
-    /// <summary>
-    /// The reads of <paramref name="measure"/> over <paramref name="range"/>: day rows and month rows, of the whole
-    /// business or of <paramref name="groups"/>, each of which is one key range per run of days or months.
-    /// </summary>
-    internal IEnumerable<CounterRead> Reads(Measure measure, DayRange range, bool daysOnly, bool ofPrevious, IReadOnlyList<string> groups)
+    /// <summary>The reads of <paramref name="measure"/> over <paramref name="range"/>: day rows and month rows, of one group or all.</summary>
+    internal IEnumerable<CounterRead> Reads(Measure measure, DayRange range, bool daysOnly, bool ofPrevious, bool keyedFurther)
     {
         var (spans, months) = Periods.Cover(range, daysOnly);
-        var dayRanges = spans.SelectMany(span => Ranges(span, PeriodGrain.Day, groups)).ToList();
+        var dayRanges = spans.SelectMany(span => Ranges(span, PeriodGrain.Day, keyedFurther)).ToList();
         if (dayRanges.Count > 0) yield return new CounterRead(CounterNames.Name(measure, Dimension, PeriodGrain.Day), PeriodGrain.Day, dayRanges, ofPrevious);
-        var monthRanges = months is { } whole ? Ranges(whole, PeriodGrain.Month, groups).ToList() : [];
-        if (monthRanges.Count > 0) yield return new CounterRead(CounterNames.Name(measure, Dimension, PeriodGrain.Month), PeriodGrain.Month, monthRanges, ofPrevious);
+        if (months is { } whole)
+            yield return new CounterRead(CounterNames.Name(measure, Dimension, PeriodGrain.Month), PeriodGrain.Month,
+                [.. Ranges(whole, PeriodGrain.Month, keyedFurther)], ofPrevious);
     }
 
-    /// <summary>The group a counter's key names: "" for the whole business.</summary>
-    internal string GroupOf(string key) => Grouped ? CounterNames.Group(key) : "";
+    /// <summary>The group a counter's key names: "" overall, else its first part.</summary>
+    internal string GroupOf(string key, PeriodGrain grain) => Dimension == Dimension.Overall ? "" : CounterNames.FirstPart(key, grain);
 
-    private IEnumerable<KeyRange> Ranges(DayRange span, PeriodGrain grain, IReadOnlyList<string> groups)
+    private IEnumerable<KeyRange> Ranges(DayRange span, PeriodGrain grain, bool keyedFurther)
     {
-        var first = CounterNames.Period(grain == PeriodGrain.Day ? span.First : DayRange.MonthStart(span.First), grain);
-        var after = CounterNames.Period(grain == PeriodGrain.Day ? span.Last.AddDays(1) : DayRange.MonthStart(span.Last).AddMonths(1), grain);
-        // "2026-03-15" to "2026-04-01" holds the days of that span and, after them, any further parts ("2026-03-15|reason").
-        if (!Grouped) return [new KeyRange(first, after)];
-        return groups.Select(group => CounterNames.GroupPrefix(group)).Select(prefix => new KeyRange(prefix + first, prefix + after));
+        var step = grain == PeriodGrain.Day ? (Func<DateOnly, DateOnly>)(d => d.AddDays(1)) : d => d.AddMonths(1);
+        var first = grain == PeriodGrain.Day ? span.First : DayRange.MonthStart(span.First);
+        if (Only is null || Dimension == Dimension.Overall)
+        {
+            // Every group: one range from the first period to the one after the last ("2026-03-15" to "2026-04-01").
+            yield return new KeyRange(CounterNames.Period(first, grain), CounterNames.Period(step(span.Last), grain));
+            yield break;
+        }
+        for (var period = first; period <= span.Last; period = step(period))
+        {
+            var key = CounterNames.Key(period, grain, Only);
+            yield return keyedFurther ? KeyRange.Prefix(key + CounterNames.Separator) : KeyRange.Exactly(key);
+        }
     }
 }

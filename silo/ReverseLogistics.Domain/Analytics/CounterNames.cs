@@ -5,19 +5,13 @@ namespace ReverseLogistics.Domain.Analytics;
 
 /// <summary>
 /// How the analytics' counters are named and keyed (docs/analytics.md). A name is "{measure}.{dimension}.{grain}"
-/// ("units_returned.by_sku.month"). A key of a grouped name starts with its group (the SKU or category) ended by
-/// <see cref="GroupEnd"/>, then the period ("2026-03-14" or "2026-03"), then, after '|', further parts (the reason
-/// code); a key of the whole business starts with the period. So one group's periods are one range of keys, a page of
-/// groups is a range too, and a range of days or months of the whole business is one range. Each text part is escaped
-/// (% | NUL U+0001 as %25 %7C %00 %01) so the parts split back apart; U+0001 sorts before anything an escaped group
-/// holds, so groups' keys sort as their escaped names do.
+/// ("units_returned.sku.month"); a key is the period ("2026-03-14" or "2026-03"), then, separated by '|', the SKU or
+/// category and for reasons the reason code. The period comes first and has a fixed width, so a range of days or months
+/// is one range of keys; each text part is escaped (% | and NUL as %25 %7C %00) so the parts split back apart.
 /// </summary>
 public static class CounterNames
 {
     public const char Separator = '|';
-
-    /// <summary>Ends the group a grouped key starts with.</summary>
-    public const char GroupEnd = '\u0001';
 
     public static string Name(Measure measure, Dimension dimension, PeriodGrain grain) =>
         $"{MeasureName(measure)}.{DimensionName(dimension)}.{(grain == PeriodGrain.Day ? "day" : "month")}";
@@ -26,44 +20,32 @@ public static class CounterNames
         day.ToString(grain == PeriodGrain.Day ? "yyyy-MM-dd" : "yyyy-MM", CultureInfo.InvariantCulture);
 
     /// <summary>The first day of the period a key starts with (read digit by digit: queries read hundreds of thousands).</summary>
-    public static DateOnly PeriodStart(string key, PeriodGrain grain, int at = 0)
+    public static DateOnly PeriodStart(string key, PeriodGrain grain)
     {
-        if (key.Length < at + (grain == PeriodGrain.Day ? 10 : 7) || key[at + 4] != '-' || (grain == PeriodGrain.Day && key[at + 7] != '-'))
-            throw new FormatException($"Counter key '{key}' has no {grain} period at {at}.");
-        return new DateOnly(Digits(key, at, 4), Digits(key, at + 5, 2), grain == PeriodGrain.Day ? Digits(key, at + 8, 2) : 1);
+        if (key.Length < (grain == PeriodGrain.Day ? 10 : 7) || key[4] != '-' || (grain == PeriodGrain.Day && key[7] != '-'))
+            throw new FormatException($"Counter key '{key}' does not start with a {grain} period.");
+        return new DateOnly(Digits(key, 0, 4), Digits(key, 5, 2), grain == PeriodGrain.Day ? Digits(key, 8, 2) : 1);
     }
 
-    /// <summary>Where the period of <paramref name="key"/> starts: after its group when it is grouped, else at 0.</summary>
-    public static int PeriodAt(string key, bool grouped)
+    /// <summary>The first text part after the period (the SKU or category), unescaped; "" when there is none.</summary>
+    public static string FirstPart(string key, PeriodGrain grain)
     {
-        if (!grouped) return 0;
-        var end = key.IndexOf(GroupEnd);
-        return end < 0 ? throw new FormatException($"Counter key '{key}' has no group.") : end + 1;
+        var start = (grain == PeriodGrain.Day ? 10 : 7) + 1;
+        if (key.Length <= start - 1) return "";
+        var end = key.IndexOf(Separator, start);
+        var part = end < 0 ? key[start..] : key[start..end];
+        return part.Contains('%') ? Unescape(part) : part;
     }
 
-    /// <summary>The group a grouped key starts with, as it stands in the key (escaped).</summary>
-    public static ReadOnlySpan<char> EscapedGroup(string key) => key.AsSpan(0, PeriodAt(key, grouped: true) - 1);
-
-    /// <summary>The group a grouped key starts with, unescaped.</summary>
-    public static string Group(string key) => Unescape(EscapedGroup(key).ToString());
-
-    /// <summary>The last text part after the period (the reason code), unescaped; "" when there is none.</summary>
-    public static string LastPart(string key, PeriodGrain grain, int at = 0)
+    /// <summary>The first text part after the period as it stands in the key, escaped (equal to the unescaped part when it holds no '%').</summary>
+    public static ReadOnlySpan<char> FirstPartSpan(string key, PeriodGrain grain)
     {
-        var afterPeriod = at + (grain == PeriodGrain.Day ? 10 : 7);
-        var separator = key.LastIndexOf(Separator);
-        return separator < afterPeriod ? "" : Unescape(key[(separator + 1)..]);
+        var start = (grain == PeriodGrain.Day ? 10 : 7) + 1;
+        if (key.Length <= start - 1) return [];
+        var rest = key.AsSpan(start);
+        var end = rest.IndexOf(Separator);
+        return end < 0 ? rest : rest[..end];
     }
-
-    /// <summary>A grouped key: the group, then the period, then <paramref name="parts"/>.</summary>
-    public static string GroupKey(string group, DateOnly day, PeriodGrain grain, params ReadOnlySpan<string> parts) =>
-        GroupPrefix(group) + Key(day, grain, parts);
-
-    /// <summary>What every key of <paramref name="group"/> starts with.</summary>
-    public static string GroupPrefix(string group) => Escape(group) + GroupEnd;
-
-    /// <summary>The first key after every key of <paramref name="group"/> and of the groups that sort before it.</summary>
-    public static string AfterGroup(string group) => Escape(group) + (char)(GroupEnd + 1);
 
     private static int Digits(string text, int start, int count)
     {
@@ -92,9 +74,7 @@ public static class CounterNames
     }
 
     public static string Escape(string part) =>
-        part.IndexOfAny(['%', Separator, '\0', GroupEnd]) < 0
-            ? part
-            : part.Replace("%", "%25").Replace("|", "%7C").Replace("\0", "%00").Replace("\u0001", "%01");
+        part.IndexOfAny(['%', Separator, '\0']) < 0 ? part : part.Replace("%", "%25").Replace("|", "%7C").Replace("\0", "%00");
 
     private static string Unescape(string part)
     {
@@ -104,7 +84,7 @@ public static class CounterNames
         {
             if (part[i] == '%' && i + 2 < part.Length)
             {
-                text.Append(part.Substring(i + 1, 2) switch { "25" => '%', "7C" => Separator, "00" => '\0', "01" => GroupEnd, var other => throw Malformed(part, other) });
+                text.Append(part.Substring(i + 1, 2) switch { "25" => '%', "7C" => Separator, "00" => '\0', var other => throw Malformed(part, other) });
                 i += 2;
             }
             else if (part[i] == '%')
@@ -133,8 +113,8 @@ public static class CounterNames
     private static string DimensionName(Dimension dimension) => dimension switch
     {
         Dimension.Overall => "all",
-        Dimension.Category => "by_category",
-        Dimension.Sku => "by_sku",
+        Dimension.Category => "category",
+        Dimension.Sku => "sku",
         _ => throw new ArgumentOutOfRangeException(nameof(dimension)),
     };
 }

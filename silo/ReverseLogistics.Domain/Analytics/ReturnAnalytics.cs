@@ -45,13 +45,13 @@ public static class ReturnAnalytics
             contribution.Add(CounterNames.Name(Measure.UnitsReturned, Dimension.Overall, grain), CounterNames.Key(day, grain), lines.Sum(l => l.Units));
             foreach (var category in lines.GroupBy(l => l.Category, StringComparer.Ordinal))
             {
-                var key = CounterNames.GroupKey(category.Key, day, grain);
+                var key = CounterNames.Key(day, grain, category.Key);
                 contribution.Add(CounterNames.Name(Measure.Returns, Dimension.Category, grain), key, 1);
                 contribution.Add(CounterNames.Name(Measure.UnitsReturned, Dimension.Category, grain), key, category.Sum(l => l.Units));
             }
             foreach (var sku in lines.GroupBy(l => l.Sku, StringComparer.Ordinal))
             {
-                var key = CounterNames.GroupKey(sku.Key, day, grain);
+                var key = CounterNames.Key(day, grain, sku.Key);
                 contribution.Add(CounterNames.Name(Measure.Returns, Dimension.Sku, grain), key, 1);
                 contribution.Add(CounterNames.Name(Measure.UnitsReturned, Dimension.Sku, grain), key, sku.Sum(l => l.Units));
             }
@@ -59,8 +59,8 @@ public static class ReturnAnalytics
             {
                 contribution.Add(CounterNames.Name(Measure.ReasonUnits, Dimension.Overall, grain), CounterNames.Key(day, grain, line.ReasonCode), line.Units);
                 contribution.Add(CounterNames.Name(Measure.ReasonUnits, Dimension.Category, grain),
-                    CounterNames.GroupKey(line.Category, day, grain, line.ReasonCode), line.Units);
-                contribution.Add(CounterNames.Name(Measure.ReasonUnits, Dimension.Sku, grain), CounterNames.GroupKey(line.Sku, day, grain, line.ReasonCode), line.Units);
+                    CounterNames.Key(day, grain, line.Category, line.ReasonCode), line.Units);
+                contribution.Add(CounterNames.Name(Measure.ReasonUnits, Dimension.Sku, grain), CounterNames.Key(day, grain, line.Sku, line.ReasonCode), line.Units);
             }
         }
     }

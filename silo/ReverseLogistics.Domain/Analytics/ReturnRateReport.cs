@@ -1,25 +1,21 @@
 namespace ReverseLogistics.Domain.Analytics;
 
 /// <summary>
-/// The return rate from the counters: what to read for a query and its groups (<see cref="Reads"/>) and the figures
-/// from what was read (<see cref="Build"/>). Whole months are read as month rows, the rest as day rows; periods shorter
-/// than a month (days, weeks) need day rows throughout.
+/// The return rate from the counters: what to read for a query (<see cref="Reads"/>) and the figures from what was
+/// read (<see cref="Build"/>). Whole months are read as month rows, the rest as day rows; periods shorter than a
+/// month (days, weeks) need day rows throughout.
 /// </summary>
 public static class ReturnRateReport
 {
     private static readonly Measure[] Measures = [Measure.Returns, Measure.UnitsReturned, Measure.UnitsSold];
 
-    /// <summary>What puts a group on a page (<see cref="GroupPage"/>): units returned or sold.</summary>
-    public static IReadOnlyList<Measure> PageMeasures { get; } = [Measure.UnitsReturned, Measure.UnitsSold];
-
-    /// <summary>The reads of the whole business, or of <paramref name="groups"/> (the one asked for, or a page's).</summary>
-    public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query, IReadOnlyList<string> groups)
+    public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query)
     {
         var daysOnly = query.Interval is Interval.Day or Interval.Week;
-        return [.. Measures.SelectMany(measure => query.Reads(measure, query.Range, daysOnly, ofPrevious: false, groups))];
+        return [.. Measures.SelectMany(measure => query.Reads(measure, query.Range, daysOnly, ofPrevious: false, keyedFurther: false))];
     }
 
-    /// <summary>Every group with figures in the range (and the one asked for, or the whole business, even without), in key order.</summary>
+    /// <summary>Every group with figures in the range (and the one asked for, or the whole business, even without), ordered by name.</summary>
     public static IReadOnlyList<RateGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows)
     {
         var periods = Periods.Cut(query.Range, query.Interval);
@@ -31,22 +27,21 @@ public static class ReturnRateReport
         foreach (var row in rows)
         {
             if (!measures.TryGetValue(row.Read, out var measure)) measures[row.Read] = measure = Array.IndexOf(Measures, MeasureOf(row.Read.Name));
-            var at = CounterNames.PeriodAt(row.Key, query.Grouped);
-            var start = CounterNames.PeriodStart(row.Key, row.Read.Grain, at);
+            var start = CounterNames.PeriodStart(row.Key, row.Read.Grain);
             if (!query.Range.Contains(start)) continue;
             var period = PeriodIndex(periods, start);
-            // Most groups are found again and again: looked up by the key's span, a group's name is made only once. A group
+            // Most groups are found again and again: looked up by the key's span, a group's name is made only once. A part
             // holding an escape is not its name, so it takes the long way.
-            var part = query.Grouped ? row.Key.AsSpan(0, at - 1) : [];
+            var part = query.Dimension == Dimension.Overall ? [] : CounterNames.FirstPartSpan(row.Key, row.Read.Grain);
             if (part.Contains('%') || !byPart.TryGetValue(part, out var values))
             {
-                var group = query.GroupOf(row.Key);
-                if (query.Only is { } wanted && query.Grouped && group != wanted) continue;
+                var group = query.Dimension == Dimension.Overall ? "" : CounterNames.FirstPart(row.Key, row.Read.Grain);
+                if (query.Only is { } wanted && query.Dimension != Dimension.Overall && group != wanted) continue;
                 if (!figures.TryGetValue(group, out values)) figures[group] = values = new long[periods.Count, Measures.Length];
             }
             values[period, measure] = checked(values[period, measure] + row.Value);
         }
-        return [.. figures.OrderBy(group => CounterNames.Escape(group.Key), StringComparer.Ordinal).Select(group => Group(group.Key, query, periods, group.Value))
+        return [.. figures.OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => Group(group.Key, query, periods, group.Value))
             .Where(group => group.Total is not { Returns: 0, UnitsReturned: 0, UnitsSold: 0 } || query.Dimension == Dimension.Overall || query.Only == group.Group)];
     }
 

@@ -6,37 +6,31 @@ public static class ReturnReasonsReport
     public const int DefaultTop = 5;
     public const int MaxTop = 100;
 
-    /// <summary>What puts a group on a page (<see cref="GroupPage"/>): units returned.</summary>
-    public static IReadOnlyList<Measure> PageMeasures { get; } = [Measure.UnitsReturned];
-
-    /// <summary>The reads of the whole business, or of <paramref name="groups"/> (the one asked for, or a page's).</summary>
-    public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query, IReadOnlyList<string> groups) =>
+    public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query) =>
     [
-        .. query.Reads(Measure.ReasonUnits, query.Range, daysOnly: false, ofPrevious: false, groups),
-        .. query.Reads(Measure.ReasonUnits, query.Range.Preceding(), daysOnly: false, ofPrevious: true, groups),
+        .. query.Reads(Measure.ReasonUnits, query.Range, daysOnly: false, ofPrevious: false, keyedFurther: true),
+        .. query.Reads(Measure.ReasonUnits, query.Range.Preceding(), daysOnly: false, ofPrevious: true, keyedFurther: true),
     ];
 
-    /// <summary>Every group with returns in the range (and the one asked for, or the whole business, even without), in key order.</summary>
+    /// <summary>Every group with returns in the range (and the one asked for, or the whole business, even without), ordered by name.</summary>
     public static IReadOnlyList<ReasonsGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows, int top)
     {
         var previousRange = query.Range.Preceding();
-        var groups = new Dictionary<string, (Dictionary<string, long> Now, Dictionary<string, long> Before)>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, (Dictionary<string, long> Now, Dictionary<string, long> Before)>(StringComparer.Ordinal);
         if (query.Dimension == Dimension.Overall) groups[""] = ([], []);
         else if (query.Only is { } only) groups[only] = ([], []);
         foreach (var row in rows)
         {
-            var group = query.GroupOf(row.Key);
-            if (query.Only is { } wanted && query.Grouped && group != wanted) continue;
-            var at = CounterNames.PeriodAt(row.Key, query.Grouped);
-            var start = CounterNames.PeriodStart(row.Key, row.Read.Grain, at);
+            var parts = CounterNames.Parts(row.Key, row.Read.Grain);
+            var group = query.Dimension == Dimension.Overall ? "" : parts[0];
+            if (query.Only is { } wanted && query.Dimension != Dimension.Overall && group != wanted) continue;
+            var start = CounterNames.PeriodStart(row.Key, row.Read.Grain);
             if (!(row.Read.OfPrevious ? previousRange : query.Range).Contains(start)) continue;
             if (!groups.TryGetValue(group, out var reasons)) groups[group] = reasons = ([], []);
             var counts = row.Read.OfPrevious ? reasons.Before : reasons.Now;
-            var reason = CounterNames.LastPart(row.Key, row.Read.Grain, at);
-            counts[reason] = checked(counts.GetValueOrDefault(reason) + row.Value);
+            counts[parts[^1]] = checked(counts.GetValueOrDefault(parts[^1]) + row.Value);
         }
         return [.. groups
-            .OrderBy(group => CounterNames.Escape(group.Key), StringComparer.Ordinal)
             .Where(group => group.Value.Now.Values.Any(units => units != 0) || IsAsked(query, group.Key))
             .Select(group => Group(group.Key, group.Value.Now, group.Value.Before, top))];
     }

@@ -14,8 +14,8 @@ public static class SalesAnalytics
             contribution.Add(CounterNames.Name(Measure.UnitsSold, Dimension.Overall, grain), CounterNames.Key(state.Day, grain), state.Skus.Values.Sum(s => s.Units));
             foreach (var (sku, sold) in state.Skus)
             {
-                contribution.Add(CounterNames.Name(Measure.UnitsSold, Dimension.Category, grain), CounterNames.GroupKey(sold.Category, state.Day, grain), sold.Units);
-                contribution.Add(CounterNames.Name(Measure.UnitsSold, Dimension.Sku, grain), CounterNames.GroupKey(sku, state.Day, grain), sold.Units);
+                contribution.Add(CounterNames.Name(Measure.UnitsSold, Dimension.Category, grain), CounterNames.Key(state.Day, grain, sold.Category), sold.Units);
+                contribution.Add(CounterNames.Name(Measure.UnitsSold, Dimension.Sku, grain), CounterNames.Key(state.Day, grain, sku), sold.Units);
             }
         }
         return contribution;

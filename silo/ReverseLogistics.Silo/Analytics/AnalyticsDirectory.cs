@@ -44,43 +44,6 @@ public sealed class AnalyticsDirectory(IActorStore store)
         return [.. found.SelectMany(rows => rows)];
     }
 
-    /// <summary>
-    /// The groups of one page of a report and the last of them when another page follows (<see cref="GroupPage"/>): the
-    /// whole business or the one group asked for, else the first <paramref name="size"/> groups after
-    /// <paramref name="afterGroup"/> that <paramref name="pageMeasures"/> show in the range.
-    /// </summary>
-    public async Task<(IReadOnlyList<string> Groups, string? Next)> PageAsync(string? tenantId, AnalyticsQuery query,
-        IReadOnlyList<Measure> pageMeasures, string? afterGroup, int size, CancellationToken cancellationToken)
-    {
-        if (!query.Grouped) return ([""], null);
-        if (query.Only is { } only) return ([only], null);
-        var scans = GroupPage.Scans(query, pageMeasures, afterGroup);
-        var found = await Task.WhenAll(scans.Select(scan => ScanAsync(tenantId, query, scan, size + 1, cancellationToken)));
-        var groups = GroupPage.Merge(found, size + 1);
-        return groups.Count > size ? (groups.Take(size).ToList(), groups[size - 1]) : (groups, null);
-    }
-
-    /// <summary>The first <paramref name="count"/> groups a scan shows, in key order: its rows in pages, until it has them or runs out.</summary>
-    private async Task<IReadOnlyList<string>> ScanAsync(string? tenantId, AnalyticsQuery query, CounterRead scan, int count, CancellationToken cancellationToken)
-    {
-        var groups = new List<string>();
-        var limit = Math.Clamp(count * 16, 256, PageSize);
-        var page = new CounterQuery(tenantId, scan.Name, [.. scan.Ranges.Select(r => new CounterRange(r.From, r.To))], limit);
-        while (true)
-        {
-            var counters = await store.ReadCountersAsync(page, cancellationToken);
-            foreach (var counter in counters.Where(counter => GroupPage.Shows(query, counter.Key, counter.Value)))
-            {
-                var group = CounterNames.Group(counter.Key);
-                if (groups.Count > 0 && groups[^1] == group) continue;
-                groups.Add(group);
-                if (groups.Count == count) return groups;
-            }
-            if (counters.Count < limit) return groups;
-            page = page with { AfterKey = counters[^1].Key, AfterTenantId = tenantId is null ? counters[^1].TenantId : null };
-        }
-    }
-
     private const int StoreRangesPerQuery = 100;
     private const int WideRanges = 4;
 

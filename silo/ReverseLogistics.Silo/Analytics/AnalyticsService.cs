@@ -21,11 +21,11 @@ public sealed class AnalyticsService(AnalyticsDirectory directory) : AnalyticsSe
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
-        var (groups, next) = await directory.PageAsync(tenantId, query, ReturnRateReport.PageMeasures, after, size, context.CancellationToken);
-        var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query, groups), context.CancellationToken);
+        var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query), context.CancellationToken);
+        var groups = ReturnRateReport.Build(query, rows).Where(g => after is null || string.CompareOrdinal(g.Group, after) > 0).Take(size + 1).ToList();
         var response = new GetReturnRateResponse();
-        response.Groups.AddRange(ReturnRateReport.Build(query, rows).Select(AnalyticsMapper.ToProto));
-        if (next is not null) response.NextPageToken = AnalyticsMapper.PageToken(next);
+        response.Groups.AddRange(groups.Take(size).Select(AnalyticsMapper.ToProto));
+        if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
         return response;
     }
 
@@ -38,13 +38,13 @@ public sealed class AnalyticsService(AnalyticsDirectory directory) : AnalyticsSe
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
-        var (groups, next) = await directory.PageAsync(tenantId, query, ReturnReasonsReport.PageMeasures, after, size, context.CancellationToken);
-        var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(query, groups), context.CancellationToken);
+        var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(query), context.CancellationToken);
         var top = request.Top == 0 ? ReturnReasonsReport.DefaultTop : request.Top;
+        var groups = ReturnReasonsReport.Build(query, rows, top).Where(g => after is null || string.CompareOrdinal(g.Group, after) > 0).Take(size + 1).ToList();
         var previous = query.Range.Preceding();
         var response = new GetReturnReasonsResponse { PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last) };
-        response.Groups.AddRange(ReturnReasonsReport.Build(query, rows, top).Select(AnalyticsMapper.ToProto));
-        if (next is not null) response.NextPageToken = AnalyticsMapper.PageToken(next);
+        response.Groups.AddRange(groups.Take(size).Select(AnalyticsMapper.ToProto));
+        if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
         return response;
     }
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using ReverseLogistics.Storage;
-using ReverseLogistics.Storage.Sql;
 
 namespace ReverseLogistics.FunctionalTests.Storage;
 
@@ -161,28 +160,6 @@ public abstract partial class ActorStoreContractTests
         var longest = new string('é', ReverseLogistics.Storage.StoreArguments.MaxCounterKeyBytes / 2);
         await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new(new string('n', 64), longest, 1)]));
         Assert.Equal([(longest, 1L)], await ReadAsync(key.TenantId, new string('n', 64), CounterRange.Exactly(longest)));
-    }
-
-    [SkippableFact]
-    public async Task The_group_first_migration_moves_sku_and_category_counters_to_keys_starting_with_their_group()
-    {
-        var tenant = NewTenant();
-        var migration = Migration.For(Dialect).Single(m => m.Name == "group_first_counters");
-        await ExecuteSqlAsync("INSERT INTO counters (tenant_id, name, key, value) VALUES" +
-            $" ('{tenant}', 'reasons.sku.day', '2026-03-14|SKU%7C1|wrong_size', 2)," +
-            $" ('{tenant}', 'units_sold.category.month', '2026-03|apparel', 40)," +
-            $" ('{tenant}', 'returns.sku.month', '2026-03|odd\u0001sku', 1)," +
-            $" ('{tenant}', 'returns.all.day', '2026-03-14', 5)");
-
-        await ExecuteSqlAsync(migration.Sql);
-
-        CounterRange all = new("", "\U0010FFFF");
-        Assert.Equal([("SKU%7C1\u00012026-03-14|wrong_size", 2L)], await ReadAsync(tenant, "reasons.by_sku.day", all));
-        Assert.Equal([("apparel\u00012026-03", 40L)], await ReadAsync(tenant, "units_sold.by_category.month", all));
-        Assert.Equal([("odd%01sku\u00012026-03", 1L)], await ReadAsync(tenant, "returns.by_sku.month", all));
-        Assert.Equal([("2026-03-14", 5L)], await ReadAsync(tenant, "returns.all.day", all));
-        Assert.Empty(await ReadAsync(tenant, "reasons.sku.day", all));
-        Assert.Empty(await ReadAsync(tenant, "units_sold.category.month", all));
     }
 
     private async Task<IReadOnlyList<(string Key, long Value)>> ReadAsync(string tenantId, string name, params CounterRange[] ranges) =>

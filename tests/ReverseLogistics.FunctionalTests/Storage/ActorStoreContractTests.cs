@@ -33,9 +33,6 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
     /// <summary>Makes the database itself refuse to insert <paramref name="key"/>'s state (a trigger), as a fault would.</summary>
     protected abstract Task RefuseInsertsOfAsync(ActorKey key);
 
-    /// <summary>Runs SQL of the store's dialect on its database, outside the store.</summary>
-    protected abstract Task ExecuteSqlAsync(string sql);
-
     public async Task InitializeAsync() => Store = await OpenStoreAsync();
 
     public async Task DisposeAsync()

@@ -23,8 +23,6 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
         return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 
-    protected override Task ExecuteSqlAsync(string sql) => ExecuteAsync((SqliteActorStore)Store, sql);
-
     protected override Task RefuseInsertsOfAsync(ActorKey key) => ExecuteAsync((SqliteActorStore)Store,
         $"CREATE TRIGGER refuse_{Guid.NewGuid():N} BEFORE INSERT ON actor_state" +
         $" WHEN NEW.tenant_id = '{key.TenantId}' AND NEW.actor_id = '{key.Id}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");

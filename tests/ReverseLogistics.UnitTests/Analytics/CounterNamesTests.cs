@@ -22,7 +22,7 @@ public sealed class CounterNamesTests
     [Fact]
     public void Names_say_what_is_counted_grouped_how_and_per_which_period()
     {
-        Assert.Equal("units_returned.by_sku.month", CounterNames.Name(Measure.UnitsReturned, Dimension.Sku, PeriodGrain.Month));
+        Assert.Equal("units_returned.sku.month", CounterNames.Name(Measure.UnitsReturned, Dimension.Sku, PeriodGrain.Month));
         Assert.Equal("reasons.all.day", CounterNames.Name(Measure.ReasonUnits, Dimension.Overall, PeriodGrain.Day));
     }
 
@@ -33,27 +33,5 @@ public sealed class CounterNamesTests
 
         Assert.All(keys, key => Assert.InRange(string.CompareOrdinal(key, "2026-03-14"), 0, int.MaxValue));
         Assert.All(keys, key => Assert.True(string.CompareOrdinal(key, "2026-03-15") < 0));
-    }
-
-    [Fact]
-    public void A_grouped_key_starts_with_its_group_and_splits_back_whatever_the_group_holds()
-    {
-        var key = CounterNames.GroupKey("SKU|1%\u0001", Day, PeriodGrain.Day, "why|");
-
-        Assert.Equal("SKU%7C1%25%01\u00012026-03-14|why%7C", key);
-        Assert.Equal("SKU|1%\u0001", CounterNames.Group(key));
-        Assert.Equal(Day, CounterNames.PeriodStart(key, PeriodGrain.Day, CounterNames.PeriodAt(key, grouped: true)));
-        Assert.Equal("why|", CounterNames.LastPart(key, PeriodGrain.Day, CounterNames.PeriodAt(key, grouped: true)));
-        Assert.Equal("", CounterNames.LastPart(CounterNames.GroupKey("a|b", Day, PeriodGrain.Month), PeriodGrain.Month, 4));
-    }
-
-    [Fact]
-    public void Groups_keys_sort_as_their_names_do_even_when_one_name_starts_another()
-    {
-        string[] names = ["ABC", "ABC-1", "ABC 2", "ABCD", "AB"];
-
-        var byKey = names.OrderBy(name => CounterNames.GroupKey(name, Day, PeriodGrain.Day, "reason"), StringComparer.Ordinal);
-
-        Assert.Equal(names.Order(StringComparer.Ordinal), byKey);
     }
 }

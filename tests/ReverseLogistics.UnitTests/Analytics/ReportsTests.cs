@@ -9,49 +9,44 @@ public sealed class ReportsTests
     private static DateOnly D(int month, int day) => new(2026, month, day);
 
     [Fact]
-    public void A_year_of_one_sku_reads_one_key_range_per_run_of_days_or_months()
+    public void A_year_of_one_sku_reads_its_month_rows_and_the_day_rows_at_either_end_by_exact_key()
     {
         var query = new AnalyticsQuery(new DayRange(D(1, 30), new DateOnly(2027, 1, 2)), Dimension.Sku, "SKU|1");
 
-        var reads = ReturnRateReport.Reads(query, ["SKU|1"]);
+        var reads = ReturnRateReport.Reads(query);
 
-        const string Sku = "SKU%7C1\u0001";
+        var days = reads.Single(r => r.Name == "units_sold.sku.day");
+        var months = reads.Single(r => r.Name == "units_sold.sku.month");
         Assert.Equal(6, reads.Count);
-        Assert.Equal([new KeyRange(Sku + "2026-01-30", Sku + "2026-02-01"), new KeyRange(Sku + "2027-01-01", Sku + "2027-01-03")],
-            reads.Single(r => r.Name == "units_sold.by_sku.day").Ranges);
-        Assert.Equal([new KeyRange(Sku + "2026-02", Sku + "2027-01")], reads.Single(r => r.Name == "units_sold.by_sku.month").Ranges);
+        Assert.Equal(["2026-01-30|SKU%7C1", "2026-01-31|SKU%7C1", "2027-01-01|SKU%7C1", "2027-01-02|SKU%7C1"], days.Ranges.Select(r => r.From));
+        Assert.All(days.Ranges.Concat(months.Ranges), r => Assert.Equal(r.From + "\u0001", r.To));
+        Assert.Equal(11, months.Ranges.Count);
+        Assert.Equal("2026-02|SKU%7C1", months.Ranges[0].From);
     }
 
     [Fact]
-    public void A_page_of_groups_reads_one_key_range_per_group_and_run_and_the_whole_business_one_per_run()
+    public void Every_group_reads_one_key_range_per_grain_and_measure()
     {
-        var range = new DayRange(D(1, 30), D(3, 2));
+        var reads = ReturnRateReport.Reads(new AnalyticsQuery(new DayRange(D(1, 30), D(3, 2)), Dimension.Category));
 
-        var page = ReturnRateReport.Reads(new AnalyticsQuery(range, Dimension.Category), ["apparel", "shoes"]);
-        var overall = ReturnRateReport.Reads(new AnalyticsQuery(range, Dimension.Overall), [""]);
-
-        Assert.Equal(
-            [new KeyRange("apparel\u00012026-01-30", "apparel\u00012026-02-01"), new KeyRange("shoes\u00012026-01-30", "shoes\u00012026-02-01"),
-             new KeyRange("apparel\u00012026-03-01", "apparel\u00012026-03-03"), new KeyRange("shoes\u00012026-03-01", "shoes\u00012026-03-03")],
-            page.Single(r => r.Name == "returns.by_category.day").Ranges);
-        Assert.Equal([new KeyRange("apparel\u00012026-02", "apparel\u00012026-03"), new KeyRange("shoes\u00012026-02", "shoes\u00012026-03")],
-            page.Single(r => r.Name == "returns.by_category.month").Ranges);
-        Assert.Equal([new KeyRange("2026-01-30", "2026-02-01"), new KeyRange("2026-03-01", "2026-03-03")], overall.Single(r => r.Name == "returns.all.day").Ranges);
+        Assert.Equal([new KeyRange("2026-01-30", "2026-02-01"), new KeyRange("2026-03-01", "2026-03-03")],
+            reads.Single(r => r.Name == "returns.category.day").Ranges);
+        Assert.Equal([new KeyRange("2026-02", "2026-03")], reads.Single(r => r.Name == "returns.category.month").Ranges);
     }
 
     [Fact]
     public void Rates_add_day_and_month_rows_into_their_periods_per_group()
     {
         var query = new AnalyticsQuery(new DayRange(D(1, 31), D(3, 1)), Dimension.Category, Interval: Interval.Month);
-        var reads = ReturnRateReport.Reads(query, ["apparel", "shoes", "toys"]);
+        var reads = ReturnRateReport.Reads(query);
         CounterRow Row(string name, string key, long value) => new(reads.Single(r => r.Name == name), key, value);
 
         var groups = ReturnRateReport.Build(query,
         [
-            Row("returns.by_category.day", "apparel\u00012026-01-31", 1), Row("units_returned.by_category.day", "apparel\u00012026-01-31", 2),
-            Row("units_sold.by_category.day", "apparel\u00012026-01-31", 8), Row("units_sold.by_category.month", "apparel\u00012026-02", 50),
-            Row("returns.by_category.month", "apparel\u00012026-02", 3), Row("units_returned.by_category.month", "apparel\u00012026-02", 5),
-            Row("units_sold.by_category.day", "shoes\u00012026-03-01", 4), Row("returns.by_category.day", "toys\u00012026-03-01", 0),
+            Row("returns.category.day", "2026-01-31|apparel", 1), Row("units_returned.category.day", "2026-01-31|apparel", 2),
+            Row("units_sold.category.day", "2026-01-31|apparel", 8), Row("units_sold.category.month", "2026-02|apparel", 50),
+            Row("returns.category.month", "2026-02|apparel", 3), Row("units_returned.category.month", "2026-02|apparel", 5),
+            Row("units_sold.category.day", "2026-03-01|shoes", 4), Row("returns.category.day", "2026-03-01|toys", 0),
         ]);
 
         Assert.Equal(["apparel", "shoes"], groups.Select(g => g.Group));
@@ -64,28 +59,10 @@ public sealed class ReportsTests
     }
 
     [Fact]
-    public void A_page_holds_the_groups_after_the_page_before_whose_month_rows_show_in_the_range_in_key_order()
-    {
-        var query = new AnalyticsQuery(new DayRange(D(1, 30), D(3, 2)), Dimension.Sku);
-
-        var scan = Assert.Single(GroupPage.Scans(query, [Measure.UnitsReturned], afterGroup: "ABC"));
-
-        Assert.Equal("units_returned.by_sku.month", scan.Name);
-        var from = Assert.Single(scan.Ranges).From;
-        Assert.True(string.CompareOrdinal(from, CounterNames.GroupKey("ABC", D(12, 1), PeriodGrain.Month)) > 0);
-        Assert.True(string.CompareOrdinal(from, CounterNames.GroupKey("ABC-1", D(1, 1), PeriodGrain.Month)) < 0);
-        Assert.True(GroupPage.Shows(query, CounterNames.GroupKey("A", D(1, 1), PeriodGrain.Month), 1));
-        Assert.True(GroupPage.Shows(query, CounterNames.GroupKey("A", D(3, 1), PeriodGrain.Month), 2));
-        Assert.False(GroupPage.Shows(query, CounterNames.GroupKey("A", D(4, 1), PeriodGrain.Month), 2));
-        Assert.False(GroupPage.Shows(query, CounterNames.GroupKey("A", D(2, 1), PeriodGrain.Month), 0));
-        Assert.Equal(["ABC", "ABC-1", "B|2"], GroupPage.Merge([["ABC-1", "B|2", "C"], ["ABC", "ABC-1"]], 3));
-    }
-
-    [Fact]
     public void Reasons_rank_by_units_then_code_and_name_the_reason_whose_share_grew_most()
     {
         var query = new AnalyticsQuery(new DayRange(D(2, 1), D(2, 28)), Dimension.Overall);
-        var reads = ReturnReasonsReport.Reads(query, [""]);
+        var reads = ReturnReasonsReport.Reads(query);
         CounterRow Row(bool previous, string key, long value) =>
             new(reads.First(r => r.OfPrevious == previous && r.Grain == (key[7] == '-' ? PeriodGrain.Day : PeriodGrain.Month)), key, value);
 

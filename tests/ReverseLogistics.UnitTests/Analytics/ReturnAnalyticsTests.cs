@@ -20,22 +20,22 @@ public sealed class ReturnAnalyticsTests
         {
             expected[$"returns.all.{grain} {period}"] = 1;
             expected[$"units_returned.all.{grain} {period}"] = 4;
-            expected[$"returns.by_category.{grain} apparel\u0001{period}"] = 1;
-            expected[$"returns.by_category.{grain} shoes\u0001{period}"] = 1;
-            expected[$"units_returned.by_category.{grain} apparel\u0001{period}"] = 3;
-            expected[$"units_returned.by_category.{grain} shoes\u0001{period}"] = 1;
-            expected[$"returns.by_sku.{grain} SKU-1\u0001{period}"] = 1;
-            expected[$"returns.by_sku.{grain} SKU-2\u0001{period}"] = 1;
-            expected[$"units_returned.by_sku.{grain} SKU-1\u0001{period}"] = 3;
-            expected[$"units_returned.by_sku.{grain} SKU-2\u0001{period}"] = 1;
+            expected[$"returns.category.{grain} {period}|apparel"] = 1;
+            expected[$"returns.category.{grain} {period}|shoes"] = 1;
+            expected[$"units_returned.category.{grain} {period}|apparel"] = 3;
+            expected[$"units_returned.category.{grain} {period}|shoes"] = 1;
+            expected[$"returns.sku.{grain} {period}|SKU-1"] = 1;
+            expected[$"returns.sku.{grain} {period}|SKU-2"] = 1;
+            expected[$"units_returned.sku.{grain} {period}|SKU-1"] = 3;
+            expected[$"units_returned.sku.{grain} {period}|SKU-2"] = 1;
             expected[$"reasons.all.{grain} {period}|wrong_size"] = 3;
             expected[$"reasons.all.{grain} {period}|defective"] = 1;
-            expected[$"reasons.by_category.{grain} apparel\u0001{period}|wrong_size"] = 2;
-            expected[$"reasons.by_category.{grain} apparel\u0001{period}|defective"] = 1;
-            expected[$"reasons.by_category.{grain} shoes\u0001{period}|wrong_size"] = 1;
-            expected[$"reasons.by_sku.{grain} SKU-1\u0001{period}|wrong_size"] = 2;
-            expected[$"reasons.by_sku.{grain} SKU-1\u0001{period}|defective"] = 1;
-            expected[$"reasons.by_sku.{grain} SKU-2\u0001{period}|wrong_size"] = 1;
+            expected[$"reasons.category.{grain} {period}|apparel|wrong_size"] = 2;
+            expected[$"reasons.category.{grain} {period}|apparel|defective"] = 1;
+            expected[$"reasons.category.{grain} {period}|shoes|wrong_size"] = 1;
+            expected[$"reasons.sku.{grain} {period}|SKU-1|wrong_size"] = 2;
+            expected[$"reasons.sku.{grain} {period}|SKU-1|defective"] = 1;
+            expected[$"reasons.sku.{grain} {period}|SKU-2|wrong_size"] = 1;
         }
         Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), values.OrderBy(e => e.Key, StringComparer.Ordinal));
     }
