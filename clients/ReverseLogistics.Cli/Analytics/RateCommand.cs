@@ -1,0 +1,53 @@
+using System.CommandLine;
+using ReverseLogistics.V1;
+
+namespace ReverseLogistics.Cli.Analytics;
+
+/// <summary>rlctl analytics rate: returns, units returned and sold, and the return rate, per group and period (GetReturnRate).</summary>
+public static class RateCommand
+{
+    public static Command Create()
+    {
+        var (from, to, by, interval, sku, category, tenant) =
+            (AnalyticsFlags.From(), AnalyticsFlags.To(), AnalyticsFlags.By(), AnalyticsFlags.Interval(), AnalyticsFlags.Sku(), AnalyticsFlags.Category(), AnalyticsFlags.Tenant());
+        var command = new Command("rate", "Return rate (units returned / units sold) per group and period") { from, to, by, interval, sku, category, tenant };
+        var (pages, report) = (new PageOptions(), new ReportOutput());
+        pages.AddTo(command);
+        report.AddTo(command);
+        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        {
+            report.Check(result);
+            var response = await pages.ReadAsync(result, (size, token) => connection.Client.Analytics.GetReturnRateAsync(new GetReturnRateRequest
+            {
+                FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Interval = result.GetValue(interval),
+                Sku = result.GetValue(sku)!, Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!,
+                PageSize = size, PageToken = token,
+            }, connection.Call(cancellationToken)).ResponseAsync, r => r.NextPageToken, (all, page) => all.Groups.Add(page.Groups), r => r.NextPageToken = "");
+            report.Print(connection.Output, result, View(response), PageOptions.More(response.NextPageToken));
+        })(command);
+        return command;
+    }
+
+    public static AnalyticsView View(GetReturnRateResponse response)
+    {
+        var sheet = new Sheet("group", "first day", "last day", "returns", "units returned", "units sold", "return rate");
+        foreach (var group in response.Groups)
+        {
+            foreach (var period in group.Periods) sheet.Add(Row(group.Group, period));
+            if (group.Periods.Count == 0) sheet.Add(Row(group.Group, group.Total));
+            else sheet.AddTotal(Row(group.Group, group.Total, "total"));
+        }
+        var charts = response.Groups.Where(g => g.Periods.Count > 0).Select(g => Charts.Bars(
+            $"Return rate {Name(g.Group)}", g.Periods.Select(p => (p.FirstDay, (p.HasReturnRate ? p.ReturnRate : 0) * 100)), " %"));
+        return new AnalyticsView(response, sheet, [.. charts]);
+    }
+
+    private static Cell[] Row(string group, ReturnRatePeriod period, string? label = null) =>
+    [
+        Cell.Of(Name(group)), Cell.Of(label ?? period.FirstDay), Cell.Of(label is null ? period.LastDay : $"{period.FirstDay}..{period.LastDay}"),
+        Cell.Count(period.Returns), Cell.Count(period.UnitsReturned), Cell.Count(period.UnitsSold), Cell.Rate(period.HasReturnRate ? period.ReturnRate : null),
+    ];
+
+    /// <summary>The whole business's group is named "" in the API.</summary>
+    public static string Name(string group) => group.Length == 0 ? "(all)" : group;
+}
