@@ -13,6 +13,9 @@ public readonly record struct Cell(string Text, string Csv, bool Number)
 
     public static Cell Of(string text) => new(text, text, Number: false);
 
+    /// <summary>A group as the API names it: "" is the whole business, "(all)" in tables and "" in CSV.</summary>
+    public static Cell Group(string group) => new(group.Length == 0 ? "(all)" : group, group, Number: false);
+
     public static Cell Count(long value) => new(value.ToString("N0", Invariant), value.ToString(Invariant), Number: true);
 
     /// <summary>A ratio from 0 to 1 as a percentage ("12.5 %"); "-" in tables and empty in CSV when there is none.</summary>

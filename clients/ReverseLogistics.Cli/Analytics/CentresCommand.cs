@@ -30,15 +30,15 @@ public static class CentresCommand
         var sheet = new Sheet("centre", "first day", "last day", "parcels", "units", "backlog units", "oldest backlog (days)");
         foreach (var center in response.Centers)
         {
-            Cell[] Row(string first, string last, ReceivingPeriod period) =>
+            Cell[] Row(ReceivingPeriod period) =>
             [
-                Cell.Of(center.FulfillmentCenterId), Cell.Of(first), Cell.Of(last), Cell.Count(period.Parcels), Cell.Count(period.Units),
+                Cell.Of(center.FulfillmentCenterId), Cell.Of(period.FirstDay), Cell.Of(period.LastDay), Cell.Count(period.Parcels), Cell.Count(period.Units),
                 Cell.Count(center.BacklogUnits), Cell.Count(center.BacklogOldestAgeDays),
             ];
             var total = center.Total ?? new ReceivingPeriod();
-            foreach (var period in center.Periods) sheet.Add(Row(period.FirstDay, period.LastDay, period));
-            if (center.Periods.Count == 0) sheet.Add(Row(total.FirstDay, total.LastDay, total));
-            else sheet.AddTotal(Row("total", $"{total.FirstDay}..{total.LastDay}", total));
+            foreach (var period in center.Periods) sheet.Add(Row(period));
+            if (center.Periods.Count == 0) sheet.Add(Row(total));
+            else sheet.AddTotal(Row(total));
         }
         var charts = response.Centers.Where(c => c.Backlog.Count > 0).Select(c =>
             Charts.Bars($"Backlog of {c.FulfillmentCenterId} by arrival day (units)", c.Backlog.Select(d => (d.Day, (double)d.Units))));

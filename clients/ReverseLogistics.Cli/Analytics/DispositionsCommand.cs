@@ -36,14 +36,14 @@ public static class DispositionsCommand
         var sheet = new Sheet("group", "grade", "disposition", "units", "share");
         foreach (var group in response.Groups)
             foreach (var cell in group.Cells)
-                sheet.Add(Cell.Of(RateCommand.Name(group.Group)), Cell.Of(Choices.Kebab(cell.Grade.ToString())), Cell.Of(Choices.Kebab(cell.Disposition.ToString())),
+                sheet.Add(Cell.Group(group.Group), Cell.Of(Choices.Kebab(cell.Grade.ToString())), Cell.Of(Choices.Kebab(cell.Disposition.ToString())),
                     Cell.Count(cell.Units), Cell.Rate(group.Units > 0 ? (double)cell.Units / group.Units : null));
-        var charts = response.Groups.Where(g => g.Cells.Count > 0).Select(g => Charts.Bars($"Units by disposition {RateCommand.Name(g.Group)}",
+        var charts = response.Groups.Where(g => g.Cells.Count > 0).Select(g => Charts.Bars($"Units by disposition {Cell.Group(g.Group).Text}",
             g.Cells.GroupBy(c => c.Disposition).OrderBy(d => d.Key).Select(d => (Choices.Kebab(d.Key.ToString()), (double)d.Sum(c => c.Units)))));
         var values = new Sheet("group", "currency", "refunded (minor units)", "recovered (minor units)", "recovery rate");
         foreach (var group in response.Groups)
             foreach (var value in group.Values)
-                values.Add(Cell.Of(RateCommand.Name(group.Group)), Cell.Of(value.Refunded?.CurrencyCode ?? value.Recovered?.CurrencyCode ?? ""),
+                values.Add(Cell.Group(group.Group), Cell.Of(value.Refunded?.CurrencyCode ?? value.Recovered?.CurrencyCode ?? ""),
                     Cell.Money(value.Refunded), Cell.Money(value.Recovered), Cell.Rate(value.HasRecoveryRate ? value.RecoveryRate : null));
         return new AnalyticsView(response, sheet, [.. charts]) { MoreSheets = [values] };
     }

@@ -35,19 +35,17 @@ public static class RateCommand
         {
             foreach (var period in group.Periods) sheet.Add(Row(group.Group, period));
             if (group.Periods.Count == 0) sheet.Add(Row(group.Group, group.Total));
-            else sheet.AddTotal(Row(group.Group, group.Total, "total"));
+            // The total spans the whole range, which tells it from the periods above it.
+            else sheet.AddTotal(Row(group.Group, group.Total));
         }
         var charts = response.Groups.Where(g => g.Periods.Count > 0).Select(g => Charts.Bars(
-            $"Return rate {Name(g.Group)}", g.Periods.Select(p => (p.FirstDay, (p.HasReturnRate ? p.ReturnRate : 0) * 100)), " %"));
+            $"Return rate {Cell.Group(g.Group).Text}", g.Periods.Select(p => (p.FirstDay, (p.HasReturnRate ? p.ReturnRate : 0) * 100)), " %"));
         return new AnalyticsView(response, sheet, [.. charts]);
     }
 
-    private static Cell[] Row(string group, ReturnRatePeriod period, string? label = null) =>
+    private static Cell[] Row(string group, ReturnRatePeriod period) =>
     [
-        Cell.Of(Name(group)), Cell.Of(label ?? period.FirstDay), Cell.Of(label is null ? period.LastDay : $"{period.FirstDay}..{period.LastDay}"),
+        Cell.Group(group), Cell.Of(period.FirstDay), Cell.Of(period.LastDay),
         Cell.Count(period.Returns), Cell.Count(period.UnitsReturned), Cell.Count(period.UnitsSold), Cell.Rate(period.HasReturnRate ? period.ReturnRate : null),
     ];
-
-    /// <summary>The whole business's group is named "" in the API.</summary>
-    public static string Name(string group) => group.Length == 0 ? "(all)" : group;
 }

@@ -35,17 +35,17 @@ public static class ReasonsCommand
         var sheet = new Sheet("group", "reason", "units", "share", "units returned");
         foreach (var group in response.Groups)
         {
-            var name = RateCommand.Name(group.Group);
+            var name = Cell.Group(group.Group);
             foreach (var reason in group.Reasons)
-                sheet.Add(Cell.Of(name), Cell.Of(reason.ReasonCode), Cell.Count(reason.Units), Cell.Rate(reason.Share), Cell.Count(group.UnitsReturned));
+                sheet.Add(name, Cell.Of(reason.ReasonCode), Cell.Count(reason.Units), Cell.Rate(reason.Share), Cell.Count(group.UnitsReturned));
             if (group.OtherUnits > 0)
-                sheet.Add(Cell.Of(name), Cell.Of(Other), Cell.Count(group.OtherUnits), Cell.Rate((double)group.OtherUnits / group.UnitsReturned),
+                sheet.Add(name, Cell.Of(Other), Cell.Count(group.OtherUnits), Cell.Rate((double)group.OtherUnits / group.UnitsReturned),
                     Cell.Count(group.UnitsReturned));
         }
-        var charts = response.Groups.Where(g => g.Reasons.Count > 0).Select(g => Charts.Bars($"Units returned by reason {RateCommand.Name(g.Group)}",
+        var charts = response.Groups.Where(g => g.Reasons.Count > 0).Select(g => Charts.Bars($"Units returned by reason {Cell.Group(g.Group).Text}",
             [.. g.Reasons.Select(r => (r.ReasonCode, (double)r.Units)), .. g.OtherUnits > 0 ? [(Other, (double)g.OtherUnits)] : Array.Empty<(string, double)>()]));
         var notes = response.Groups.Where(g => g.FastestGrowing is not null).Select(g =>
-            $"{RateCommand.Name(g.Group)}: {g.FastestGrowing.ReasonCode} grew most, {Cell.Rate(g.FastestGrowing.PreviousShare).Text} -> " +
+            $"{Cell.Group(g.Group).Text}: {g.FastestGrowing.ReasonCode} grew most, {Cell.Rate(g.FastestGrowing.PreviousShare).Text} -> " +
             $"{Cell.Rate(g.FastestGrowing.Share).Text} against {response.PreviousFirstDay}..{response.PreviousLastDay} ({g.PreviousUnitsReturned} units returned then)");
         return new AnalyticsView(response, sheet, [.. charts]) { Notes = [.. notes] };
     }

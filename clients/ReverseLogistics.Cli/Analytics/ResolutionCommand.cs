@@ -33,20 +33,20 @@ public static class ResolutionCommand
     public static AnalyticsView View(GetResolutionMetricsResponse response)
     {
         var sheet = new Sheet("first day", "last day", "span", "returns", "median", "p90", "mean");
-        foreach (var period in response.Periods) AddPeriod(sheet.Add, period, period.FirstDay, period.LastDay);
+        foreach (var period in response.Periods) AddPeriod(sheet.Add, period);
         var total = response.Total ?? new ResolutionPeriod();
-        if (response.Periods.Count == 0) AddPeriod(sheet.Add, total, total.FirstDay, total.LastDay);
-        else AddPeriod(sheet.AddTotal, total, "total", $"{total.FirstDay}..{total.LastDay}");
+        if (response.Periods.Count == 0) AddPeriod(sheet.Add, total);
+        else AddPeriod(sheet.AddTotal, total);
         var stages = total.Stages.Where(s => s.Duration is not null).ToList();
         AnalyticsView view = new(response, sheet, stages.Count == 0 ? [] :
             [Charts.Bars("Median time per stage, hours", stages.Select(s => (Stage(s.Stage), s.Duration.MedianSeconds / 3600.0)), " h")]);
         return view;
     }
 
-    private static void AddPeriod(Action<Cell[]> add, ResolutionPeriod period, string first, string last)
+    private static void AddPeriod(Action<Cell[]> add, ResolutionPeriod period)
     {
-        add(Row(first, last, RequestToRefund, period.RequestToRefund));
-        foreach (var stage in period.Stages) add(Row(first, last, Stage(stage.Stage), stage.Duration));
+        add(Row(period.FirstDay, period.LastDay, RequestToRefund, period.RequestToRefund));
+        foreach (var stage in period.Stages) add(Row(period.FirstDay, period.LastDay, Stage(stage.Stage), stage.Duration));
     }
 
     private static Cell[] Row(string first, string last, string span, DurationSummary? duration)

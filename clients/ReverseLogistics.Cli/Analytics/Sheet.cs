@@ -25,8 +25,9 @@ public sealed class Sheet(params string[] columns)
         var table = new Table();
         for (var i = 0; i < columns.Length; i++)
         {
+            // Names and days never wrap (a day cut in two misreads); a narrow terminal wraps the numbers' headers instead.
             var column = new TableColumn(Markup.Escape(columns[i]));
-            table.AddColumn(_rows.Count > 0 && _rows.All(r => r.Cells[i].Number) ? column.RightAligned() : column);
+            table.AddColumn(_rows.Count > 0 && _rows.All(r => r.Cells[i].Number) ? column.RightAligned() : column.NoWrap());
         }
         foreach (var (cells, _) in _rows) table.AddRow(cells.Select(c => Markup.Escape(c.Text)).ToArray());
         return table;
