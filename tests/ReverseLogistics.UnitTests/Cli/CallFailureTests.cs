@@ -30,7 +30,7 @@ public sealed class CallFailureTests
     [Fact]
     public void A_call_the_platform_does_not_implement_exits_1_and_says_the_versions_differ()
     {
-        var failure = CallFailure.Describe(new RpcException(new Grpc.Core.Status(StatusCode.Unimplemented, "")), Settings);
+        var failure = CallFailure.Describe(new RpcException(new global::Grpc.Core.Status(StatusCode.Unimplemented, "")), Settings);
 
         Assert.Equal(1, failure.ExitCode);
         Assert.Equal(["Unimplemented: the platform at 127.0.0.1:7070 does not implement this call. " +
