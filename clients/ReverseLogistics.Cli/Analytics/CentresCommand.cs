@@ -11,18 +11,10 @@ public static class CentresCommand
         var (from, to, interval) = (AnalyticsFlags.From(), AnalyticsFlags.To(), AnalyticsFlags.Interval());
         var centre = AnalyticsFlags.Text("--centre", "One fulfilment centre (every centre when absent)");
         var command = new Command("centres", "Per fulfilment centre: receiving per period and the inspection backlog (operator key)") { from, to, interval, centre };
-        var report = new ReportOutput();
-        report.AddTo(command);
-        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        return AnalyticsCommand.Single(command, (connection, result, cancellationToken) => connection.Client.Analytics.GetCenterMetricsAsync(new GetCenterMetricsRequest
         {
-            report.Check(result);
-            var response = await connection.Client.Analytics.GetCenterMetricsAsync(new GetCenterMetricsRequest
-            {
-                FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, Interval = result.GetValue(interval), FulfillmentCenterId = result.GetValue(centre)!,
-            }, connection.Call(cancellationToken));
-            report.Print(connection.Output, result, View(response));
-        })(command);
-        return command;
+            FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, Interval = result.GetValue(interval), FulfillmentCenterId = result.GetValue(centre)!,
+        }, connection.Call(cancellationToken)).ResponseAsync, View);
     }
 
     public static AnalyticsView View(GetCenterMetricsResponse response)

@@ -15,20 +15,11 @@ public static class DispositionsCommand
         {
             from, to, by, sku, category, tenant,
         };
-        var (pages, report) = (new PageOptions(), new ReportOutput());
-        pages.AddTo(command);
-        report.AddTo(command);
-        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        return AnalyticsCommand.Paged(command, (connection, result, page, cancellationToken) => connection.Client.Analytics.GetDispositionMixAsync(new GetDispositionMixRequest
         {
-            report.Check(result);
-            var response = await pages.ReadAsync(result, (size, token) => connection.Client.Analytics.GetDispositionMixAsync(new GetDispositionMixRequest
-            {
-                FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Sku = result.GetValue(sku)!,
-                Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, PageSize = size, PageToken = token,
-            }, connection.Call(cancellationToken)).ResponseAsync, r => r.NextPageToken, (all, page) => all.Groups.Add(page.Groups), r => r.NextPageToken = "");
-            report.Print(connection.Output, result, View(response), PageOptions.More(response.NextPageToken));
-        })(command);
-        return command;
+            FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Sku = result.GetValue(sku)!,
+            Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, PageSize = page.Size, PageToken = page.Token,
+        }, connection.Call(cancellationToken)).ResponseAsync, View);
     }
 
     public static AnalyticsView View(GetDispositionMixResponse response)

@@ -11,21 +11,11 @@ public static class RateCommand
         var (from, to, by, interval, sku, category, tenant) =
             (AnalyticsFlags.From(), AnalyticsFlags.To(), AnalyticsFlags.By(), AnalyticsFlags.Interval(), AnalyticsFlags.Sku(), AnalyticsFlags.Category(), AnalyticsFlags.Tenant());
         var command = new Command("rate", "Return rate (units returned / units sold) per group and period") { from, to, by, interval, sku, category, tenant };
-        var (pages, report) = (new PageOptions(), new ReportOutput());
-        pages.AddTo(command);
-        report.AddTo(command);
-        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        return AnalyticsCommand.Paged(command, (connection, result, page, cancellationToken) => connection.Client.Analytics.GetReturnRateAsync(new GetReturnRateRequest
         {
-            report.Check(result);
-            var response = await pages.ReadAsync(result, (size, token) => connection.Client.Analytics.GetReturnRateAsync(new GetReturnRateRequest
-            {
-                FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Interval = result.GetValue(interval),
-                Sku = result.GetValue(sku)!, Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!,
-                PageSize = size, PageToken = token,
-            }, connection.Call(cancellationToken)).ResponseAsync, r => r.NextPageToken, (all, page) => all.Groups.Add(page.Groups), r => r.NextPageToken = "");
-            report.Print(connection.Output, result, View(response), PageOptions.More(response.NextPageToken));
-        })(command);
-        return command;
+            FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Interval = result.GetValue(interval),
+            Sku = result.GetValue(sku)!, Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, PageSize = page.Size, PageToken = page.Token,
+        }, connection.Call(cancellationToken)).ResponseAsync, View);
     }
 
     public static AnalyticsView View(GetReturnRateResponse response)

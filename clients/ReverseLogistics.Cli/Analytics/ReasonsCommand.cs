@@ -12,20 +12,11 @@ public static class ReasonsCommand
             (AnalyticsFlags.From(), AnalyticsFlags.To(), AnalyticsFlags.By(), AnalyticsFlags.Sku(), AnalyticsFlags.Category(), AnalyticsFlags.Tenant());
         var top = new Option<int>("--top") { Description = "Reasons listed per group, most units first (0 to 100; 5 by default); the rest are summed as (other)" };
         var command = new Command("reasons", "Units returned per reason code and their shares, per group") { from, to, by, sku, category, tenant, top };
-        var (pages, report) = (new PageOptions(), new ReportOutput());
-        pages.AddTo(command);
-        report.AddTo(command);
-        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        return AnalyticsCommand.Paged(command, (connection, result, page, cancellationToken) => connection.Client.Analytics.GetReturnReasonsAsync(new GetReturnReasonsRequest
         {
-            report.Check(result);
-            var response = await pages.ReadAsync(result, (size, token) => connection.Client.Analytics.GetReturnReasonsAsync(new GetReturnReasonsRequest
-            {
-                FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Sku = result.GetValue(sku)!,
-                Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, Top = result.GetValue(top), PageSize = size, PageToken = token,
-            }, connection.Call(cancellationToken)).ResponseAsync, r => r.NextPageToken, (all, page) => all.Groups.Add(page.Groups), r => r.NextPageToken = "");
-            report.Print(connection.Output, result, View(response), PageOptions.More(response.NextPageToken));
-        })(command);
-        return command;
+            FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Sku = result.GetValue(sku)!,
+            Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, Top = result.GetValue(top), PageSize = page.Size, PageToken = page.Token,
+        }, connection.Call(cancellationToken)).ResponseAsync, View);
     }
 
     public const string Other = "(other)";

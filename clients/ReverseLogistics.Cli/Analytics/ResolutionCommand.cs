@@ -16,18 +16,10 @@ public static class ResolutionCommand
         {
             from, to, interval, tenant,
         };
-        var report = new ReportOutput();
-        report.AddTo(command);
-        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        return AnalyticsCommand.Single(command, (connection, result, cancellationToken) => connection.Client.Analytics.GetResolutionMetricsAsync(new GetResolutionMetricsRequest
         {
-            report.Check(result);
-            var response = await connection.Client.Analytics.GetResolutionMetricsAsync(new GetResolutionMetricsRequest
-            {
-                FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, Interval = result.GetValue(interval), TenantId = result.GetValue(tenant)!,
-            }, connection.Call(cancellationToken));
-            report.Print(connection.Output, result, View(response));
-        })(command);
-        return command;
+            FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, Interval = result.GetValue(interval), TenantId = result.GetValue(tenant)!,
+        }, connection.Call(cancellationToken)).ResponseAsync, View);
     }
 
     public static AnalyticsView View(GetResolutionMetricsResponse response)

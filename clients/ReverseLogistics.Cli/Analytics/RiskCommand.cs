@@ -14,20 +14,11 @@ public static class RiskCommand
         var windowDays = new Option<int>("--window-days") { Description = "The window's length in days (1 to 366; the policy fraud rule's lookback by default)" };
         var minReturns = new Option<int>("--min-returns") { Description = "Customers with at least this many returns (the policy's threshold by default)" };
         var command = new Command("risk", "Customers with many returns in a window, most first") { to, tenant, windowDays, minReturns };
-        var (pages, report) = (new PageOptions(), new ReportOutput());
-        pages.AddTo(command);
-        report.AddTo(command);
-        RlctlCommand.Runs(async (connection, result, cancellationToken) =>
+        return AnalyticsCommand.Paged(command, (connection, result, page, cancellationToken) => connection.Client.Analytics.GetCustomerRiskAsync(new GetCustomerRiskRequest
         {
-            report.Check(result);
-            var response = await pages.ReadAsync(result, (size, token) => connection.Client.Analytics.GetCustomerRiskAsync(new GetCustomerRiskRequest
-            {
-                LastDay = result.GetValue(to)!, TenantId = result.GetValue(tenant)!, WindowDays = result.GetValue(windowDays),
-                MinReturns = result.GetValue(minReturns), PageSize = size, PageToken = token,
-            }, connection.Call(cancellationToken)).ResponseAsync, r => r.NextPageToken, (all, page) => all.Customers.Add(page.Customers), r => r.NextPageToken = "");
-            report.Print(connection.Output, result, View(response), PageOptions.More(response.NextPageToken));
-        })(command);
-        return command;
+            LastDay = result.GetValue(to)!, TenantId = result.GetValue(tenant)!, WindowDays = result.GetValue(windowDays),
+            MinReturns = result.GetValue(minReturns), PageSize = page.Size, PageToken = page.Token,
+        }, connection.Call(cancellationToken)).ResponseAsync, View);
     }
 
     public static AnalyticsView View(GetCustomerRiskResponse response)
