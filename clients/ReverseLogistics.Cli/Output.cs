@@ -2,6 +2,7 @@ using System.Text.Json;
 using Google.Protobuf;
 using ReverseLogistics.Cli.Settings;
 using Spectre.Console;
+using Spectre.Console.Rendering;
 
 namespace ReverseLogistics.Cli;
 
@@ -81,6 +82,18 @@ public sealed class Output(TextWriter writer, TextWriter error, OutputFormat for
         if (IsJson) error.WriteLine($"== {title} ==");
         else _console.Write(new Rule(Markup.Escape(title)).LeftJustified());
     }
+
+    /// <summary>Anything Spectre.Console draws (a table, a chart), for people only: nothing in JSON mode.</summary>
+    public void Render(IRenderable renderable)
+    {
+        if (!IsJson) _console.Write(renderable);
+    }
+
+    /// <summary>The response in the API's JSON mapping, whatever the format (for commands that print it themselves).</summary>
+    public void JsonOf(IMessage response) => writer.WriteLine(Formatter.Format(response));
+
+    /// <summary>Text a command writes as it is on stdout (a CSV document).</summary>
+    public void Write(string text) => writer.Write(text);
 
     /// <summary>A line for people; nothing in JSON mode, where the response says it all.</summary>
     public void Line(string text)

@@ -5,7 +5,7 @@ using ReverseLogistics.Cli.Settings;
 
 namespace ReverseLogistics.Cli;
 
-/// <summary>rlctl's command tree: health, tenants, keys, network, policy, returns, handheld, events, webhooks, pickups, config, cluster, demo.</summary>
+/// <summary>rlctl's command tree: health, tenants, keys, network, policy, returns, handheld, events, webhooks, pickups, config, cluster, analytics, sales, demo.</summary>
 public static class RlctlCommand
 {
     public static RootCommand Create(CliEnvironment? environment = null)
@@ -24,6 +24,8 @@ public static class RlctlCommand
             PickupCommands.Create(),
             ConfigCommands.Create(),
             ClusterCommands.Create(),
+            Analytics.AnalyticsCommands.Create(),
+            SalesCommands.Create(),
             Demo.DemoCommand.Create(),
         };
         foreach (var option in CliOptions.All) root.Options.Add(option);

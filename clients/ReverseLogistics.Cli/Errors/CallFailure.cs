@@ -23,6 +23,9 @@ public static partial class CallFailure
             StatusCode.PermissionDenied => (detail, "Use a key with a role this command allows."),
             StatusCode.Unavailable => ($"cannot reach the platform at {settings.Address.Value} (from {settings.Address.Source}): {detail}", changeAddress),
             StatusCode.DeadlineExceeded => ($"no answer from {settings.Address.Value} (from {settings.Address.Source}) in time: {detail}", changeAddress),
+            // The platform answers without a detail: say what it means, since rlctl and the platform are versioned apart.
+            StatusCode.Unimplemented => ($"the platform at {settings.Address.Value} does not implement this call{(detail.Length > 0 ? $" ({detail})" : "")}.",
+                "It runs an older version than this rlctl: upgrade the platform, or use the rlctl of its version."),
             StatusCode.ResourceExhausted when retryDelay is { } delay => (detail, $"Wait {Failure.Seconds(delay)} and run the command again."),
             _ => (detail, (string?)null),
         };

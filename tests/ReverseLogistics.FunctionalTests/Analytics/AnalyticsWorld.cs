@@ -35,6 +35,8 @@ public abstract class AnalyticsWorld : IAsyncLifetime
     public InProcessSilo Silo { get; private set; } = null!;
     public PlatformClient Client => Silo.Client;
     public CallOptions MerchantA { get; private set; }
+    /// <summary>Merchant A's key itself, for clients that take a key rather than call options (rlctl).</summary>
+    public string MerchantAKey { get; private set; } = "";
     public CallOptions MerchantB { get; private set; }
     public string TenantB { get; private set; } = "";
     public CallOptions Operator { get; } = As(OperatorKey);
@@ -49,7 +51,8 @@ public abstract class AnalyticsWorld : IAsyncLifetime
         if (SkipReason is not null) return;
         Silo = await StartAsync(new SiloOptions { OperatorKey = OperatorKey, Clock = clock });
         var limit = new RateLimit { RequestsPerSecond = 10_000, Burst = 10_000 };
-        MerchantA = As((await NewMerchantAsync(Client, OperatorKey, limit)).MerchantKey);
+        MerchantAKey = (await NewMerchantAsync(Client, OperatorKey, limit)).MerchantKey;
+        MerchantA = As(MerchantAKey);
         (TenantB, var keyB) = await NewMerchantAsync(Client, OperatorKey, limit);
         MerchantB = As(keyB);
 

@@ -28,6 +28,17 @@ public sealed class CallFailureTests
     }
 
     [Fact]
+    public void A_call_the_platform_does_not_implement_exits_1_and_says_the_versions_differ()
+    {
+        var failure = CallFailure.Describe(new RpcException(new global::Grpc.Core.Status(StatusCode.Unimplemented, "")), Settings);
+
+        Assert.Equal(1, failure.ExitCode);
+        Assert.Equal(["Unimplemented: the platform at 127.0.0.1:7070 does not implement this call. " +
+            "It runs an older version than this rlctl: upgrade the platform, or use the rlctl of its version."], failure.Lines);
+        Assert.Equal("UNIMPLEMENTED", Json(failure).GetProperty("code").GetString());
+    }
+
+    [Fact]
     public void A_rate_limited_call_exits_8_and_says_how_long_to_wait()
     {
         var failure = CallFailure.Describe(Rich(Code.ResourceExhausted, "Tenant 'acme' is over its rate limit of 1 requests per second.",

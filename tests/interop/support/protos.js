@@ -20,6 +20,9 @@ const PROTO_FILES = [
   'reverselogistics/v1/receiving.proto',
   'reverselogistics/v1/network.proto',
   'reverselogistics/v1/events.proto',
+  'reverselogistics/v1/sales.proto',
+  'reverselogistics/v1/analytics.proto',
+  'reverselogistics/v1/cluster.proto',
 ];
 
 const packageDefinition = protoLoader.loadSync(PROTO_FILES, {
@@ -42,6 +45,9 @@ const services = {
   Receiving: loaded.reverselogistics.v1.ReceivingService,
   Network: loaded.reverselogistics.v1.NetworkService,
   Events: loaded.reverselogistics.v1.EventsService,
+  Sales: loaded.reverselogistics.v1.SalesService,
+  Analytics: loaded.reverselogistics.v1.AnalyticsService,
+  Cluster: loaded.reverselogistics.v1.ClusterService,
 };
 
 // protobufjs ships with @grpc/proto-loader; resolve it from there so that no extra

@@ -1,0 +1,41 @@
+using System.CommandLine;
+using ReverseLogistics.V1;
+
+namespace ReverseLogistics.Cli.Analytics;
+
+/// <summary>rlctl analytics rate: returns, units returned and sold, and the return rate, per group and period (GetReturnRate).</summary>
+public static class RateCommand
+{
+    public static Command Create()
+    {
+        var (from, to, by, interval, sku, category, tenant) =
+            (AnalyticsFlags.From(), AnalyticsFlags.To(), AnalyticsFlags.By(), AnalyticsFlags.Interval(), AnalyticsFlags.Sku(), AnalyticsFlags.Category(), AnalyticsFlags.Tenant());
+        var command = new Command("rate", "Return rate (units returned / units sold) per group and period") { from, to, by, interval, sku, category, tenant };
+        return AnalyticsCommand.Paged(command, (connection, result, page, cancellationToken) => connection.Client.Analytics.GetReturnRateAsync(new GetReturnRateRequest
+        {
+            FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Interval = result.GetValue(interval),
+            Sku = result.GetValue(sku)!, Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, PageSize = page.Size, PageToken = page.Token,
+        }, connection.Call(cancellationToken)).ResponseAsync, View);
+    }
+
+    public static AnalyticsView View(GetReturnRateResponse response)
+    {
+        var sheet = new Sheet("group", "first day", "last day", "returns", "units returned", "units sold", "return rate");
+        foreach (var group in response.Groups)
+        {
+            foreach (var period in group.Periods) sheet.Add(Row(group.Group, period));
+            if (group.Periods.Count == 0) sheet.Add(Row(group.Group, group.Total));
+            // The total spans the whole range, which tells it from the periods above it.
+            else sheet.AddTotal(Row(group.Group, group.Total));
+        }
+        var charts = response.Groups.Where(g => g.Periods.Count > 0).Select(g => Charts.Bars(
+            $"Return rate {Cell.Group(g.Group).Text}", g.Periods.Select(p => (p.FirstDay, (p.HasReturnRate ? p.ReturnRate : 0) * 100)), " %"));
+        return new AnalyticsView(response, sheet, [.. charts]);
+    }
+
+    private static Cell[] Row(string group, ReturnRatePeriod period) =>
+    [
+        Cell.Group(group), Cell.Of(period.FirstDay), Cell.Of(period.LastDay),
+        Cell.Count(period.Returns), Cell.Count(period.UnitsReturned), Cell.Count(period.UnitsSold), Cell.Rate(period.HasReturnRate ? period.ReturnRate : null),
+    ];
+}
