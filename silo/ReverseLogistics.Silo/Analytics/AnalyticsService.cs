@@ -1,6 +1,9 @@
 using Grpc.Core;
+using Orleans;
 using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.V1;
 using AnalyticsServiceBase = ReverseLogistics.V1.AnalyticsService.AnalyticsServiceBase;
@@ -8,7 +11,7 @@ using AnalyticsServiceBase = ReverseLogistics.V1.AnalyticsService.AnalyticsServi
 namespace ReverseLogistics.Silo.Analytics;
 
 /// <summary>reverselogistics.v1.AnalyticsService: return rates and reasons from the counters every commit keeps (docs/analytics.md).</summary>
-public sealed class AnalyticsService(AnalyticsDirectory directory) : AnalyticsServiceBase
+public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory grains, PlatformClock time) : AnalyticsServiceBase
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
@@ -45,6 +48,60 @@ public sealed class AnalyticsService(AnalyticsDirectory directory) : AnalyticsSe
         var response = new GetReturnReasonsResponse { PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last) };
         response.Groups.AddRange(groups.Take(size).Select(AnalyticsMapper.ToProto));
         if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
+        return response;
+    }
+
+    public override async Task<GetResolutionMetricsResponse> GetResolutionMetrics(GetResolutionMetricsRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var query = AnalyticsMapper.Query(request.FirstDay, request.LastDay, AnalyticsGrouping.Overall, "", "", request.Interval, v);
+        v.ThrowIfInvalid();
+        var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
+
+        var rows = await directory.ReadAsync(tenantId, ResolutionReport.Reads(query), context.CancellationToken);
+        return OutcomesMapper.ToProto(ResolutionReport.Build(query, rows));
+    }
+
+    public override async Task<GetDispositionMixResponse> GetDispositionMix(GetDispositionMixRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var query = AnalyticsMapper.Query(request.FirstDay, request.LastDay, request.GroupBy, request.Sku, request.Category, AnalyticsInterval.Unspecified, v);
+        var (after, size) = Page(request.PageSize, request.PageToken, v);
+        v.ThrowIfInvalid();
+        var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
+
+        var rows = await directory.ReadAsync(tenantId, DispositionMixReport.Reads(query), context.CancellationToken);
+        var groups = DispositionMixReport.Build(query, rows).Where(g => after is null || string.CompareOrdinal(g.Group, after) > 0).Take(size + 1).ToList();
+        var response = new GetDispositionMixResponse();
+        response.Groups.AddRange(groups.Take(size).Select(OutcomesMapper.ToProto));
+        if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
+        return response;
+    }
+
+    public override async Task<GetCustomerRiskResponse> GetCustomerRisk(GetCustomerRiskRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var v = new Validator();
+        v.Require(caller.Role != ApiKeyRole.Operator || request.TenantId.Length > 0, "tenant_id", "required for operators: the threshold is the merchant's policy");
+        v.Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}");
+        var after = OutcomesMapper.AfterCustomer(request.PageToken, v);
+        v.ThrowIfInvalid();
+        var tenantId = (await directory.ScopeAsync(caller, request.TenantId, context.CancellationToken))!;
+        var rule = (await grains.ReturnPolicy(tenantId).GetAsync().WaitAsync(context.CancellationToken)).Policy.Fraud;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var query = CustomerRiskReport.Query(rule, today, request.LastDay, request.WindowDays, request.MinReturns, v);
+        v.ThrowIfInvalid();
+
+        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var rows = await directory.ReadAsync(tenantId, [CustomerRiskReport.Reads(query)], context.CancellationToken);
+        var customers = CustomerRiskReport.Build(query, rows)
+            .Where(c => after is not { } last || CustomerRiskReport.IsAfter(c, last.Returns, last.Customer)).Take(size + 1).ToList();
+        var response = new GetCustomerRiskResponse
+        {
+            FirstDay = AnalyticsMapper.Day(query.Window.First), LastDay = AnalyticsMapper.Day(query.Window.Last), MinReturns = query.MinReturns,
+        };
+        response.Customers.AddRange(customers.Take(size).Select(OutcomesMapper.ToProto));
+        if (customers.Count > size) response.NextPageToken = OutcomesMapper.PageToken(customers[size - 1]);
         return response;
     }
 
