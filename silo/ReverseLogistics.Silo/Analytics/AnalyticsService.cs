@@ -25,11 +25,8 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
         var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query), context.CancellationToken);
-        var groups = ReturnRateReport.Build(query, rows).Where(g => after is null || string.CompareOrdinal(g.Group, after) > 0).Take(size + 1).ToList();
-        var response = new GetReturnRateResponse();
-        response.Groups.AddRange(groups.Take(size).Select(AnalyticsMapper.ToProto));
-        if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
-        return response;
+        var (groups, next) = PageOf(ReturnRateReport.Build(query, rows), g => g.Group, after, size);
+        return new GetReturnRateResponse { Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = next };
     }
 
     public override async Task<GetReturnReasonsResponse> GetReturnReasons(GetReturnReasonsRequest request, ServerCallContext context)
@@ -43,12 +40,13 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
 
         var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(query), context.CancellationToken);
         var top = request.Top == 0 ? ReturnReasonsReport.DefaultTop : request.Top;
-        var groups = ReturnReasonsReport.Build(query, rows, top).Where(g => after is null || string.CompareOrdinal(g.Group, after) > 0).Take(size + 1).ToList();
+        var (groups, next) = PageOf(ReturnReasonsReport.Build(query, rows, top), g => g.Group, after, size);
         var previous = query.Range.Preceding();
-        var response = new GetReturnReasonsResponse { PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last) };
-        response.Groups.AddRange(groups.Take(size).Select(AnalyticsMapper.ToProto));
-        if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
-        return response;
+        return new GetReturnReasonsResponse
+        {
+            Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = next,
+            PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last),
+        };
     }
 
     public override async Task<GetResolutionMetricsResponse> GetResolutionMetrics(GetResolutionMetricsRequest request, ServerCallContext context)
@@ -71,11 +69,8 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
         var rows = await directory.ReadAsync(tenantId, DispositionMixReport.Reads(query), context.CancellationToken);
-        var groups = DispositionMixReport.Build(query, rows).Where(g => after is null || string.CompareOrdinal(g.Group, after) > 0).Take(size + 1).ToList();
-        var response = new GetDispositionMixResponse();
-        response.Groups.AddRange(groups.Take(size).Select(OutcomesMapper.ToProto));
-        if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
-        return response;
+        var (groups, next) = PageOf(DispositionMixReport.Build(query, rows), g => g.Group, after, size);
+        return new GetDispositionMixResponse { Groups = { groups.Select(OutcomesMapper.ToProto) }, NextPageToken = next };
     }
 
     public override async Task<GetCustomerRiskResponse> GetCustomerRisk(GetCustomerRiskRequest request, ServerCallContext context)
@@ -103,6 +98,13 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         response.Customers.AddRange(customers.Take(size).Select(OutcomesMapper.ToProto));
         if (customers.Count > size) response.NextPageToken = OutcomesMapper.PageToken(customers[size - 1]);
         return response;
+    }
+
+    /// <summary>The groups after the group <paramref name="after"/> (all when null), at most <paramref name="size"/>, and the next page's token ("" after the last).</summary>
+    private static (IEnumerable<T> Page, string NextPageToken) PageOf<T>(IEnumerable<T> groups, Func<T, string> name, string? after, int size)
+    {
+        var page = groups.Where(g => after is null || string.CompareOrdinal(name(g), after) > 0).Take(size + 1).ToList();
+        return (page.Take(size), page.Count > size ? AnalyticsMapper.PageToken(name(page[size - 1])) : "");
     }
 
     private static (string? After, int Size) Page(int pageSize, string pageToken, Validator v)

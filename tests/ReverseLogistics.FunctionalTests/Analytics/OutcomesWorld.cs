@@ -1,10 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.Extensions.Time.Testing;
-using ReverseLogistics.Client;
-using ReverseLogistics.FunctionalTests.Storage;
 using ReverseLogistics.FunctionalTests.Support;
-using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.V1;
 using static ReverseLogistics.FunctionalTests.Support.Handhelds;
 using static ReverseLogistics.FunctionalTests.Support.TenantAdmin;
@@ -28,19 +24,9 @@ namespace ReverseLogistics.FunctionalTests.Analytics;
 ///   serial     4 returns of SKU-1 on 2026-03-02 09:00
 /// </code>
 /// </summary>
-public abstract class OutcomesWorld : IAsyncLifetime
+public abstract class OutcomesWorld(WorldStore store) : MerchantsWorld(store, OperatorKey, new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))
 {
     public const string OperatorKey = "rl-outcomes-operator-key";
-
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
-
-    public InProcessSilo Silo { get; private set; } = null!;
-    public PlatformClient Client => Silo.Client;
-    public CallOptions MerchantA { get; private set; }
-    public CallOptions MerchantB { get; private set; }
-    public string TenantA { get; private set; } = "";
-    public string TenantB { get; private set; } = "";
-    public CallOptions Operator { get; } = As(OperatorKey);
 
     /// <summary>R5 as CreateReturn answered it.</summary>
     public Return FifthOfSerial { get; private set; } = null!;
@@ -48,19 +34,8 @@ public abstract class OutcomesWorld : IAsyncLifetime
     /// <summary>R3 as CreateReturn answered it.</summary>
     public Return OnlyOfOnce { get; private set; } = null!;
 
-    public virtual string? SkipReason => null;
-
-    protected abstract Task<InProcessSilo> StartAsync(SiloOptions options);
-
-    public async Task InitializeAsync()
+    protected override async Task MakeHistoryAsync()
     {
-        if (SkipReason is not null) return;
-        Silo = await StartAsync(new SiloOptions { OperatorKey = OperatorKey, Clock = clock });
-        var limit = new RateLimit { RequestsPerSecond = 10_000, Burst = 10_000 };
-        (TenantA, var keyA) = await NewMerchantAsync(Client, OperatorKey, limit);
-        MerchantA = As(keyA);
-        (TenantB, var keyB) = await NewMerchantAsync(Client, OperatorKey, limit);
-        MerchantB = As(keyB);
         var policy = await Client.Policies.GetReturnPolicyAsync(new GetReturnPolicyRequest(), MerchantA);
         policy.Fraud = new FraudCheck { LookbackDays = 30, MaxReturns = 2 };
         await Client.Policies.UpdateReturnPolicyAsync(new UpdateReturnPolicyRequest { RequestId = NewRequestId(), Policy = policy }, MerchantA);
@@ -73,34 +48,31 @@ public abstract class OutcomesWorld : IAsyncLifetime
         var approved = await Client.Returns.ApproveReturnAsync(new ApproveReturnRequest { RequestId = NewRequestId(), ReturnId = r2.ReturnId }, MerchantA);
         To(3, 3, 9);
         OnlyOfOnce = await CreateAsync(MerchantA, "once", "SKU-1", "apparel", 1, 50_00);
-        await Client.Receiving.ScanParcelAsync(Scan(r1.TrackingNumber), handheld);
-        await Client.Receiving.ReceiveItemsAsync(Receive(r1.ReturnId, (0, 1)), handheld);
-        To(3, 3, 12);
-        await Client.Receiving.RecordInspectionAsync(Inspect(r1.ReturnId, 0, InspectionGrade.A), handheld);
-        To(3, 4, 9);
-        await Client.Receiving.SetDispositionAsync(Dispose(r1.ReturnId, 0, Disposition.Restock), handheld);
+        await HandleAsync(handheld, r1.TrackingNumber, r1.ReturnId, 1, (3, 3, 12), InspectionGrade.A, (3, 4, 9), Disposition.Restock);
         var r4 = await CreateAsync(MerchantA, "serial", "SKU-1", "apparel", 1, 50_00);
         await Client.Returns.CancelReturnAsync(new CancelReturnRequest { RequestId = NewRequestId(), ReturnId = r4.ReturnId, Reason = "kept it" }, MerchantA);
         To(3, 5, 9);
         FifthOfSerial = await CreateAsync(MerchantA, "serial", "SKU-1", "apparel", 1, 50_00);
-        await Client.Receiving.ScanParcelAsync(Scan(approved.TrackingNumber), handheld);
-        await Client.Receiving.ReceiveItemsAsync(Receive(r2.ReturnId, (0, 2)), handheld);
-        To(3, 5, 21);
-        await Client.Receiving.RecordInspectionAsync(Inspect(r2.ReturnId, 0, InspectionGrade.B), handheld);
-        To(3, 6, 9);
-        await Client.Receiving.SetDispositionAsync(Dispose(r2.ReturnId, 0, Disposition.Liquidate), handheld);
+        await HandleAsync(handheld, approved.TrackingNumber, r2.ReturnId, 2, (3, 5, 21), InspectionGrade.B, (3, 6, 9), Disposition.Liquidate);
     }
 
-    public virtual async Task DisposeAsync()
+    /// <summary>The parcel arrives and its units are received now, are inspected then (settling the return), and given a disposition later.</summary>
+    private async Task HandleAsync(CallOptions handheld, string trackingNumber, string returnId, int units,
+        (int Month, int Day, int Hour) inspected, InspectionGrade grade, (int Month, int Day, int Hour) disposed, Disposition disposition)
     {
-        if (Silo is not null) await Silo.DisposeAsync();
+        await Client.Receiving.ScanParcelAsync(Scan(trackingNumber), handheld);
+        await Client.Receiving.ReceiveItemsAsync(Receive(returnId, (0, units)), handheld);
+        To(inspected.Month, inspected.Day, inspected.Hour);
+        await Client.Receiving.RecordInspectionAsync(Inspect(returnId, 0, grade), handheld);
+        To(disposed.Month, disposed.Day, disposed.Hour);
+        await Client.Receiving.SetDispositionAsync(Dispose(returnId, 0, disposition), handheld);
     }
 
-    private void To(int month, int day, int hour) => clock.SetUtcNow(new DateTimeOffset(2026, month, day, hour, 0, 0, TimeSpan.Zero));
+    private void To(int month, int day, int hour) => Clock.SetUtcNow(new DateTimeOffset(2026, month, day, hour, 0, 0, TimeSpan.Zero));
 
     private async Task<Return> CreateAsync(CallOptions merchant, string customer, string sku, string category, int quantity, long unitPrice)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var request = Support.Returns.NewReturn(customer: customer, lines: new ReturnLineInput
         {
             OrderReference = "SO-1", Sku = sku, Category = category, Quantity = quantity, PurchasedQuantity = quantity,
@@ -112,33 +84,7 @@ public abstract class OutcomesWorld : IAsyncLifetime
 }
 
 /// <summary>The world on the embedded store.</summary>
-public sealed class EmbeddedOutcomesWorld : OutcomesWorld
-{
-    protected override Task<InProcessSilo> StartAsync(SiloOptions options) => InProcessSilo.StartFreshAsync(options);
-}
+public sealed class EmbeddedOutcomesWorld() : OutcomesWorld(new EmbeddedWorldStore());
 
-/// <summary>The world on PostgreSQL (cluster mode, one node), on a database of its own; skipped without RL_TEST_POSTGRES.</summary>
-public sealed class PostgresOutcomesWorld : OutcomesWorld
-{
-    private readonly PostgresDatabase database = new();
-    private readonly string directory = Directory.CreateTempSubdirectory("rl-outcomes-").FullName;
-
-    public override string? SkipReason =>
-        Environment.GetEnvironmentVariable(PostgresDatabase.Variable) is { Length: > 0 } ? null : PostgresDatabase.SkipReason;
-
-    protected override async Task<InProcessSilo> StartAsync(SiloOptions options)
-    {
-        await database.InitializeAsync();
-        return await InProcessSilo.StartAsync(options with
-        {
-            DataDirectory = directory, Store = StoreKind.Postgres, PostgresConnectionString = database.ConnectionString,
-        });
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
-}
+/// <summary>The world on PostgreSQL; skipped without RL_TEST_POSTGRES.</summary>
+public sealed class PostgresOutcomesWorld() : OutcomesWorld(new PostgresWorldStore());

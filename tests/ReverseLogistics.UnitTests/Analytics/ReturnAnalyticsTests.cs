@@ -89,7 +89,7 @@ public sealed class ReturnAnalyticsTests
         Assert.Empty(Contribution.Diff(before, ReturnAnalytics.Of(record)));
     }
 
-    private static ReturnRecord Opened(params ReturnLine[] lines)
+    internal static ReturnRecord Opened(params ReturnLine[] lines)
     {
         var request = Request(lines);
         var eligibility = ReturnEligibility.Check(Policy, request, Now, CustomerHistory.None);

@@ -4,6 +4,7 @@ using ReverseLogistics.Domain.Pricing;
 using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Domain.Returns;
 using static ReverseLogistics.Testing.Samples;
+using static ReverseLogistics.UnitTests.Analytics.ReturnAnalyticsTests;
 
 namespace ReverseLogistics.UnitTests.Analytics;
 
@@ -169,13 +170,4 @@ public sealed class ReturnOutcomesTests
     private static Dictionary<string, long> Values(ReturnRecord record, string prefix) =>
         ReturnAnalytics.Of(record).Values.Where(v => v.Key.Name.StartsWith(prefix, StringComparison.Ordinal))
             .ToDictionary(v => $"{v.Key.Name} {v.Key.Key}", v => v.Value);
-
-    private static ReturnRecord Opened(params ReturnLine[] lines)
-    {
-        var request = Request(lines);
-        var eligibility = ReturnEligibility.Check(Policy, request, Now, CustomerHistory.None);
-        var rma = new Return("r-1", new ReturnRecord());
-        rma.Open(new ReturnDraft(request, "Jane Doe", false, Policy, eligibility, "Acme"), Now);
-        return rma.Record;
-    }
 }
