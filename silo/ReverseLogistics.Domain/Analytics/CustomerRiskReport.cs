@@ -32,8 +32,9 @@ public static class CustomerRiskReport
         v.Require(windowDays != 0 || ruled, "window_days", "required: the merchant's policy has no fraud rule");
         v.Require(minReturns is >= 0 and <= MaxMinReturns, "min_returns", $"between 1 and {MaxMinReturns:N0}, or 0 for the policy's fraud rule");
         v.Require(minReturns != 0 || ruled, "min_returns", "required: the merchant's policy has no fraud rule");
-        var days = windowDays > 0 ? windowDays : FraudWindow(rule, last).Days;
-        return new RiskQuery(new DayRange(last.AddDays(1 - Math.Max(days, 1)), last), minReturns > 0 ? minReturns : rule.MaxReturns + 1);
+        // A refused window still makes a range (any days will do): the caller throws before reading it.
+        var days = windowDays is > 0 and <= MaxWindowDays ? windowDays : FraudWindow(rule, last).Days;
+        return new RiskQuery(new DayRange(last.AddDays(1 - days), last), minReturns > 0 ? minReturns : rule.MaxReturns + 1);
     }
 
     /// <summary>The days the fraud rule counts a customer's earlier returns in: the lookback days before <paramref name="today"/>, and today.</summary>

@@ -21,6 +21,7 @@ public static class DispositionMixReport
         var groups = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
         if (query.Dimension == Dimension.Overall) groups[""] = new();
         else if (query.Only is { } only) groups[only] = new();
+        var unitNames = new[] { PeriodGrain.Day, PeriodGrain.Month }.Select(grain => CounterNames.Name(Measure.DispositionUnits, query.Dimension, grain)).ToHashSet();
         foreach (var row in rows)
         {
             if (!query.Range.Contains(CounterNames.PeriodStart(row.Key, row.Read.Grain))) continue;
@@ -28,7 +29,7 @@ public static class DispositionMixReport
             if (query.Only is { } wanted && query.Dimension != Dimension.Overall && group != wanted) continue;
             if (!groups.TryGetValue(group, out var tally)) groups[group] = tally = new();
             var parts = CounterNames.Parts(row.Key, row.Read.Grain);
-            if (row.Read.Name == CounterNames.Name(Measure.DispositionUnits, query.Dimension, row.Read.Grain))
+            if (unitNames.Contains(row.Read.Name))
             {
                 var cell = (Enum.Parse<InspectionGrade>(parts[^2]), Enum.Parse<Disposition>(parts[^1]));
                 tally.Units[cell] = checked(tally.Units.GetValueOrDefault(cell) + row.Value);

@@ -136,10 +136,13 @@ public sealed class OutcomeReportsTests
         var v = new Validator();
         CustomerRiskReport.Query(new FraudRule(), D(3, 10), "2026-02-30", 0, 0, v);
         var w = new Validator();
-        CustomerRiskReport.Query(new FraudRule { LookbackDays = 30, MaxReturns = 2 }, D(3, 10), "", 367, -1, w);
+        CustomerRiskReport.Query(new FraudRule { LookbackDays = 30, MaxReturns = 2 }, D(3, 10), "", int.MaxValue, -1, w);
+        var x = new Validator();
+        CustomerRiskReport.Query(new FraudRule { LookbackDays = 30, MaxReturns = 2 }, D(3, 10), "", -5, 1_000_001, x);
 
         Assert.Equal(["last_day", "min_returns", "window_days"], Fields(v));
         Assert.Equal(["min_returns", "window_days"], Fields(w));
+        Assert.Equal(["min_returns", "window_days"], Fields(x));
     }
 
     private static List<string> Fields(Validator v)
