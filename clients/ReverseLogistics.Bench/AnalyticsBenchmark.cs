@@ -21,8 +21,10 @@ namespace ReverseLogistics.Bench;
 /// and what they contribute (<see cref="ReturnAnalytics.Of"/>) is summed per counter and committed in large commits of a
 /// loader actor, which leaves the counters as a million returns' own commits would, in a fraction of the time; the returns'
 /// states are not stored, since no query reads them. Sales: every SKU every day, as sales-day commits would leave them.
-/// The commit cost is then measured on real return commits (state, events, index entries, and the counters or not),
-/// alternating the two kinds in rounds on the loaded store.
+/// Most returns are refunded and their lines given dispositions (<see cref="ReturnOutcomesSample"/>); most customers return
+/// once, some a few times, a few dozens of times a year. The commit cost is then measured on real return commits (state,
+/// events, index entries, and no counters, those of the returns facet, or those of every facet), the kinds alternating in
+/// rounds on the loaded store.
 /// </summary>
 public static class AnalyticsBenchmark
 {
@@ -84,6 +86,19 @@ public static class AnalyticsBenchmark
             return Math.Min(index < 0 ? ~index : index, Skus - 1);
         }
 
+        /// <summary>
+        /// The customer of return <paramref name="id"/>: 85 % a customer's only return; 10 % one of returns/20 customers who
+        /// return about twice a year; 5 % one of returns/1000 serial returners (about 50 returns a year each).
+        /// </summary>
+        public string PickCustomer(Random random, string id) => random.NextDouble() switch
+        {
+            < 0.85 => "cust-" + id,
+            < 0.95 => $"repeat-{random.Next(Math.Max(1, Returns / 20)):D7}",
+            _ => SerialCustomer(random.Next(Math.Max(1, Returns / 1000))),
+        };
+
+        public static string SerialCustomer(int rank) => $"serial-{rank:D5}";
+
         /// <summary>A SKU's share of the sales.</summary>
         public double Popularity(int rank) => rank == 0 ? cumulative[0] : cumulative[rank] - cumulative[rank - 1];
 
@@ -109,7 +124,7 @@ public static class AnalyticsBenchmark
         {
             var today = new Dictionary<CounterCell, long>();
             var count = shape.Returns / 365 + (day.DayOfYear <= shape.Returns % 365 ? 1 : 0);
-            for (var i = 0; i < count; i++) Add(ReturnAnalytics.Of(NewReturn(shape, random, day, $"bench-{written + i}")), today, month);
+            for (var i = 0; i < count; i++) Add(ReturnAnalytics.Of(NewReturn(shape, random, day, $"bench-{written + i}", resolved: true)), today, month);
             written += count;
             var sales = new SalesDayState { Day = day };
             for (var rank = 0; rank < shape.Skus; rank++)
@@ -150,8 +165,11 @@ public static class AnalyticsBenchmark
         return (version, cells.Count);
     }
 
-    /// <summary>A return requested on <paramref name="day"/>: one to three lines of SKUs picked by popularity, each with a reason.</summary>
-    private static ReturnRecord NewReturn(Shape shape, Random random, DateOnly day, string id)
+    /// <summary>
+    /// A return requested on <paramref name="day"/>: one to three lines of SKUs picked by popularity, each with a reason; when
+    /// <paramref name="resolved"/>, taken on to its refund and dispositions (most of them).
+    /// </summary>
+    private static ReturnRecord NewReturn(Shape shape, Random random, DateOnly day, string id, bool resolved = false)
     {
         var now = day.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc);
         var size = random.NextDouble();
@@ -167,7 +185,7 @@ public static class AnalyticsBenchmark
         }).ToList();
         var request = new ReturnRequest
         {
-            CustomerReference = "cust-" + id, CustomerAddress = new CustomerAddress { Line1 = "1 Main St", City = "Portland", PostalCode = "97201", CountryCode = "US" },
+            CustomerReference = shape.PickCustomer(random, id), CustomerAddress = new CustomerAddress { Line1 = "1 Main St", City = "Portland", PostalCode = "97201", CountryCode = "US" },
             Lines = lines, RequestedResolution = Resolution.RefundToOriginalPayment, ReturnMethod = ReturnMethod.CarrierPickup,
         };
         var policy = ReturnPolicy.Default with { Reasons = [.. Reasons.Select(code => new ReasonRule { Code = code })] };
@@ -175,6 +193,7 @@ public static class AnalyticsBenchmark
         var rma = new Return(id, new ReturnRecord());
         rma.Open(new ReturnDraft(request, "Jane Doe", false, policy, eligibility, "Bench"), now);
         rma.Record.UpdatedAt = now;
+        if (resolved) ReturnOutcomesSample.Resolve(rma.Record, random);
         return rma.Record;
     }
 
@@ -195,6 +214,15 @@ public static class AnalyticsBenchmark
             ("reasons, one SKU", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku, popular))),
             ("reasons, every category", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Category))),
             ("reasons, every SKU", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku))),
+            ("resolution, by month", () => ResolutionAsync(new AnalyticsQuery(year, Dimension.Overall, Interval: Interval.Month))),
+            ("resolution, by day", () => ResolutionAsync(new AnalyticsQuery(year, Dimension.Overall, Interval: Interval.Day))),
+            ("dispositions, overall", () => DispositionsAsync(new AnalyticsQuery(year, Dimension.Overall))),
+            ("dispositions, one SKU", () => DispositionsAsync(new AnalyticsQuery(year, Dimension.Sku, popular))),
+            ("dispositions, every category", () => DispositionsAsync(new AnalyticsQuery(year, Dimension.Category))),
+            ("dispositions, every SKU", () => DispositionsAsync(new AnalyticsQuery(year, Dimension.Sku))),
+            ("risk, 91 days", () => RiskAsync(new RiskQuery(new DayRange(year.Last.AddDays(-90), year.Last), 6))),
+            ("risk, 30 days", () => RiskAsync(new RiskQuery(new DayRange(year.Last.AddDays(-29), year.Last), 3))),
+            ("fraud check, one customer", () => HistoryAsync(Shape.SerialCustomer(0), new DayRange(year.Last.AddDays(-90), year.Last))),
         ];
         Console.WriteLine($"queries over {year.First:yyyy-MM-dd}..{year.Last:yyyy-MM-dd} (whole months read as month rows, the ends as day rows), {times} runs each:");
         foreach (var (name, run) in queries)
@@ -223,6 +251,37 @@ public static class AnalyticsBenchmark
             return rows.Count;
         }
 
+        async Task<int> ResolutionAsync(AnalyticsQuery query)
+        {
+            var rows = await directory.ReadAsync(tenant, ResolutionReport.Reads(query), cancellationToken);
+            _ = ResolutionReport.Build(query, rows);
+            return rows.Count;
+        }
+
+        async Task<int> DispositionsAsync(AnalyticsQuery query)
+        {
+            var rows = await directory.ReadAsync(tenant, DispositionMixReport.Reads(query), cancellationToken);
+            _ = DispositionMixReport.Build(query, rows);
+            return rows.Count;
+        }
+
+        async Task<int> RiskAsync(RiskQuery query)
+        {
+            var rows = await directory.ReadAsync(tenant, [CustomerRiskReport.Reads(query)], cancellationToken);
+            _ = CustomerRiskReport.Build(query, rows);
+            return rows.Count;
+        }
+
+        // As CustomerHistories reads it on every CreateReturn.
+        async Task<int> HistoryAsync(string customer, DayRange window)
+        {
+            var range = CustomerRiskReport.History(customer, window);
+            var days = await store.ReadCountersAsync(
+                new CounterQuery(tenant, ReturnOutcomes.CustomerReturnsByCustomer, [new CounterRange(range.From, range.To)]), cancellationToken);
+            _ = days.Sum(d => d.Value);
+            return days.Count;
+        }
+
         async Task<int> ReasonsAsync(AnalyticsQuery query)
         {
             var rows = await directory.ReadAsync(tenant, ReturnReasonsReport.Reads(query), cancellationToken);
@@ -231,24 +290,29 @@ public static class AnalyticsBenchmark
         }
     }
 
-    /// <summary>Real return commits (state, events, index entries) with and without their counters, alternated in rounds.</summary>
+    /// <summary>What a commit-cost round commits with each new return: no counters, those of the returns facet, those of every facet.</summary>
+    private enum CounterKind { None, ReturnsFacet, EveryFacet }
+
+    /// <summary>Real return commits (state, events, index entries) with no counters, the returns facet's or every facet's, rotated in rounds.</summary>
     private static async Task TimeCommitsAsync(IActorStore store, string tenant, Shape shape, int perRound, int rounds, CancellationToken cancellationToken)
     {
         var random = new Random(7);
         var day = new DateOnly(2026, 12, 31);
-        var measured = new Dictionary<bool, (double Seconds, double CpuSeconds, int Commits)> { [false] = (0, 0, 0), [true] = (0, 0, 0) };
+        var kinds = Enum.GetValues<CounterKind>();
+        var measured = kinds.ToDictionary(k => k, _ => (Seconds: 0.0, CpuSeconds: 0.0, Commits: 0));
         var process = Process.GetCurrentProcess();
         var serial = 0;
-        Console.WriteLine($"commit cost: {rounds} rounds of {perRound:N0} new returns with counters and {perRound:N0} without, 256 commits in flight:");
-        for (var round = 0; round < rounds * 2; round++)
+        Console.WriteLine($"commit cost: {rounds} rounds of {perRound:N0} new returns of each kind (no counters, returns facet, every facet), 256 commits in flight:");
+        for (var round = 0; round < rounds * kinds.Length; round++)
         {
-            var withCounters = round % 2 == (round / 2) % 2; // with, without; without, with; ... so neither kind always goes first
+            var kind = kinds[(round + round / kinds.Length) % kinds.Length]; // rotated, so no kind always goes first
             var records = Enumerable.Range(0, perRound).Select(_ => (Id: $"r-{serial++:D8}", Record: NewReturn(shape, random, day, $"c-{serial}"))).ToList();
+            if (kind == CounterKind.ReturnsFacet) records.ForEach(r => r.Record.AnalyticsFacets = [ReturnAnalytics.ReturnsFacet]);
             var commits = records.Select(r => new ActorCommit(new ActorKey(tenant, ReturnGrain.TypeName, r.Id), 0, 0,
                 JsonSerializer.Serialize(r.Record, DomainJson.Options),
                 [.. r.Record.Rma.Timeline.Select(e => new NewEvent(e.Trigger.ToString(), JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options), e.Actor, e.At))],
                 Index: ReturnIndex.Of(r.Id, r.Record),
-                Counters: withCounters ? CounterDeltas.Of(null, ReturnAnalytics.Of(r.Record)) : null)).ToList();
+                Counters: kind == CounterKind.None ? null : CounterDeltas.Of(null, ReturnAnalytics.Of(r.Record)))).ToList();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var started = Stopwatch.GetTimestamp();
@@ -260,15 +324,18 @@ public static class AnalyticsBenchmark
             var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
-            var sum = measured[withCounters];
-            measured[withCounters] = (sum.Seconds + seconds, sum.CpuSeconds + cpu, sum.Commits + perRound);
-            Console.WriteLine($"  round {round + 1}, {(withCounters ? "with counters   " : "without counters")}: {perRound / seconds,7:N0} commits/s, " +
-                              $"{cpu / perRound * 1e6,6:F0} µs of this process's CPU a commit");
+            var sum = measured[kind];
+            measured[kind] = (sum.Seconds + seconds, sum.CpuSeconds + cpu, sum.Commits + perRound);
+            Console.WriteLine($"  round {round + 1}, {kind,-12}: {perRound / seconds,7:N0} commits/s, {cpu / perRound * 1e6,6:F0} µs of this process's CPU a commit");
         }
-        var (with, without) = (measured[true], measured[false]);
-        var throughputCost = (with.Seconds / with.Commits) / (without.Seconds / without.Commits) - 1;
-        var cpuCost = (with.CpuSeconds / with.Commits) / (without.CpuSeconds / without.Commits) - 1;
-        Console.WriteLine($"counters add {throughputCost * 100:F1} % to the wall time of a commit and {cpuCost * 100:F1} % to this process's CPU a commit" +
+        double Wall(CounterKind kind) => measured[kind].Seconds / measured[kind].Commits;
+        double Cpu(CounterKind kind) => measured[kind].CpuSeconds / measured[kind].Commits;
+        foreach (var kind in kinds)
+            Console.WriteLine($"  {kind,-12}: {Cpu(kind) * 1e6,6:F0} µs CPU, {Wall(kind) * 1e6,6:F0} µs wall a commit");
+        Console.WriteLine($"the returns facet's counters add {(Cpu(CounterKind.ReturnsFacet) / Cpu(CounterKind.None) - 1) * 100:F1} % CPU and " +
+                          $"{(Wall(CounterKind.ReturnsFacet) / Wall(CounterKind.None) - 1) * 100:F1} % wall time to a commit; every facet's " +
+                          $"{(Cpu(CounterKind.EveryFacet) / Cpu(CounterKind.None) - 1) * 100:F1} % and {(Wall(CounterKind.EveryFacet) / Wall(CounterKind.None) - 1) * 100:F1} %; " +
+                          $"the outcomes facet alone {(Cpu(CounterKind.EveryFacet) - Cpu(CounterKind.ReturnsFacet)) / Cpu(CounterKind.None) * 100:F1} % CPU" +
                           (store is SqliteActorStore ? " (the SQLite writer included)" : " (the PostgreSQL server's own CPU not included)"));
     }
 }

@@ -107,6 +107,10 @@ public static class CounterNames
         Measure.UnitsReturned => "units_returned",
         Measure.UnitsSold => "units_sold",
         Measure.ReasonUnits => "reasons",
+        Measure.ResolutionReturns => "resolution_returns",
+        Measure.ResolutionSeconds => "resolution_seconds",
+        Measure.DispositionUnits => "disposition_units",
+        Measure.DispositionValue => "disposition_value",
         _ => throw new ArgumentOutOfRangeException(nameof(measure)),
     };
 

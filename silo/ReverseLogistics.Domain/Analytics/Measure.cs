@@ -11,4 +11,12 @@ public enum Measure
     UnitsSold = 3,
     /// <summary>Units returned, keyed by reason code as well.</summary>
     ReasonUnits = 4,
+    /// <summary>Returns refunded (refund or store credit issued), per span of their resolution and duration bucket (<see cref="DurationBuckets"/>).</summary>
+    ResolutionReturns = 5,
+    /// <summary>The seconds those returns spent in each span, summed.</summary>
+    ResolutionSeconds = 6,
+    /// <summary>Units given a disposition, keyed by grade and disposition as well.</summary>
+    DispositionUnits = 7,
+    /// <summary>What those units were refunded and what they recover (<see cref="RecoveryTable"/>), in minor units, keyed by currency.</summary>
+    DispositionValue = 8,
 }

@@ -16,7 +16,7 @@ public static class ReturnAnalytics
     public const string ReturnsFacet = "returns/1";
 
     /// <summary>The facets a return created now is counted in.</summary>
-    public static IReadOnlyList<string> CurrentFacets { get; } = [ReturnsFacet];
+    public static IReadOnlyList<string> CurrentFacets { get; } = [ReturnsFacet, ReturnOutcomes.Facet];
 
     private static readonly PeriodGrain[] Grains = [PeriodGrain.Day, PeriodGrain.Month];
 
@@ -24,6 +24,7 @@ public static class ReturnAnalytics
     {
         var contribution = new Contribution();
         if (record.AnalyticsFacets.Contains(ReturnsFacet)) AddReturns(contribution, record);
+        if (record.AnalyticsFacets.Contains(ReturnOutcomes.Facet)) ReturnOutcomes.AddTo(contribution, record);
         return contribution;
     }
 

@@ -1,6 +1,9 @@
 using Grpc.Core;
+using Orleans;
 using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Errors;
+using ReverseLogistics.Domain.Tenants;
+using ReverseLogistics.Grains;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.V1;
 using AnalyticsServiceBase = ReverseLogistics.V1.AnalyticsService.AnalyticsServiceBase;
@@ -8,7 +11,7 @@ using AnalyticsServiceBase = ReverseLogistics.V1.AnalyticsService.AnalyticsServi
 namespace ReverseLogistics.Silo.Analytics;
 
 /// <summary>reverselogistics.v1.AnalyticsService: return rates and reasons from the counters every commit keeps (docs/analytics.md).</summary>
-public sealed class AnalyticsService(AnalyticsDirectory directory) : AnalyticsServiceBase
+public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory grains, PlatformClock time) : AnalyticsServiceBase
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
@@ -22,11 +25,8 @@ public sealed class AnalyticsService(AnalyticsDirectory directory) : AnalyticsSe
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
         var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query), context.CancellationToken);
-        var groups = ReturnRateReport.Build(query, rows).Where(g => after is null || string.CompareOrdinal(g.Group, after) > 0).Take(size + 1).ToList();
-        var response = new GetReturnRateResponse();
-        response.Groups.AddRange(groups.Take(size).Select(AnalyticsMapper.ToProto));
-        if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
-        return response;
+        var (groups, next) = PageOf(ReturnRateReport.Build(query, rows), g => g.Group, after, size);
+        return new GetReturnRateResponse { Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = next };
     }
 
     public override async Task<GetReturnReasonsResponse> GetReturnReasons(GetReturnReasonsRequest request, ServerCallContext context)
@@ -40,12 +40,71 @@ public sealed class AnalyticsService(AnalyticsDirectory directory) : AnalyticsSe
 
         var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(query), context.CancellationToken);
         var top = request.Top == 0 ? ReturnReasonsReport.DefaultTop : request.Top;
-        var groups = ReturnReasonsReport.Build(query, rows, top).Where(g => after is null || string.CompareOrdinal(g.Group, after) > 0).Take(size + 1).ToList();
+        var (groups, next) = PageOf(ReturnReasonsReport.Build(query, rows, top), g => g.Group, after, size);
         var previous = query.Range.Preceding();
-        var response = new GetReturnReasonsResponse { PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last) };
-        response.Groups.AddRange(groups.Take(size).Select(AnalyticsMapper.ToProto));
-        if (groups.Count > size) response.NextPageToken = AnalyticsMapper.PageToken(groups[size - 1].Group);
+        return new GetReturnReasonsResponse
+        {
+            Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = next,
+            PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last),
+        };
+    }
+
+    public override async Task<GetResolutionMetricsResponse> GetResolutionMetrics(GetResolutionMetricsRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var query = AnalyticsMapper.Query(request.FirstDay, request.LastDay, AnalyticsGrouping.Overall, "", "", request.Interval, v);
+        v.ThrowIfInvalid();
+        var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
+
+        var rows = await directory.ReadAsync(tenantId, ResolutionReport.Reads(query), context.CancellationToken);
+        return OutcomesMapper.ToProto(ResolutionReport.Build(query, rows));
+    }
+
+    public override async Task<GetDispositionMixResponse> GetDispositionMix(GetDispositionMixRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var query = AnalyticsMapper.Query(request.FirstDay, request.LastDay, request.GroupBy, request.Sku, request.Category, AnalyticsInterval.Unspecified, v);
+        var (after, size) = Page(request.PageSize, request.PageToken, v);
+        v.ThrowIfInvalid();
+        var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
+
+        var rows = await directory.ReadAsync(tenantId, DispositionMixReport.Reads(query), context.CancellationToken);
+        var (groups, next) = PageOf(DispositionMixReport.Build(query, rows), g => g.Group, after, size);
+        return new GetDispositionMixResponse { Groups = { groups.Select(OutcomesMapper.ToProto) }, NextPageToken = next };
+    }
+
+    public override async Task<GetCustomerRiskResponse> GetCustomerRisk(GetCustomerRiskRequest request, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        var v = new Validator();
+        v.Require(caller.Role != ApiKeyRole.Operator || request.TenantId.Length > 0, "tenant_id", "required for operators: the threshold is the merchant's policy");
+        v.Require(request.PageSize is >= 0 and <= MaxPageSize, "page_size", $"between 0 and {MaxPageSize}");
+        var after = OutcomesMapper.AfterCustomer(request.PageToken, v);
+        v.ThrowIfInvalid();
+        var tenantId = (await directory.ScopeAsync(caller, request.TenantId, context.CancellationToken))!;
+        var rule = (await grains.ReturnPolicy(tenantId).GetAsync().WaitAsync(context.CancellationToken)).Policy.Fraud;
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var query = CustomerRiskReport.Query(rule, today, request.LastDay, request.WindowDays, request.MinReturns, v);
+        v.ThrowIfInvalid();
+
+        var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
+        var rows = await directory.ReadAsync(tenantId, [CustomerRiskReport.Reads(query)], context.CancellationToken);
+        var customers = CustomerRiskReport.Build(query, rows)
+            .Where(c => after is not { } last || CustomerRiskReport.IsAfter(c, last.Returns, last.Customer)).Take(size + 1).ToList();
+        var response = new GetCustomerRiskResponse
+        {
+            FirstDay = AnalyticsMapper.Day(query.Window.First), LastDay = AnalyticsMapper.Day(query.Window.Last), MinReturns = query.MinReturns,
+        };
+        response.Customers.AddRange(customers.Take(size).Select(OutcomesMapper.ToProto));
+        if (customers.Count > size) response.NextPageToken = OutcomesMapper.PageToken(customers[size - 1]);
         return response;
+    }
+
+    /// <summary>The groups after the group <paramref name="after"/> (all when null), at most <paramref name="size"/>, and the next page's token ("" after the last).</summary>
+    private static (IEnumerable<T> Page, string NextPageToken) PageOf<T>(IEnumerable<T> groups, Func<T, string> name, string? after, int size)
+    {
+        var page = groups.Where(g => after is null || string.CompareOrdinal(name(g), after) > 0).Take(size + 1).ToList();
+        return (page.Take(size), page.Count > size ? AnalyticsMapper.PageToken(name(page[size - 1])) : "");
     }
 
     private static (string? After, int Size) Page(int pageSize, string pageToken, Validator v)

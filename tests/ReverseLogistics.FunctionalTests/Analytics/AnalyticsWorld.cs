@@ -1,10 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
-using Microsoft.Extensions.Time.Testing;
-using ReverseLogistics.Client;
-using ReverseLogistics.FunctionalTests.Storage;
-using ReverseLogistics.FunctionalTests.Support;
-using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.V1;
 using static ReverseLogistics.FunctionalTests.Support.TenantAdmin;
 
@@ -26,36 +21,12 @@ namespace ReverseLogistics.FunctionalTests.Analytics;
 /// merchant B  2026-01-30  SKU-1 apparel 5 defective; sold SKU-1 100
 /// </code>
 /// </summary>
-public abstract class AnalyticsWorld : IAsyncLifetime
+public abstract class AnalyticsWorld(WorldStore store) : MerchantsWorld(store, OperatorKey, new DateTimeOffset(2026, 1, 30, 9, 0, 0, TimeSpan.Zero))
 {
     public const string OperatorKey = "rl-analytics-operator-key";
 
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 1, 30, 9, 0, 0, TimeSpan.Zero));
-
-    public InProcessSilo Silo { get; private set; } = null!;
-    public PlatformClient Client => Silo.Client;
-    public CallOptions MerchantA { get; private set; }
-    /// <summary>Merchant A's key itself, for clients that take a key rather than call options (rlctl).</summary>
-    public string MerchantAKey { get; private set; } = "";
-    public CallOptions MerchantB { get; private set; }
-    public string TenantB { get; private set; } = "";
-    public CallOptions Operator { get; } = As(OperatorKey);
-
-    /// <summary>Why the tests of this world do not run, or null.</summary>
-    public virtual string? SkipReason => null;
-
-    protected abstract Task<InProcessSilo> StartAsync(SiloOptions options);
-
-    public async Task InitializeAsync()
+    protected override async Task MakeHistoryAsync()
     {
-        if (SkipReason is not null) return;
-        Silo = await StartAsync(new SiloOptions { OperatorKey = OperatorKey, Clock = clock });
-        var limit = new RateLimit { RequestsPerSecond = 10_000, Burst = 10_000 };
-        MerchantAKey = (await NewMerchantAsync(Client, OperatorKey, limit)).MerchantKey;
-        MerchantA = As(MerchantAKey);
-        (TenantB, var keyB) = await NewMerchantAsync(Client, OperatorKey, limit);
-        MerchantB = As(keyB);
-
         await CreateAsync(MerchantA, ("SKU-1", "apparel", 2, "wrong_size"));
         await CreateAsync(MerchantA, ("SKU-2", "shoes", 1, "defective"), ("SKU-1", "apparel", 1, "changed_mind"));
         await CreateAsync(MerchantB, ("SKU-1", "apparel", 5, "defective"));
@@ -80,16 +51,11 @@ public abstract class AnalyticsWorld : IAsyncLifetime
         await SellAsync(MerchantB, "2026-01-30", ("SKU-1", "apparel", 100));
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        if (Silo is not null) await Silo.DisposeAsync();
-    }
-
-    private void ToDay(DateOnly day) => clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
+    private void ToDay(DateOnly day) => Clock.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero));
 
     private async Task<string> CreateAsync(CallOptions merchant, params (string Sku, string Category, int Quantity, string Reason)[] lines)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var request = Support.Returns.NewReturn(customer: "cust-" + Guid.NewGuid().ToString("N")[..8], lines: [.. lines.Select(l => new ReturnLineInput
         {
             OrderReference = "SO-1", Sku = l.Sku, Category = l.Category, Quantity = l.Quantity, PurchasedQuantity = l.Quantity,
@@ -108,33 +74,7 @@ public abstract class AnalyticsWorld : IAsyncLifetime
 }
 
 /// <summary>The world on the embedded store.</summary>
-public sealed class EmbeddedAnalyticsWorld : AnalyticsWorld
-{
-    protected override Task<InProcessSilo> StartAsync(SiloOptions options) => InProcessSilo.StartFreshAsync(options);
-}
+public sealed class EmbeddedAnalyticsWorld() : AnalyticsWorld(new EmbeddedWorldStore());
 
-/// <summary>The world on PostgreSQL (cluster mode, one node), on a database of its own; skipped without RL_TEST_POSTGRES.</summary>
-public sealed class PostgresAnalyticsWorld : AnalyticsWorld
-{
-    private readonly PostgresDatabase database = new();
-    private readonly string directory = Directory.CreateTempSubdirectory("rl-analytics-").FullName;
-
-    public override string? SkipReason =>
-        Environment.GetEnvironmentVariable(PostgresDatabase.Variable) is { Length: > 0 } ? null : PostgresDatabase.SkipReason;
-
-    protected override async Task<InProcessSilo> StartAsync(SiloOptions options)
-    {
-        await database.InitializeAsync();
-        return await InProcessSilo.StartAsync(options with
-        {
-            DataDirectory = directory, Store = StoreKind.Postgres, PostgresConnectionString = database.ConnectionString,
-        });
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await database.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
-    }
-}
+/// <summary>The world on PostgreSQL; skipped without RL_TEST_POSTGRES.</summary>
+public sealed class PostgresAnalyticsWorld() : AnalyticsWorld(new PostgresWorldStore());

@@ -12,6 +12,7 @@ public sealed class ReturnAnalyticsTests
     {
         var record = Opened(Line("SKU-1", "apparel", quantity: 2), Line("SKU-1", "apparel", quantity: 1, reason: "defective"),
             Line("SKU-2", "shoes", quantity: 1));
+        record.AnalyticsFacets = [ReturnAnalytics.ReturnsFacet]; // the outcomes facet: ReturnOutcomesTests
 
         var values = ReturnAnalytics.Of(record).Values.ToDictionary(v => $"{v.Key.Name} {v.Key.Key}", v => v.Value);
 
@@ -58,6 +59,7 @@ public sealed class ReturnAnalyticsTests
     public void A_return_cancelled_rejected_or_expired_counts_for_nothing_so_its_commit_takes_back_what_it_added(ReturnState state)
     {
         var record = Opened(Line());
+        record.AnalyticsFacets = [ReturnAnalytics.ReturnsFacet]; // the outcomes facet still counts the customer's request
         var counted = ReturnAnalytics.Of(record);
         record.Rma.State = state;
 
@@ -87,7 +89,7 @@ public sealed class ReturnAnalyticsTests
         Assert.Empty(Contribution.Diff(before, ReturnAnalytics.Of(record)));
     }
 
-    private static ReturnRecord Opened(params ReturnLine[] lines)
+    internal static ReturnRecord Opened(params ReturnLine[] lines)
     {
         var request = Request(lines);
         var eligibility = ReturnEligibility.Check(Policy, request, Now, CustomerHistory.None);
