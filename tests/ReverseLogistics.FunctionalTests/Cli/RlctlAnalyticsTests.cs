@@ -130,24 +130,5 @@ public sealed class RlctlAnalyticsTests(EmbeddedAnalyticsWorld world) : IClassFi
         Assert.Equal((2, "--out writes the CSV: add --csv."), (fileOnly.ExitCode, fileOnly.ErrorLines[0]));
     }
 
-    /// <summary>Their RPCs are answered on other branches; here the platform says UNIMPLEMENTED, which rlctl reports as any failure (exit 1).</summary>
-    [Theory]
-    [InlineData("analytics resolution --from 2026-01-01 --to 2026-01-31")]
-    [InlineData("analytics dispositions --from 2026-01-01 --to 2026-01-31")]
-    [InlineData("analytics risk --window-days 30")]
-    [InlineData("analytics centres --from 2026-01-01 --to 2026-01-31")]
-    public async Task Commands_whose_calls_the_platform_does_not_implement_yet_fail_with_exit_1(string commandLine)
-    {
-        var key = commandLine.Contains("centres") ? AnalyticsWorld.OperatorKey : world.MerchantAKey;
-        var text = await _rlctl.RunAsync(["--address", world.Silo.Address, "--key", key, .. commandLine.Split(' ')]);
-        var json = await _rlctl.RunAsync(["--address", world.Silo.Address, "--key", key, .. commandLine.Split(' '), "--json"]);
-
-        Assert.Equal((1, ""), (text.ExitCode, text.Output));
-        Assert.StartsWith("Unimplemented: the platform at ", text.ErrorLines[0]);
-        Assert.Equal((1, ""), (json.ExitCode, json.Output));
-        Assert.Equal(("UNIMPLEMENTED", 1), (JsonDocument.Parse(json.Error).RootElement.GetProperty("code").GetString(),
-            JsonDocument.Parse(json.Error).RootElement.GetProperty("exitCode").GetInt32()));
-    }
-
     public void Dispose() => _rlctl.Dispose();
 }
