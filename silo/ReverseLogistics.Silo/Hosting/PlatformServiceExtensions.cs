@@ -91,6 +91,7 @@ public static class PlatformServiceExtensions
         services.AddSingleton<ReturnsService>();
 
         services.AddSingleton<ParcelLookup>();
+        services.AddSingleton<InventoryDirectory>();
         services.AddSingleton<ReceivingService>();
 
         services.AddSingleton<PickupDirectory>();
