@@ -35,7 +35,7 @@ public sealed class FulfillmentCenterGrainTests(GrainCluster cluster)
         var centre = cluster.Grains.FulfillmentCenter(NewCentreId());
 
         await Assert.ThrowsAsync<NotFoundException>(() => centre.GetAsync());
-        Assert.False(await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1)));
+        Assert.False((await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null)).Booked);
     }
 
     [Fact]
@@ -45,15 +45,17 @@ public sealed class FulfillmentCenterGrainTests(GrainCluster cluster)
         var centre = cluster.Grains.FulfillmentCenter(id);
         await centre.CreateAsync(Centre(id, dailyCapacity: 2), Operator, Ticket(TenantIds.Platform));
 
-        var first = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1));
-        var rebooked = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1));
-        var second = await centre.BookAsync("acme/r-2", new CapacityBooking(Tomorrow, 1));
-        var full = await centre.BookAsync("acme/r-3", new CapacityBooking(Tomorrow, 1));
-        var otherDay = await centre.BookAsync("acme/r-3", new CapacityBooking(Tomorrow.AddDays(1), 1));
-        await centre.ReleaseAsync("acme/r-1");
-        var afterRelease = await centre.BookAsync("acme/r-4", new CapacityBooking(Tomorrow, 1));
+        var first = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null);
+        var rebooked = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null);
+        var second = await centre.BookAsync("acme/r-2", new CapacityBooking(Tomorrow, 1), held: null);
+        var full = await centre.BookAsync("acme/r-3", new CapacityBooking(Tomorrow, 1), held: null);
+        var otherDay = await centre.BookAsync("acme/r-3", new CapacityBooking(Tomorrow.AddDays(1), 1), held: null);
+        await centre.ReleaseAsync("acme/r-1", new CapacityBooking(Tomorrow, 1));
+        var afterRelease = await centre.BookAsync("acme/r-4", new CapacityBooking(Tomorrow, 1), held: null);
 
-        Assert.Equal((true, true, true, false, true, true), (first, rebooked, second, full, otherDay, afterRelease));
+        Assert.Equal((true, true, true, false, true, true),
+            (first.Booked, rebooked.Booked, second.Booked, full.Booked, otherDay.Booked, afterRelease.Booked));
+        Assert.Equal((1, 2, 2, 2), (first.UnitsThatDay, second.UnitsThatDay, full.UnitsThatDay, afterRelease.UnitsThatDay));
         var bookings = await centre.FutureBookingsMadeBeforeAsync(DateTime.MaxValue);
         Assert.Equal(["acme/r-2", "acme/r-3", "acme/r-4"], bookings.Select(b => b.Key).Order());
     }
@@ -65,7 +67,7 @@ public sealed class FulfillmentCenterGrainTests(GrainCluster cluster)
         var centre = cluster.Grains.FulfillmentCenter(id);
         await centre.CreateAsync(Centre(id, dailyCapacity: 10) with { Status = CenterStatus.Paused }, Operator, Ticket(TenantIds.Platform));
 
-        Assert.False(await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1)));
+        Assert.False((await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null)).Booked);
         Assert.Empty(await centre.FutureBookingsMadeBeforeAsync(DateTime.MaxValue));
     }
 }
