@@ -99,6 +99,7 @@ public static class PlatformServiceExtensions
 
         services.AddSingleton<SalesService>();
         services.AddSingleton<AnalyticsDirectory>();
+        services.AddSingleton<CenterMetricsScope>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<AnalyticsBackfill>();
         services.AddHostedService(provider => provider.GetRequiredService<AnalyticsBackfill>());
