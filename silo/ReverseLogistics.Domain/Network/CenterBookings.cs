@@ -53,7 +53,7 @@ public sealed class CenterBookings
     }
 
     /// <summary>The bookings granted here for <paramref name="today"/> or later before <paramref name="bookedBefore"/>, by return.</summary>
-    public IReadOnlyList<KeyValuePair<string, CapacityBooking>> GrantedBefore(DateTime bookedBefore, DateOnly today) =>
+    public List<KeyValuePair<string, CapacityBooking>> GrantedBefore(DateTime bookedBefore, DateOnly today) =>
         [.. known.Where(b => b.Value is { Units: > 0, BookedAt: { } at } && at < bookedBefore && b.Value.Day >= today)];
 
     /// <summary>The booking the centre counts for the return now, if any.</summary>

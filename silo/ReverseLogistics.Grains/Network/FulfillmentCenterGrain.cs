@@ -52,7 +52,7 @@ public sealed class FulfillmentCenterGrain(IActorStore store, PlatformClock cloc
     public async Task ReleaseAsync(string returnKey, CapacityBooking held) => (await BookingsAsync()).Release(returnKey, held, Today);
 
     public Task<IReadOnlyList<KeyValuePair<string, CapacityBooking>>> FutureBookingsMadeBeforeAsync(DateTime bookedBefore) =>
-        Task.FromResult(bookings?.GrantedBefore(bookedBefore, Today) ?? []);
+        Task.FromResult<IReadOnlyList<KeyValuePair<string, CapacityBooking>>>(bookings?.GrantedBefore(bookedBefore, Today) ?? []);
 
     public Task<bool> ReleaseIfUnchangedAsync(string returnKey, CapacityBooking booking)
     {
