@@ -113,25 +113,15 @@ public sealed class EmbeddedAnalyticsWorld : AnalyticsWorld
 /// <summary>The world on PostgreSQL (cluster mode, one node), on a database of its own; skipped without RL_TEST_POSTGRES.</summary>
 public sealed class PostgresAnalyticsWorld : AnalyticsWorld
 {
-    private readonly PostgresDatabase database = new();
-    private readonly string directory = Directory.CreateTempSubdirectory("rl-analytics-").FullName;
+    private readonly PostgresSilo postgres = new();
 
-    public override string? SkipReason =>
-        Environment.GetEnvironmentVariable(PostgresDatabase.Variable) is { Length: > 0 } ? null : PostgresDatabase.SkipReason;
+    public override string? SkipReason => PostgresSilo.SkipReason;
 
-    protected override async Task<InProcessSilo> StartAsync(SiloOptions options)
-    {
-        await database.InitializeAsync();
-        return await InProcessSilo.StartAsync(options with
-        {
-            DataDirectory = directory, Store = StoreKind.Postgres, PostgresConnectionString = database.ConnectionString,
-        });
-    }
+    protected override Task<InProcessSilo> StartAsync(SiloOptions options) => postgres.StartAsync(options);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
+        await postgres.DisposeAsync();
     }
 }

@@ -86,26 +86,16 @@ public sealed class EmbeddedCenterMetricsWorld : CenterMetricsWorld
 /// <summary>The world on PostgreSQL, on a database of its own; skipped without RL_TEST_POSTGRES.</summary>
 public sealed class PostgresCenterMetricsWorld : CenterMetricsWorld
 {
-    private readonly PostgresDatabase database = new();
-    private readonly string directory = Directory.CreateTempSubdirectory("rl-centre-metrics-").FullName;
+    private readonly PostgresSilo postgres = new();
 
-    public override string? SkipReason =>
-        Environment.GetEnvironmentVariable(PostgresDatabase.Variable) is { Length: > 0 } ? null : PostgresDatabase.SkipReason;
+    public override string? SkipReason => PostgresSilo.SkipReason;
 
-    protected override async Task<InProcessSilo> StartAsync(SiloOptions options)
-    {
-        await database.InitializeAsync();
-        return await InProcessSilo.StartAsync(options with
-        {
-            DataDirectory = directory, Store = StoreKind.Postgres, PostgresConnectionString = database.ConnectionString,
-        });
-    }
+    protected override Task<InProcessSilo> StartAsync(SiloOptions options) => postgres.StartAsync(options);
 
     public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await database.DisposeAsync();
-        Directory.Delete(directory, recursive: true);
+        await postgres.DisposeAsync();
     }
 }
 
