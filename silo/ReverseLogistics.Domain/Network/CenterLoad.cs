@@ -12,6 +12,7 @@ public sealed class CenterLoad(IReadOnlyDictionary<DateOnly, int> unitsByDay)
     public IEnumerable<(DateOnly Day, int Units)> From(DateOnly first) =>
         unitsByDay.Where(d => d.Key >= first && d.Value > 0).OrderBy(d => d.Key).Select(d => (d.Key, d.Value));
 
-    /// <summary>This load with <paramref name="day"/> holding <paramref name="units"/>.</summary>
-    public CenterLoad With(DateOnly day, int units) => new(new Dictionary<DateOnly, int>(unitsByDay) { [day] = units });
+    /// <summary>This load with <paramref name="day"/> holding <paramref name="units"/>, the days before <paramref name="keptFrom"/> left out.</summary>
+    public CenterLoad With(DateOnly day, int units, DateOnly keptFrom) =>
+        new(new Dictionary<DateOnly, int>(unitsByDay.Where(d => d.Key >= keptFrom)) { [day] = units });
 }

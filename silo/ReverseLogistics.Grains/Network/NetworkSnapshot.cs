@@ -73,8 +73,11 @@ public sealed partial class NetworkSnapshot : IDisposable
         loads.TryGetValue(centerId, out var load) ? load.ExpectedUnits(day, own) : 0;
 
     /// <summary>What a centre answered to a booking: it expects <paramref name="units"/> on <paramref name="day"/>.</summary>
-    public void Observe(string centerId, DateOnly day, int units) =>
-        loads.AddOrUpdate(centerId, _ => CenterLoad.Empty.With(day, units), (_, load) => load.With(day, units));
+    public void Observe(string centerId, DateOnly day, int units)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        loads.AddOrUpdate(centerId, _ => CenterLoad.Empty.With(day, units, today), (_, load) => load.With(day, units, today));
+    }
 
     public void Apply(string centerId, long version, FulfillmentCenterState state)
     {

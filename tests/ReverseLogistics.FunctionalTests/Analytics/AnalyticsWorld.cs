@@ -2,7 +2,6 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
 using ReverseLogistics.Client;
-using ReverseLogistics.FunctionalTests.Storage;
 using ReverseLogistics.FunctionalTests.Support;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.V1;

@@ -3,7 +3,6 @@ using Google.Rpc;
 using Grpc.Core;
 using Microsoft.Extensions.Time.Testing;
 using ReverseLogistics.Client;
-using ReverseLogistics.FunctionalTests.Storage;
 using ReverseLogistics.FunctionalTests.Support;
 using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.V1;

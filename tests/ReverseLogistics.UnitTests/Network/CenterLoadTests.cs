@@ -28,6 +28,6 @@ public sealed class CenterLoadTests
         Assert.Equal([(Monday, 5), (Monday.AddDays(1), 4)], Load.From(Monday));
 
     [Fact]
-    public void A_day_learnt_from_a_centre_replaces_that_day_only() =>
-        Assert.Equal([(Monday, 7), (Monday.AddDays(1), 4)], Load.With(Monday, 7).From(Monday));
+    public void A_day_learnt_from_a_centre_replaces_that_day_only_and_past_days_are_dropped() =>
+        Assert.Equal([(Monday, 7), (Monday.AddDays(1), 4)], Load.With(Monday, 7, keptFrom: Monday).From(Monday.AddDays(-7)));
 }
