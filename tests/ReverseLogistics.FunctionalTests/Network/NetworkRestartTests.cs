@@ -55,29 +55,26 @@ public sealed class NetworkRestartTests : IDisposable
         List<Return> created;
         await using (var silo = await StartAsync())
         {
-            foreach (var centre in new[] { Centre("FC-SMALL", capacity), Centre("FC-LARGE") })
-                await silo.Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = centre }, Operator);
+            await silo.Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre("FC-ONLY", capacity) }, Operator);
             await silo.Client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo("UPS", "US") }, Operator);
             string tenantId;
             (tenantId, merchantKey) = await NewMerchantAsync(silo.Client, OperatorKey);
-            await silo.Client.Network.SetTenantContractAsync(new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, "FC-SMALL", "FC-LARGE") }, Operator);
+            await silo.Client.Network.SetTenantContractAsync(new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, "FC-ONLY") }, Operator);
             var client = silo.Client;
             created = [.. await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
                 client.Returns.CreateReturnAsync(NewReturn(customer: $"cust-{i}"), As(merchantKey)).ResponseAsync))];
         }
 
         await using var restarted = await StartAsync();
-        var small = await restarted.Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = "FC-SMALL" }, Operator);
-        var large = await restarted.Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = "FC-LARGE" }, Operator);
+        var centre = await restarted.Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = "FC-ONLY" }, Operator);
         var after = await restarted.Client.Returns.CreateReturnAsync(NewReturn(customer: "cust-after"), As(merchantKey));
 
-        Assert.Equal(capacity, created.Count(r => r.DestinationFulfillmentCenterId == "FC-SMALL"));
-        Assert.Equal(16 - capacity, created.Count(r => r.DestinationFulfillmentCenterId == "FC-LARGE"));
-        var day = created[0].Routing.ArrivalDay;
-        Assert.Equal(new DailyLoad { Day = day, ExpectedUnits = capacity }, Assert.Single(small.Load));
-        Assert.Equal(new DailyLoad { Day = day, ExpectedUnits = 16 - capacity }, Assert.Single(large.Load));
-        Assert.Equal("FC-LARGE", after.DestinationFulfillmentCenterId);
-        Assert.Equal("FULL", Assert.Single(after.Routing.Candidates, c => c.FulfillmentCenterId == "FC-SMALL").RejectionCode);
+        Assert.Equal(capacity, created.Count(r => r.DestinationFulfillmentCenterId == "FC-ONLY"));
+        Assert.Equal(16 - capacity, created.Count(r => r.DestinationFulfillmentCenterId.Length == 0));
+        var day = created.First(r => r.DestinationFulfillmentCenterId == "FC-ONLY").Routing.ArrivalDay;
+        Assert.Equal(new DailyLoad { Day = day, ExpectedUnits = capacity }, Assert.Single(centre.Load));
+        Assert.Equal("", after.DestinationFulfillmentCenterId);
+        Assert.Equal("FULL", Assert.Single(after.Routing.Candidates, c => c.FulfillmentCenterId == "FC-ONLY").RejectionCode);
     }
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);
