@@ -68,7 +68,7 @@ public static class ReturnSeeder
 
         // The silo's router over the stored network. Only previews are asked of it, which call no grain; a return it
         // routes to a real centre would need a booking there, which this seeder cannot make, so it stops instead.
-        using var network = new NetworkSnapshot(store, NullLogger<NetworkSnapshot>.Instance);
+        using var network = new NetworkSnapshot(store, new PlatformClock(TimeProvider.System), NullLogger<NetworkSnapshot>.Instance);
         var router = new NetworkReturnRouter(network, grains: null!);
 
         var ids = new string[count];

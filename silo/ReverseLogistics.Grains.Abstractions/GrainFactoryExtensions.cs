@@ -3,7 +3,6 @@ using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Grains.Pickups;
 using ReverseLogistics.Grains.Policies;
-using ReverseLogistics.Grains.Receiving;
 using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Grains.Sales;
 using ReverseLogistics.Grains.Tenants;
@@ -34,9 +33,6 @@ public static class GrainFactoryExtensions
 
     public static ICarrierWindowGrain CarrierWindow(this IGrainFactory grains, string windowId) =>
         grains.GetGrain<ICarrierWindowGrain>(GrainKeys.Of(TenantIds.Platform, windowId));
-
-    public static ICenterInventoryGrain CenterInventory(this IGrainFactory grains, string centerId) =>
-        grains.GetGrain<ICenterInventoryGrain>(GrainKeys.Of(TenantIds.Platform, centerId));
 
     public static IReturnGrain Return(this IGrainFactory grains, string tenantId, string returnId) =>
         grains.GetGrain<IReturnGrain>(GrainKeys.Of(tenantId, returnId));

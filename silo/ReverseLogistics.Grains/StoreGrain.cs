@@ -41,6 +41,9 @@ public abstract class StoreGrain<TState> : Grain, IIncomingGrainCallFilter
         (this.store, this.actorType, Clock) = (store, actorType, clock);
     }
 
+    /// <summary>The store of record, for reads beyond the grain's own record.</summary>
+    protected IActorStore Store => store;
+
     /// <summary>The grain's address in the store.</summary>
     protected ActorKey Key { get; private set; }
 

@@ -73,6 +73,9 @@ public static class CounterNames
         return key.Length <= width ? [] : [.. key[(width + 1)..].Split(Separator).Select(Unescape)];
     }
 
+    /// <summary>Every part of a key, unescaped (for keys that do not start with a period).</summary>
+    public static string[] Split(string key) => [.. key.Split(Separator).Select(Unescape)];
+
     public static string Escape(string part) =>
         part.IndexOfAny(['%', Separator, '\0']) < 0 ? part : part.Replace("%", "%25").Replace("|", "%7C").Replace("\0", "%00");
 

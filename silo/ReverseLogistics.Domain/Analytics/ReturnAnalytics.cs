@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Returns;
 
 namespace ReverseLogistics.Domain.Analytics;
@@ -16,7 +17,7 @@ public static class ReturnAnalytics
     public const string ReturnsFacet = "returns/1";
 
     /// <summary>The facets a return created now is counted in.</summary>
-    public static IReadOnlyList<string> CurrentFacets { get; } = [ReturnsFacet, ReturnOutcomes.Facet];
+    public static IReadOnlyList<string> CurrentFacets { get; } = [ReturnsFacet, ReturnOutcomes.Facet, CenterContribution.Facet];
 
     private static readonly PeriodGrain[] Grains = [PeriodGrain.Day, PeriodGrain.Month];
 
@@ -25,6 +26,7 @@ public static class ReturnAnalytics
         var contribution = new Contribution();
         if (record.AnalyticsFacets.Contains(ReturnsFacet)) AddReturns(contribution, record);
         if (record.AnalyticsFacets.Contains(ReturnOutcomes.Facet)) ReturnOutcomes.AddTo(contribution, record);
+        if (record.AnalyticsFacets.Contains(CenterContribution.Facet)) CenterContribution.AddTo(contribution, record);
         return contribution;
     }
 

@@ -1,15 +1,16 @@
 namespace ReverseLogistics.Domain.Network;
 
-/// <summary>The persisted state of a centre actor: its definition and the returns booked on its receiving capacity.</summary>
+/// <summary>
+/// The persisted state of a centre actor: its definition. Its bookings are not here: each return's commit counts the units
+/// it holds (<see cref="CenterContribution"/>), and the centre's grain keeps the day totals in memory (<see cref="CenterBookings"/>).
+/// States written before that still hold a "bookings" member, which is no longer read.
+/// </summary>
 public sealed class FulfillmentCenterState
 {
     public FulfillmentCenter Center { get; set; } = new();
 
-    /// <summary>Counts changes of <see cref="Center"/>, so a booking alone does not rebuild the routing index.</summary>
+    /// <summary>Counts changes of <see cref="Center"/>.</summary>
     public int Revision { get; set; }
-
-    /// <summary>By return ("tenant/return id"): one booking per return, so a retried booking never counts twice.</summary>
-    public Dictionary<string, CapacityBooking> Bookings { get; set; } = [];
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 }

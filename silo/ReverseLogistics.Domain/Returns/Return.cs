@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Network;
 using System.Text.Json;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Pickups;
@@ -85,7 +86,7 @@ public sealed class Return(string id, ReturnRecord record)
         RequireReroutable();
         if (route.Destination is not { } destination)
             throw new PreconditionFailedException($"No centre can take return '{Id}' now: {route.Decision.Explanation}");
-        var booked = CapacityBookedAt;
+        var held = CenterContribution.HeldBy(Record);
         var moved = Record.Destination?.FulfillmentCenterId != destination.FulfillmentCenterId;
         var from = Record.Destination?.FulfillmentCenterId ?? "no centre";
         Record.Routing = route;
@@ -98,7 +99,7 @@ public sealed class Return(string id, ReturnRecord record)
         List<TimelineEntry> entries = [Lifecycle.Apply(ReturnTrigger.Reroute, actor, now, details)];
         if (Status == ReturnState.Approved) entries.AddRange(IssueLabel(now));
         else if (moved && Record.TrackingNumber is not null) Record.TrackingNumber = TrackingNumbers.New();
-        return new(entries) { CapacityToRelease = booked == destination.FulfillmentCenterId ? null : booked };
+        return new(entries) { CapacityToRelease = held?.CenterId == destination.FulfillmentCenterId ? null : held };
     }
 
     public ReturnChange Reject(string reason, string actor, DateTime now) => Move(ReturnTrigger.Reject, reason, actor, now);
@@ -278,14 +279,11 @@ public sealed class Return(string id, ReturnRecord record)
 
     /// <summary>Does the return hold receiving capacity at <paramref name="centerId"/> on <paramref name="day"/>?</summary>
     public bool HoldsCapacityAt(string centerId, DateOnly day) =>
-        Record.Routing is { DefaultCentre: false } route && route.ArrivalDay == day && Record.Destination?.FulfillmentCenterId == centerId;
+        CenterContribution.HeldBy(Record) is { } held && held.CenterId == centerId && held.Day == day;
 
     /// <summary>Does the return hold a booked pickup in the carrier window <paramref name="windowId"/>?</summary>
     public bool HoldsPickupIn(string windowId) =>
         Record.Pickup is { Status: PickupStatus.Booked } booking && booking.Slot.WindowId == windowId;
-
-    /// <summary>The default centre books nothing: only a centre of the network holds the return's capacity.</summary>
-    private string? CapacityBookedAt => Record.Routing is { DefaultCentre: false } ? Record.Destination?.FulfillmentCenterId : null;
 
     private ReturnChange Move(ReturnTrigger trigger, string details, string actor, DateTime now) =>
         new([Lifecycle.Apply(trigger, actor, now, details.Length == 0 ? null : details)]);

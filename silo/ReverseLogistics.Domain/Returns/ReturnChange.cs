@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Pickups;
 
 namespace ReverseLogistics.Domain.Returns;
@@ -12,8 +13,8 @@ public sealed record ReturnChange(IReadOnlyList<TimelineEntry> Entries)
     /// <summary>The carrier window place of a pickup the return gave up (cancelled, moved, or left behind by a cancelled or expired return).</summary>
     public PickupSlot? PickupToRelease { get; init; }
 
-    /// <summary>The centre whose receiving capacity the return booked and no longer needs (it was routed elsewhere).</summary>
-    public string? CapacityToRelease { get; init; }
+    /// <summary>The receiving capacity the return booked and no longer needs (it was routed elsewhere).</summary>
+    public HeldCapacity? CapacityToRelease { get; init; }
 
     /// <summary>This change followed by <paramref name="next"/> in the same turn.</summary>
     public ReturnChange Then(ReturnChange next) => new([.. Entries, .. next.Entries])

@@ -7,8 +7,9 @@ using ReverseLogistics.Grains.Idempotency;
 namespace ReverseLogistics.Grains.Network;
 
 /// <summary>
-/// One fulfilment centre of the 3PL (key: platform tenant / centre id): its definition, and the units of
-/// routed returns expected per arrival day, counted against its daily capacity.
+/// One fulfilment centre of the 3PL (key: platform tenant / centre id): its definition, and the units of routed
+/// returns expected per arrival day, counted against its daily capacity. Bookings are kept in memory, from the returns'
+/// counters when the grain starts and what it granted since; they commit nothing (docs/performance.md).
 /// </summary>
 public interface IFulfillmentCenterGrain : IGrainWithStringKey
 {
@@ -21,15 +22,16 @@ public interface IFulfillmentCenterGrain : IGrainWithStringKey
     Task<FulfillmentCenterState> UpdateAsync(FulfillmentCenter center, Caller caller, IdempotencyTicket ticket);
 
     /// <summary>
-    /// Books a return's units on its arrival day, unless the centre is paused or already full that day.
-    /// Booking the same return again replaces its booking (never counts it twice); false when refused.
+    /// Books a return's units on its arrival day, unless the centre is paused or already full that day. Booking the same
+    /// return again replaces its booking (never counts it twice). <paramref name="held"/>: the booking the return's committed
+    /// state holds at this centre, if any. The answer carries the day's units after the call, booked or not.
     /// </summary>
-    Task<bool> BookAsync(string returnKey, CapacityBooking booking);
+    Task<BookingAnswer> BookAsync(string returnKey, CapacityBooking booking, CapacityBooking? held);
 
-    /// <summary>Frees a return's booking (it was rerouted); nothing to do when it holds none.</summary>
-    Task ReleaseAsync(string returnKey);
+    /// <summary>Frees a return's booking (it was rerouted): <paramref name="held"/> is what its committed state holds here.</summary>
+    Task ReleaseAsync(string returnKey, CapacityBooking held);
 
-    /// <summary>The bookings for today or later made before <paramref name="bookedBefore"/> (or at an unrecorded time), by return.</summary>
+    /// <summary>The bookings granted by this activation for today or later before <paramref name="bookedBefore"/>, by return.</summary>
     [ReadOnly]
     Task<IReadOnlyList<KeyValuePair<string, CapacityBooking>>> FutureBookingsMadeBeforeAsync(DateTime bookedBefore);
 

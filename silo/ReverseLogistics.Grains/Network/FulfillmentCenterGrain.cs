@@ -6,13 +6,24 @@ using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Grains.Network;
 
-/// <summary>A fulfilment centre; every commit is published to this silo's <see cref="NetworkSnapshot"/>.</summary>
+/// <summary>
+/// A fulfilment centre. Its definition is its state, and every commit of it is published to this silo's
+/// <see cref="NetworkSnapshot"/>. Its bookings are kept in memory (<see cref="CenterBookings"/>): read from the returns'
+/// counters on the first booking call, then what it grants and releases, none of which commits. The counters are the
+/// truth: a return whose commit failed after booking is never in them, and a later activation forgets the grant.
+/// One activation serves the cluster, so bookings are admitted in one place; a new activation after a silo died misses
+/// the grants whose returns had not committed yet (a small overbooking, docs/performance.md).
+/// </summary>
 public sealed class FulfillmentCenterGrain(IActorStore store, PlatformClock clock, NetworkSnapshot snapshot)
     : StoreGrain<FulfillmentCenterState>(store, TypeName, clock), IFulfillmentCenterGrain
 {
     public const string TypeName = "fulfillment-center";
     public const string StatusIndex = "status";
     public const string CountryIndex = "country";
+
+    private CenterBookings? bookings;
+
+    private DateOnly Today => DateOnly.FromDateTime(Now);
 
     public Task<FulfillmentCenterState> GetAsync() => Task.FromResult(RequireExisting());
 
@@ -29,46 +40,33 @@ public sealed class FulfillmentCenterGrain(IActorStore store, PlatformClock cloc
         return DefineAsync("FulfillmentCenterUpdated", center, caller, ticket);
     }
 
-    public async Task<bool> BookAsync(string returnKey, CapacityBooking booking)
+    public async Task<BookingAnswer> BookAsync(string returnKey, CapacityBooking booking, CapacityBooking? held)
     {
-        if (!Exists) return false;
-        if (State.Bookings.TryGetValue(returnKey, out var existing) && existing.SameLoadAs(booking)) return true;
-        var expected = new CenterLoad(State.Bookings).ExpectedUnits(booking.Day, returnKey);
-        if (State.Center.Status != CenterStatus.Active || expected >= State.Center.DailyCapacity)
-        {
-            // The router saw older news (a commit through another silo not yet reloaded): bring this silo up to date.
-            snapshot.Apply(Key.Id, Version, State);
-            return false;
-        }
-
-        // Past days no longer limit anything, and the state is rewritten on every booking: keep it to the days ahead.
-        var today = DateOnly.FromDateTime(Now);
-        foreach (var past in State.Bookings.Where(b => b.Value.Day < today).Select(b => b.Key).ToList())
-            State.Bookings.Remove(past);
-        State.Bookings[returnKey] = booking = booking with { BookedAt = Now };
-        await CommitAndPublishAsync(Event("CapacityBooked", new { Return = returnKey, booking.Day, booking.Units }, "system:routing"));
-        return true;
+        if (!Exists) return new BookingAnswer(false, booking.Day, 0);
+        var booked = await BookingsAsync();
+        var granted = State.Center.Status == CenterStatus.Active
+            && booked.TryBook(returnKey, booking with { BookedAt = Now }, held, State.Center.DailyCapacity, Today);
+        return new BookingAnswer(granted, booking.Day, booked.UnitsOn(booking.Day));
     }
 
-    public async Task ReleaseAsync(string returnKey)
+    public async Task ReleaseAsync(string returnKey, CapacityBooking held) => (await BookingsAsync()).Release(returnKey, held, Today);
+
+    public Task<IReadOnlyList<KeyValuePair<string, CapacityBooking>>> FutureBookingsMadeBeforeAsync(DateTime bookedBefore) =>
+        Task.FromResult<IReadOnlyList<KeyValuePair<string, CapacityBooking>>>(bookings?.GrantedBefore(bookedBefore, Today) ?? []);
+
+    public Task<bool> ReleaseIfUnchangedAsync(string returnKey, CapacityBooking booking)
     {
-        if (!State.Bookings.Remove(returnKey, out var booking)) return;
-        await CommitAndPublishAsync(Event("CapacityReleased", new { Return = returnKey, booking.Day, booking.Units }, "system:routing"));
+        if (bookings?.Of(returnKey) != booking) return Task.FromResult(false);
+        bookings.Release(returnKey, null, Today);
+        return Task.FromResult(true);
     }
 
-    public Task<IReadOnlyList<KeyValuePair<string, CapacityBooking>>> FutureBookingsMadeBeforeAsync(DateTime bookedBefore)
+    private async Task<CenterBookings> BookingsAsync()
     {
-        var today = DateOnly.FromDateTime(Now);
-        IReadOnlyList<KeyValuePair<string, CapacityBooking>> bookings =
-            [.. State.Bookings.Where(b => b.Value.Day >= today && (b.Value.BookedAt ?? DateTime.MinValue) < bookedBefore)];
-        return Task.FromResult(bookings);
-    }
-
-    public async Task<bool> ReleaseIfUnchangedAsync(string returnKey, CapacityBooking booking)
-    {
-        if (!State.Bookings.TryGetValue(returnKey, out var current) || current != booking) return false;
-        await ReleaseAsync(returnKey);
-        return true;
+        if (bookings is not null) return bookings;
+        var today = Today;
+        var counted = await CenterBookingCounters.ReadAsync(Store, [Key.Id], today, CancellationToken.None);
+        return bookings ??= new CenterBookings(counted.GetValueOrDefault(Key.Id) ?? [], today);
     }
 
     private async Task<FulfillmentCenterState> DefineAsync(string eventType, FulfillmentCenter center, Caller caller, IdempotencyTicket ticket)
@@ -76,15 +74,10 @@ public sealed class FulfillmentCenterGrain(IActorStore store, PlatformClock cloc
         State.Center = center;
         State.Revision++;
         State.UpdatedAt = Now;
-        await CommitAndPublishAsync(Event(eventType, center, caller.AuditName), ticket.Record(State, Now));
-        return State;
-    }
-
-    private async Task CommitAndPublishAsync(NewEvent change, IdempotencyRecord? idempotency = null)
-    {
-        await CommitAsync([change], idempotency,
+        await CommitAsync([Event(eventType, center, caller.AuditName)], ticket.Record(State, Now),
             [new IndexEntry(StatusIndex, State.Center.Status.ToString()), new IndexEntry(CountryIndex, State.Center.CountryCode)]);
         snapshot.Apply(Key.Id, Version, State);
+        return State;
     }
 
     private FulfillmentCenterState RequireExisting() =>

@@ -12,14 +12,16 @@ namespace ReverseLogistics.Grains.Network;
 /// The network as routing sees it, in memory: loaded once from the store, then kept current by the
 /// centre, carrier and contract grains of this silo (they publish every commit) and by the store's
 /// change notifications for commits on other nodes. The routing index is rebuilt on the next
-/// decision after a definition changes; bookings only refresh the centre's load, so a decision reads
-/// no database at all.
+/// decision after a definition changes, so a decision reads no database at all. Centres' loads (booked units per
+/// day) are read from the returns' counters when the snapshot loads, then learnt from each centre's answer to a
+/// booking made through this silo (<see cref="Observe"/>); the centre's grain has the last word on capacity.
 /// </summary>
 public sealed partial class NetworkSnapshot : IDisposable
 {
     private const int PageSize = 1000;
 
     private readonly IActorStore store;
+    private readonly PlatformClock clock;
     private readonly ILogger<NetworkSnapshot> logger;
     private readonly Lock gate = new();
     private readonly Dictionary<string, (long Version, int Revision, FulfillmentCenter Center)> centers = [];
@@ -31,9 +33,9 @@ public sealed partial class NetworkSnapshot : IDisposable
     private long generation;
     private Task? loading;
 
-    public NetworkSnapshot(IActorStore store, ILogger<NetworkSnapshot> logger)
+    public NetworkSnapshot(IActorStore store, PlatformClock clock, ILogger<NetworkSnapshot> logger)
     {
-        (this.store, this.logger) = (store, logger);
+        (this.store, this.clock, this.logger) = (store, clock, logger);
         store.ActorChanged += OnActorChanged;
     }
 
@@ -66,9 +68,16 @@ public sealed partial class NetworkSnapshot : IDisposable
         }
     }
 
-    /// <summary>Units expected at a centre on a day, as last published; <paramref name="exceptReturn"/>'s own booking left out.</summary>
-    public int ExpectedUnits(string centerId, DateOnly day, string? exceptReturn = null) =>
-        loads.TryGetValue(centerId, out var load) ? load.ExpectedUnits(day, exceptReturn) : 0;
+    /// <summary>Units expected at a centre on a day, as last learnt; <paramref name="own"/>, the asking return's booking there, left out.</summary>
+    public int ExpectedUnits(string centerId, DateOnly day, CapacityBooking? own = null) =>
+        loads.TryGetValue(centerId, out var load) ? load.ExpectedUnits(day, own) : 0;
+
+    /// <summary>What a centre answered to a booking: it expects <paramref name="units"/> on <paramref name="day"/>.</summary>
+    public void Observe(string centerId, DateOnly day, int units)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        loads.AddOrUpdate(centerId, _ => CenterLoad.Empty.With(day, units, today), (_, load) => load.With(day, units, today));
+    }
 
     public void Apply(string centerId, long version, FulfillmentCenterState state)
     {
@@ -77,7 +86,6 @@ public sealed partial class NetworkSnapshot : IDisposable
             if (centers.TryGetValue(centerId, out var held) && held.Version >= version) return;
             if (held.Center is null || held.Revision != state.Revision) Invalidate();
             centers[centerId] = (version, state.Revision, state.Center);
-            loads[centerId] = new CenterLoad(new Dictionary<string, CapacityBooking>(state.Bookings));
         }
     }
 
@@ -130,6 +138,11 @@ public sealed partial class NetworkSnapshot : IDisposable
         await LoadAllAsync<FulfillmentCenterState>(FulfillmentCenterGrain.TypeName, (id, version, s) => Apply(id, version, s));
         await LoadAllAsync<CarrierState>(CarrierGrain.TypeName, (id, version, s) => Apply(id, version, s));
         await LoadAllAsync<TenantContractState>(TenantContractGrain.TypeName, (id, version, s) => Apply(id, version, s));
+        List<string> centerIds;
+        lock (gate) centerIds = [.. centers.Keys];
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var (centerId, days) in await CenterBookingCounters.ReadAsync(store, centerIds, today, CancellationToken.None))
+            loads.TryAdd(centerId, new CenterLoad(days));
     }
 
     private async Task LoadAllAsync<TState>(string actorType, Action<string, long, TState> apply)

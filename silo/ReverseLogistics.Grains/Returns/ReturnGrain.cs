@@ -197,8 +197,8 @@ public sealed class ReturnGrain(IActorStore store, PlatformClock clock, IReturnR
     /// <summary>Gives back what the change let go of on other grains, then commits the record, its entries as events and its index.</summary>
     private async Task<ReturnSnapshot> CommitAsync(ReturnChange change, IdempotencyTicket? ticket, DateTime now, NewEvent? first = null)
     {
-        if (change.CapacityToRelease is { } centerId)
-            await router.ReleaseAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), centerId, CancellationToken.None);
+        if (change.CapacityToRelease is { } held)
+            await router.ReleaseAsync(RoutingSubject.Of(Key.TenantId, Key.Id, State), held, CancellationToken.None);
         if (change.PickupToRelease is { } slot) await pickups.ReleaseAsync(slot, Key);
         State.UpdatedAt = now;
         await CommitRecordingStateAsync(first is null ? Events(change.Entries) : [first, .. Events(change.Entries)],

@@ -1,3 +1,4 @@
+using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Routing;
 
 namespace ReverseLogistics.Grains.Routing;
@@ -16,5 +17,5 @@ public interface IReturnRouter
     Task<ReturnRoute> AssignAsync(RoutingSubject subject, DateTime now, Func<Task>? beforeBooking, CancellationToken cancellationToken);
 
     /// <summary>Frees the return's booking at a centre it no longer goes to.</summary>
-    Task ReleaseAsync(RoutingSubject subject, string centerId, CancellationToken cancellationToken);
+    Task ReleaseAsync(RoutingSubject subject, HeldCapacity held, CancellationToken cancellationToken);
 }

@@ -8,8 +8,8 @@ namespace ReverseLogistics.Grains.Routing;
 
 /// <summary>
 /// Routes over the in-memory <see cref="NetworkSnapshot"/> and books capacity on the winning centre's
-/// grain. The snapshot's loads may lag a booking made on another node; the centre grain has the
-/// last word, and when it refuses (full by now) the return is routed again on the fresher loads.
+/// grain. The snapshot's loads may lag bookings made through other silos; the centre grain has the
+/// last word, its answer updates the snapshot, and when it refuses (full by now) the return is routed again on the fresher loads.
 /// </summary>
 public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, IGrainFactory grains) : IReturnRouter
 {
@@ -27,8 +27,11 @@ public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, IGrainFactory 
             route = await PreviewAsync(subject, now, cancellationToken);
             if (route.Destination is null || route.DefaultCentre) return route;
             if (attempt == 0 && beforeBooking is not null) await beforeBooking();
-            var booking = new CapacityBooking(route.ArrivalDay, subject.Units);
-            if (await grains.FulfillmentCenter(route.Destination.FulfillmentCenterId).BookAsync(key, booking).WaitAsync(cancellationToken)) return route;
+            var centerId = route.Destination.FulfillmentCenterId;
+            var answer = await grains.FulfillmentCenter(centerId)
+                .BookAsync(key, new CapacityBooking(route.ArrivalDay, subject.Units), HeldAt(subject, centerId)).WaitAsync(cancellationToken);
+            snapshot.Observe(centerId, answer.Day, answer.UnitsThatDay);
+            if (answer.Booked) return route;
         }
         return route with
         {
@@ -37,10 +40,10 @@ public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, IGrainFactory 
         };
     }
 
-    public Task ReleaseAsync(RoutingSubject subject, string centerId, CancellationToken cancellationToken)
+    public Task ReleaseAsync(RoutingSubject subject, HeldCapacity held, CancellationToken cancellationToken)
     {
         var key = subject.BookingKey ?? throw new ArgumentException("Only a return holds bookings.", nameof(subject));
-        return grains.FulfillmentCenter(centerId).ReleaseAsync(key).WaitAsync(cancellationToken);
+        return grains.FulfillmentCenter(held.CenterId).ReleaseAsync(key, held.Booking).WaitAsync(cancellationToken);
     }
 
     private ReturnRoute Decide(NetworkView view, RoutingSubject subject, DateTime now)
@@ -72,13 +75,16 @@ public sealed class NetworkReturnRouter(NetworkSnapshot snapshot, IGrainFactory 
             ReturnMethod = subject.Method,
             ArrivalDay = arrival,
         };
-        var decision = view.Router.Route(request, (center, day) => snapshot.ExpectedUnits(center, day, subject.BookingKey));
+        var decision = view.Router.Route(request, (center, day) => snapshot.ExpectedUnits(center, day, HeldAt(subject, center)));
         return route with
         {
             Decision = decision,
             Destination = decision.CenterId is { } id ? DestinationOf(view.Centers[id]) : null,
         };
     }
+
+    private static CapacityBooking? HeldAt(RoutingSubject subject, string centerId) =>
+        subject.Held is { } held && held.CenterId == centerId ? held.Booking : null;
 
     private static Destination DestinationOf(FulfillmentCenter center) =>
         new(center.Id, center.Name, center.AddressLines, center.City, center.PostalCode, center.CountryCode);

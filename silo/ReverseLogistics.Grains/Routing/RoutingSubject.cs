@@ -18,6 +18,9 @@ public sealed record RoutingSubject(
     /// <summary>When set, overrides <see cref="ArrivalEstimate"/>.</summary>
     public DateOnly? ArrivalDay { get; init; }
 
+    /// <summary>The capacity the return's committed state holds (it is being rerouted), left out of what routing counts.</summary>
+    public HeldCapacity? Held { get; init; }
+
     /// <summary>How the return's capacity booking is named at its centre; null for an ad-hoc question.</summary>
     public string? BookingKey => ReturnId is null ? null : $"{TenantId}/{ReturnId}";
 
@@ -27,6 +30,9 @@ public sealed record RoutingSubject(
         var expected = record.Rma.ExpectedQuantities;
         var lines = record.Request.Lines.Where((_, i) => i < expected.Count && expected[i] > 0).ToList();
         return new RoutingSubject(tenantId, returnId, record.Request.CustomerAddress, record.Request.ReturnMethod,
-            [.. lines.Select(l => l.Category).Distinct()], expected.Sum());
+            [.. lines.Select(l => l.Category).Distinct()], expected.Sum())
+        {
+            Held = CenterContribution.HeldBy(record),
+        };
     }
 }

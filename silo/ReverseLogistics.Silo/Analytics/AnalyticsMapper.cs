@@ -5,6 +5,8 @@ using ReverseLogistics.Silo.Paging;
 using ReverseLogistics.V1;
 using ReasonGrowth = ReverseLogistics.V1.ReasonGrowth;
 using ReasonShare = ReverseLogistics.V1.ReasonShare;
+using CenterMetrics = ReverseLogistics.V1.CenterMetrics;
+using ReceivingPeriod = ReverseLogistics.V1.ReceivingPeriod;
 
 namespace ReverseLogistics.Silo.Analytics;
 
@@ -25,14 +27,16 @@ public static class AnalyticsMapper
         v.Require(sku.Length == 0 || dimension == Dimension.Sku, "sku", "only with group_by ANALYTICS_GROUPING_SKU");
         v.Require(category.Length == 0 || dimension == Dimension.Category, "category", "only with group_by ANALYTICS_GROUPING_CATEGORY");
         var only = dimension switch { Dimension.Sku when sku.Length > 0 => sku, Dimension.Category when category.Length > 0 => category, _ => null };
-        return new AnalyticsQuery(range, dimension, only, interval switch
-        {
-            AnalyticsInterval.Day => Interval.Day,
-            AnalyticsInterval.Week => Interval.Week,
-            AnalyticsInterval.Month => Interval.Month,
-            _ => Interval.Whole,
-        });
+        return new AnalyticsQuery(range, dimension, only, IntervalOf(interval));
     }
+
+    public static Interval IntervalOf(AnalyticsInterval interval) => interval switch
+    {
+        AnalyticsInterval.Day => Interval.Day,
+        AnalyticsInterval.Week => Interval.Week,
+        AnalyticsInterval.Month => Interval.Month,
+        _ => Interval.Whole,
+    };
 
     /// <summary>The last group of the page before, or null; a token the platform did not issue is noted on <paramref name="v"/>.</summary>
     public static string? AfterGroup(string pageToken, Validator v)
@@ -88,4 +92,26 @@ public static class AnalyticsMapper
         if (period.Rate is { } rate) proto.ReturnRate = rate;
         return proto;
     }
+
+    public static CenterMetrics ToProto(Domain.Analytics.CenterMetrics centre)
+    {
+        var proto = new CenterMetrics
+        {
+            FulfillmentCenterId = centre.CenterId,
+            Total = ToProto(centre.Total),
+            BacklogUnits = centre.BacklogUnits,
+            BacklogOldestAgeDays = centre.BacklogOldestAgeDays,
+        };
+        proto.Periods.AddRange(centre.Periods.Select(ToProto));
+        proto.Backlog.AddRange(centre.Backlog.Select(b => new V1.BacklogDay { Day = Day(b.Day), Units = b.Units }));
+        return proto;
+    }
+
+    private static ReceivingPeriod ToProto(Domain.Analytics.ReceivingPeriod period) => new()
+    {
+        FirstDay = Day(period.Days.First),
+        LastDay = Day(period.Days.Last),
+        Parcels = period.Parcels,
+        Units = period.Units,
+    };
 }

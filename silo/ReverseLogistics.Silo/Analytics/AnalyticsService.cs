@@ -4,14 +4,15 @@ using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Tenants;
 using ReverseLogistics.Grains;
+using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Silo.Security;
 using ReverseLogistics.V1;
 using AnalyticsServiceBase = ReverseLogistics.V1.AnalyticsService.AnalyticsServiceBase;
 
 namespace ReverseLogistics.Silo.Analytics;
 
-/// <summary>reverselogistics.v1.AnalyticsService: return rates and reasons from the counters every commit keeps (docs/analytics.md).</summary>
-public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory grains, PlatformClock time) : AnalyticsServiceBase
+/// <summary>reverselogistics.v1.AnalyticsService: return rates and reasons, resolution, dispositions, customer risk and centres' receiving from the counters every commit keeps (docs/analytics.md).</summary>
+public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory grains, PlatformClock time, CenterMetricsScope centres) : AnalyticsServiceBase
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
@@ -97,6 +98,22 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         };
         response.Customers.AddRange(customers.Take(size).Select(OutcomesMapper.ToProto));
         if (customers.Count > size) response.NextPageToken = OutcomesMapper.PageToken(customers[size - 1]);
+        return response;
+    }
+
+    public override async Task<GetCenterMetricsResponse> GetCenterMetrics(GetCenterMetricsRequest request, ServerCallContext context)
+    {
+        var v = new Validator();
+        var range = AnalyticsQuery.ParseRange(request.FirstDay, request.LastDay, v);
+        v.Require(Enum.IsDefined(request.Interval), "interval", "unknown interval");
+        v.Require(request.FulfillmentCenterId.Length == 0 || NetworkValidator.IsValidId(request.FulfillmentCenterId), "fulfillment_center_id",
+            "a centre id: 2-40 upper-case letters, digits or hyphens");
+        v.ThrowIfInvalid();
+        var (centerIds, today) = await centres.ScopeAsync(request.FulfillmentCenterId, context.CancellationToken);
+
+        var rows = await directory.ReadAsync(null, CenterMetricsReport.Reads(centerIds, range), context.CancellationToken);
+        var response = new GetCenterMetricsResponse();
+        response.Centers.AddRange(CenterMetricsReport.Build(centerIds, range, AnalyticsMapper.IntervalOf(request.Interval), today, rows).Select(AnalyticsMapper.ToProto));
         return response;
     }
 

@@ -91,6 +91,7 @@ public static class PlatformServiceExtensions
         services.AddSingleton<ReturnsService>();
 
         services.AddSingleton<ParcelLookup>();
+        services.AddSingleton<InventoryDirectory>();
         services.AddSingleton<ReceivingService>();
 
         services.AddSingleton<PickupDirectory>();
@@ -98,6 +99,7 @@ public static class PlatformServiceExtensions
 
         services.AddSingleton<SalesService>();
         services.AddSingleton<AnalyticsDirectory>();
+        services.AddSingleton<CenterMetricsScope>();
         services.AddSingleton<AnalyticsService>();
         services.AddSingleton<AnalyticsBackfill>();
         services.AddHostedService(provider => provider.GetRequiredService<AnalyticsBackfill>());

@@ -29,13 +29,21 @@ public sealed class NetworkDirectory(IActorStore store, PlatformClock time)
                 (request.Status == Proto.CenterStatus.Paused ? CenterStatus.Paused : CenterStatus.Active).ToString()));
         if (request.CountryCode.Length > 0) conditions.Add(IndexCondition.Equal(FulfillmentCenterGrain.CountryIndex, request.CountryCode));
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var states = new List<FulfillmentCenterState>();
         var response = new Proto.ListFulfillmentCentersResponse();
         response.NextPageToken = await PageAsync<FulfillmentCenterState>(FulfillmentCenterGrain.TypeName, conditions, after, request.PageSize,
-            state => response.FulfillmentCenters.Add(
-                NetworkMapper.ToProto(state.Center, state.CreatedAt, state.UpdatedAt, new CenterLoad(state.Bookings).From(today))),
-            cancellationToken);
+            states.Add, cancellationToken);
+        var loads = await LoadsAsync([.. states.Select(s => s.Center.Id)], cancellationToken);
+        response.FulfillmentCenters.AddRange(states.Select(state => NetworkMapper.ToProto(state.Center, state.CreatedAt, state.UpdatedAt, loads(state.Center.Id))));
         return response;
+    }
+
+    /// <summary>The centres' booked units per day from today (by the business clock) on, as the returns' commits counted them.</summary>
+    public async Task<Func<string, IEnumerable<(DateOnly Day, int Units)>>> LoadsAsync(IReadOnlyList<string> centerIds, CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var loads = await CenterBookingCounters.ReadAsync(store, centerIds, today, cancellationToken);
+        return centerId => loads.TryGetValue(centerId, out var days) ? new CenterLoad(days).From(today) : [];
     }
 
     public async Task<Proto.ListCarriersResponse> ListCarriersAsync(Proto.ListCarriersRequest request, CancellationToken cancellationToken)

@@ -179,8 +179,8 @@ public sealed class NetworkService(
     private async Task<Proto.FulfillmentCenter> CenterAsync(Task<FulfillmentCenterState> call)
     {
         var state = await call;
-        return NetworkMapper.ToProto(state.Center, state.CreatedAt, state.UpdatedAt,
-            new CenterLoad(state.Bookings).From(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime)));
+        var loads = await directory.LoadsAsync([state.Center.Id], CancellationToken.None);
+        return NetworkMapper.ToProto(state.Center, state.CreatedAt, state.UpdatedAt, loads(state.Center.Id));
     }
 
     private static Proto.Carrier ToProto(CarrierState state) => NetworkMapper.ToProto(state.Carrier, state.CreatedAt, state.UpdatedAt);

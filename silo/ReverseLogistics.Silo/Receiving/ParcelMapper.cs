@@ -46,12 +46,6 @@ public static class ParcelMapper
         return parcel;
     }
 
-    /// <summary>The units a parcel's dispositions put into the centre's inventory.</summary>
-    public static IEnumerable<InventoryUnit> InventoryUnits(Proto.Parcel parcel) =>
-        parcel.Lines.Where(l => l.Disposition is not null && l.Inspection is not null).Select(l => new InventoryUnit(
-            parcel.TenantId, parcel.ReturnId, l.LineIndex, l.Sku, l.Disposition.ResaleSku.Length == 0 ? null : l.Disposition.ResaleSku,
-            (InspectionGrade)(int)l.Inspection.Grade, (Disposition)(int)l.Disposition.Disposition, l.Disposition.Quantity));
-
     public static Proto.InventoryItem ToProto(InventoryRow row) => new()
     {
         TenantId = row.TenantId,

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Orleans;
 using ReverseLogistics.Grains;
 using Grpc.Core;
+using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Domain.Errors;
@@ -23,10 +24,11 @@ namespace ReverseLogistics.Silo.Receiving;
 
 /// <summary>
 /// reverselogistics.v1.ReceivingService: a fulfilment centre's handhelds scan, receive, inspect and
-/// dispose of returned parcels. A scan id is idempotent per centre; after every answer, first or
-/// repeated, the centre's inventory is brought up to date from it.
+/// dispose of returned parcels. A scan id is idempotent per centre; the return's own commit moves the centre's
+/// figures (arrivals, inventory), which ListInventory reads.
 /// </summary>
-public sealed class ReceivingService(IGrainFactory grains, IdempotentRequests idempotency, ParcelLookup parcels) : ReceivingServiceBase
+public sealed class ReceivingService(IGrainFactory grains, IdempotentRequests idempotency, ParcelLookup parcels, InventoryDirectory inventory)
+    : ReceivingServiceBase
 {
     public const int MaxScanIdLength = 64;
     public const int MaxDeviceIdLength = 64;
@@ -78,11 +80,12 @@ public sealed class ReceivingService(IGrainFactory grains, IdempotentRequests id
             .ThrowIfInvalid();
         var size = request.PageSize == 0 ? DefaultPageSize : request.PageSize;
         Disposition? disposition = request.Disposition == V1.Disposition.Unspecified ? null : (Disposition)(int)request.Disposition;
-        var page = await grains.CenterInventory(centre).ListAsync(NullIfEmpty(request.TenantId), NullIfEmpty(request.Sku), disposition, after, size + 1);
+        var (rows, arrivals) = await inventory.ListAsync(centre, NullIfEmpty(request.TenantId), NullIfEmpty(request.Sku), disposition, after, size + 1,
+            context.CancellationToken);
         var response = new ListInventoryResponse { FulfillmentCenterId = centre };
-        response.Items.AddRange(page.Rows.Take(size).Select(ParcelMapper.ToProto));
-        if (page.Rows.Count > size) response.NextPageToken = PageTokens.Encode(page.Rows[size - 1].SortKey);
-        response.Arrivals.AddRange(page.Arrivals.Select(a => new DailyArrivals { Date = a.Day, Parcels = a.Parcels }));
+        response.Items.AddRange(rows.Take(size).Select(ParcelMapper.ToProto));
+        if (rows.Count > size) response.NextPageToken = PageTokens.Encode(rows[size - 1].SortKey);
+        response.Arrivals.AddRange(arrivals.Select(a => new DailyArrivals { Date = CenterCounters.Day(a.Day), Parcels = checked((int)a.Parcels) }));
         return response;
     }
 
@@ -97,15 +100,12 @@ public sealed class ReceivingService(IGrainFactory grains, IdempotentRequests id
         });
     }
 
-    /// <summary>Runs a step once per scan id of the centre, then brings the centre's inventory up to date from its answer.</summary>
+    /// <summary>Runs a step once per scan id of the centre.</summary>
     private async Task<Parcel> RunAsync<TRequest>(ServerCallContext context, HandheldScan scan, string scanId, TRequest request,
         Func<IdempotencyTicket, Task<ReturnSnapshot>> step) where TRequest : IMessage<TRequest>
     {
         var snapshot = await idempotency.RunAsync(context, $"{scan.CentreId}/{scanId}", request, (_, ticket) => step(ticket));
-        var parcel = ParcelMapper.ToProto(snapshot.TenantId, snapshot.ReturnId, snapshot.State);
-        await grains.CenterInventory(scan.CentreId).SyncAsync(parcel.TenantId, parcel.ReturnId, parcel.ArriveTime?.ToDateTime(),
-            [.. ParcelMapper.InventoryUnits(parcel)]);
-        return parcel;
+        return ParcelMapper.ToProto(snapshot.TenantId, snapshot.ReturnId, snapshot.State);
     }
 
     private static HandheldScan Scan(ServerCallContext context, string scanId, string deviceId, Action<Validator> more)

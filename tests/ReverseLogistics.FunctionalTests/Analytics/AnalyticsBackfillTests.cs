@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReverseLogistics.Domain.Analytics;
+using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Returns;
+using ReverseLogistics.Domain.Routing;
 using ReverseLogistics.FunctionalTests.Support;
 using ReverseLogistics.Grains;
 using ReverseLogistics.Grains.Returns;
@@ -59,8 +61,38 @@ public sealed class AnalyticsBackfillTests : IDisposable
         Assert.True(JsonSerializer.Deserialize<AnalyticsBackfillState>(mark!.State, DomainJson.Options)!.Done);
     }
 
+    [Fact]
+    public async Task A_return_counted_before_the_centres_facet_gets_its_centres_figures_from_the_backfill_and_its_return_figures_stay()
+    {
+        await using (var store = new SqliteActorStore(directory))
+        {
+            await store.MigrateAsync(CancellationToken.None);
+            await StoreAsync(store, "r-received", counted: true, received: true);
+        }
+
+        var silo = await InProcessSilo.StartAsync(new SiloOptions { DataDirectory = directory, OperatorKey = "rl-backfill-operator" });
+        IReadOnlyList<CounterValue> returns, arrivals, received;
+        try
+        {
+            Assert.Equal(1L, await silo.Services.GetRequiredService<AnalyticsBackfill>().Completion.WaitAsync(TimeSpan.FromSeconds(60)));
+            var store = silo.Services.GetRequiredService<IActorStore>();
+            returns = await store.ReadCountersAsync(new CounterQuery(Tenant, "returns.all.day", [CounterRange.Exactly("2026-11-22")]), CancellationToken.None);
+            arrivals = await store.ReadCountersAsync(new CounterQuery(null, CenterCounters.Arrivals, [CounterRange.Exactly("FC-DEFAULT|2026-11-22")]), CancellationToken.None);
+            received = await store.ReadCountersAsync(new CounterQuery(null, CenterCounters.UnitsReceived, [CounterRange.Exactly("FC-DEFAULT|2026-11-22")]), CancellationToken.None);
+        }
+        finally
+        {
+            await silo.DisposeAsync();
+        }
+
+        Assert.Equal(1, Assert.Single(returns).Value);
+        Assert.Equal((Tenant, 1L), (Assert.Single(arrivals).TenantId, arrivals[0].Value));
+        Assert.Equal(1, Assert.Single(received).Value);
+    }
+
     /// <summary>A return as the platform stores it; <paramref name="counted"/> false: as it was stored before analytics, without facets or counters.</summary>
-    private static async Task StoreAsync(IActorStore store, string id, bool counted, ReturnState? state = null)
+    /// <paramref name="received"/>: its one unit received at the default centre, counted only in the return's facet (before the centres' one).
+    private static async Task StoreAsync(IActorStore store, string id, bool counted, ReturnState? state = null, bool received = false)
     {
         var request = Samples.Request();
         var eligibility = ReturnEligibility.Check(Samples.Policy, request, Samples.Now, CustomerHistory.None);
@@ -68,6 +100,14 @@ public sealed class AnalyticsBackfillTests : IDisposable
         rma.Open(new ReturnDraft(request, "Jane Doe", false, Samples.Policy, eligibility, "Old Merchant"), Samples.Now);
         if (state is { } changed) rma.Record.Rma.State = changed;
         if (!counted) rma.Record.AnalyticsFacets = [];
+        if (received)
+        {
+            rma.Record.AnalyticsFacets = [ReturnAnalytics.ReturnsFacet];
+            rma.Record.Destination = DefaultCentre.Destination;
+            rma.Record.Rma.State = ReturnState.Received;
+            rma.Record.Rma.ReceivedQuantities = [.. rma.Record.Rma.ExpectedQuantities];
+            rma.Record.Receiving.ArrivedAt = Samples.Now;
+        }
         var result = await store.CommitAsync(new ActorCommit(new ActorKey(Tenant, ReturnGrain.TypeName, id), 0, 0,
             JsonSerializer.Serialize(rma.Record, DomainJson.Options), [], Index: ReturnIndex.Of(id, rma.Record),
             Counters: counted ? CounterDeltas.Of(null, ReturnAnalytics.Of(rma.Record)) : null), CancellationToken.None);

@@ -8,7 +8,10 @@ using static ReverseLogistics.FunctionalTests.Support.TenantAdmin;
 
 namespace ReverseLogistics.FunctionalTests.Network;
 
-/// <summary>After a restart the routing snapshot is loaded from the store: centres, contracts and the bookings on them.</summary>
+/// <summary>
+/// After a restart the routing snapshot is loaded from the store: centres and contracts from their records, the bookings on
+/// the centres from the returns' counters (a centre's grain keeps its bookings in memory only).
+/// </summary>
 public sealed class NetworkRestartTests : IDisposable
 {
     private const string OperatorKey = "rl-network-restart-operator-key";
@@ -42,6 +45,36 @@ public sealed class NetworkRestartTests : IDisposable
         Assert.Equal("FC-LARGE", second.DestinationFulfillmentCenterId);
         Assert.Equal("FULL", Assert.Single(second.Routing.Candidates, c => c.FulfillmentCenterId == "FC-SMALL").RejectionCode);
         Assert.Equal(first, firstRead);
+    }
+
+    [Fact]
+    public async Task Concurrent_returns_book_a_centre_up_to_its_capacity_and_a_restarted_silo_reads_the_booked_units_back_from_the_counters()
+    {
+        const int capacity = 5;
+        string merchantKey;
+        List<Return> created;
+        await using (var silo = await StartAsync())
+        {
+            await silo.Client.Network.CreateFulfillmentCenterAsync(new CreateFulfillmentCenterRequest { RequestId = NewRequestId(), FulfillmentCenter = Centre("FC-ONLY", capacity) }, Operator);
+            await silo.Client.Network.CreateCarrierAsync(new CreateCarrierRequest { RequestId = NewRequestId(), Carrier = CarrierTo("UPS", "US") }, Operator);
+            string tenantId;
+            (tenantId, merchantKey) = await NewMerchantAsync(silo.Client, OperatorKey);
+            await silo.Client.Network.SetTenantContractAsync(new SetTenantContractRequest { RequestId = NewRequestId(), Contract = Contract(tenantId, "FC-ONLY") }, Operator);
+            var client = silo.Client;
+            created = [.. await Task.WhenAll(Enumerable.Range(0, 16).Select(i =>
+                client.Returns.CreateReturnAsync(NewReturn(customer: $"cust-{i}"), As(merchantKey)).ResponseAsync))];
+        }
+
+        await using var restarted = await StartAsync();
+        var centre = await restarted.Client.Network.GetFulfillmentCenterAsync(new GetFulfillmentCenterRequest { FulfillmentCenterId = "FC-ONLY" }, Operator);
+        var after = await restarted.Client.Returns.CreateReturnAsync(NewReturn(customer: "cust-after"), As(merchantKey));
+
+        Assert.Equal(capacity, created.Count(r => r.DestinationFulfillmentCenterId == "FC-ONLY"));
+        Assert.Equal(16 - capacity, created.Count(r => r.DestinationFulfillmentCenterId.Length == 0));
+        var day = created.First(r => r.DestinationFulfillmentCenterId == "FC-ONLY").Routing.ArrivalDay;
+        Assert.Equal(new DailyLoad { Day = day, ExpectedUnits = capacity }, Assert.Single(centre.Load));
+        Assert.Equal("", after.DestinationFulfillmentCenterId);
+        Assert.Equal("FULL", Assert.Single(after.Routing.Candidates, c => c.FulfillmentCenterId == "FC-ONLY").RejectionCode);
     }
 
     public void Dispose() => Directory.Delete(_dataDirectory, recursive: true);

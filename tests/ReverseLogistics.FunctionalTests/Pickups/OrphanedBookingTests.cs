@@ -54,12 +54,12 @@ public sealed class OrphanedBookingTests : IAsyncLifetime
         var day = DateOnly.FromDateTime(world.Clock.GetUtcNow().UtcDateTime).AddDays(2);
         var slot = FarSlot();
         var window = Grains.CarrierWindow(slot.WindowId);
-        Assert.True(await Centre.BookAsync($"{world.TenantId}/RET-GHOST", new CapacityBooking(day, 3)));
+        Assert.True((await Centre.BookAsync($"{world.TenantId}/RET-GHOST", new CapacityBooking(day, 3), held: null)).Booked);
         Assert.True(await window.BookAsync(slot, StopOf(unbooked.ReturnId)));
         var before = await CentreBookingsAsync();
 
         world.Clock.Advance(OrphanedBookingSweeps.Grace + TimeSpan.FromMinutes(1));
-        Assert.True(await Centre.BookAsync($"{world.TenantId}/RET-INFLIGHT", new CapacityBooking(day, 1)));
+        Assert.True((await Centre.BookAsync($"{world.TenantId}/RET-INFLIGHT", new CapacityBooking(day, 1), held: null)).Booked);
         var run = await SweepCompletion.RunAsync(await world.SchedulerAsync(), OrphanedBookingJob.Key, world.Clock);
         var again = await SweepCompletion.RunAsync(await world.SchedulerAsync(), OrphanedBookingJob.Key, world.Clock);
 

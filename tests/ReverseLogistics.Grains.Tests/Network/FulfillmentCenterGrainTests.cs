@@ -1,3 +1,4 @@
+using ReverseLogistics.Storage;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Tenants;
@@ -35,7 +36,7 @@ public sealed class FulfillmentCenterGrainTests(GrainCluster cluster)
         var centre = cluster.Grains.FulfillmentCenter(NewCentreId());
 
         await Assert.ThrowsAsync<NotFoundException>(() => centre.GetAsync());
-        Assert.False(await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1)));
+        Assert.False((await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null)).Booked);
     }
 
     [Fact]
@@ -45,17 +46,45 @@ public sealed class FulfillmentCenterGrainTests(GrainCluster cluster)
         var centre = cluster.Grains.FulfillmentCenter(id);
         await centre.CreateAsync(Centre(id, dailyCapacity: 2), Operator, Ticket(TenantIds.Platform));
 
-        var first = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1));
-        var rebooked = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1));
-        var second = await centre.BookAsync("acme/r-2", new CapacityBooking(Tomorrow, 1));
-        var full = await centre.BookAsync("acme/r-3", new CapacityBooking(Tomorrow, 1));
-        var otherDay = await centre.BookAsync("acme/r-3", new CapacityBooking(Tomorrow.AddDays(1), 1));
-        await centre.ReleaseAsync("acme/r-1");
-        var afterRelease = await centre.BookAsync("acme/r-4", new CapacityBooking(Tomorrow, 1));
+        var first = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null);
+        var rebooked = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null);
+        var second = await centre.BookAsync("acme/r-2", new CapacityBooking(Tomorrow, 1), held: null);
+        var full = await centre.BookAsync("acme/r-3", new CapacityBooking(Tomorrow, 1), held: null);
+        var otherDay = await centre.BookAsync("acme/r-3", new CapacityBooking(Tomorrow.AddDays(1), 1), held: null);
+        await centre.ReleaseAsync("acme/r-1", new CapacityBooking(Tomorrow, 1));
+        var afterRelease = await centre.BookAsync("acme/r-4", new CapacityBooking(Tomorrow, 1), held: null);
 
-        Assert.Equal((true, true, true, false, true, true), (first, rebooked, second, full, otherDay, afterRelease));
+        Assert.Equal((true, true, true, false, true, true),
+            (first.Booked, rebooked.Booked, second.Booked, full.Booked, otherDay.Booked, afterRelease.Booked));
+        Assert.Equal((1, 2, 2, 2), (first.UnitsThatDay, second.UnitsThatDay, full.UnitsThatDay, afterRelease.UnitsThatDay));
         var bookings = await centre.FutureBookingsMadeBeforeAsync(DateTime.MaxValue);
         Assert.Equal(["acme/r-2", "acme/r-3", "acme/r-4"], bookings.Select(b => b.Key).Order());
+    }
+
+    [Fact]
+    public async Task A_centre_starts_from_the_units_the_returns_commits_counted_of_every_merchant()
+    {
+        var id = NewCentreId();
+        var centre = cluster.Grains.FulfillmentCenter(id);
+        await centre.CreateAsync(Centre(id, dailyCapacity: 3), Operator, Ticket(TenantIds.Platform));
+        // Two merchants' returns committed 1 + 2 units for tomorrow, as their commits would.
+        await CountAsync("acme", CenterCounters.DayKey(id, Tomorrow), 1);
+        await CountAsync("bolt", CenterCounters.DayKey(id, Tomorrow), 2);
+
+        var full = await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null);
+        var rebooked = await centre.BookAsync("bolt/r-9", new CapacityBooking(Tomorrow, 2), held: new CapacityBooking(Tomorrow, 2));
+        var otherDay = await centre.BookAsync("acme/r-2", new CapacityBooking(Tomorrow.AddDays(1), 3), held: null);
+
+        Assert.Equal((false, 3), (full.Booked, full.UnitsThatDay));
+        Assert.Equal((true, 3), (rebooked.Booked, rebooked.UnitsThatDay)); // its own booking, already counted: not counted again
+        Assert.Equal((true, 3), (otherDay.Booked, otherDay.UnitsThatDay));
+    }
+
+    private async Task CountAsync(string tenantId, string key, long units)
+    {
+        var result = await cluster.Store.CommitAsync(new ActorCommit(new ActorKey(tenantId, "counted-return", Guid.NewGuid().ToString("N")), 0, 0, "{}", [],
+            Counters: [new CounterDelta(CenterCounters.Bookings, key, units)]), CancellationToken.None);
+        Assert.Equal(CommitOutcome.Committed, result.Outcome);
     }
 
     [Fact]
@@ -65,7 +94,7 @@ public sealed class FulfillmentCenterGrainTests(GrainCluster cluster)
         var centre = cluster.Grains.FulfillmentCenter(id);
         await centre.CreateAsync(Centre(id, dailyCapacity: 10) with { Status = CenterStatus.Paused }, Operator, Ticket(TenantIds.Platform));
 
-        Assert.False(await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1)));
+        Assert.False((await centre.BookAsync("acme/r-1", new CapacityBooking(Tomorrow, 1), held: null)).Booked);
         Assert.Empty(await centre.FutureBookingsMadeBeforeAsync(DateTime.MaxValue));
     }
 }

@@ -239,7 +239,7 @@ public sealed class ReturnAggregateTests
 
         var entry = Assert.Single(change.Entries);
         Assert.Equal((ReturnTrigger.Reroute, Operator, "FC-1 -> FC-2: customer moved; FC-1 is full"), (entry.Trigger, entry.Actor, entry.Details));
-        Assert.Equal((ReturnState.LabelIssued, "FC-2", "FC-1"), (rma.Status, rma.Record.Destination?.FulfillmentCenterId, change.CapacityToRelease));
+        Assert.Equal((ReturnState.LabelIssued, "FC-2", "FC-1"), (rma.Status, rma.Record.Destination?.FulfillmentCenterId, change.CapacityToRelease?.CenterId));
         Assert.NotEqual(tracking, rma.Record.TrackingNumber);
     }
 
