@@ -1,10 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Google.Rpc;
 using Grpc.Core;
-using Microsoft.Extensions.Time.Testing;
-using ReverseLogistics.Client;
 using ReverseLogistics.FunctionalTests.Support;
-using ReverseLogistics.Silo.Hosting;
 using ReverseLogistics.V1;
 using static ReverseLogistics.FunctionalTests.Support.Handhelds;
 using static ReverseLogistics.FunctionalTests.Support.TenantAdmin;
@@ -21,32 +18,18 @@ namespace ReverseLogistics.FunctionalTests.Analytics;
 /// 2026-03-14  today
 /// </code>
 /// </summary>
-public abstract class CenterMetricsWorld : IAsyncLifetime
+public abstract class CenterMetricsWorld(WorldStore store)
+    : MerchantsWorld(store, OperatorKey, new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero))
 {
     public const string OperatorKey = "rl-centre-metrics-operator-key";
 
-    private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 3, 9, 9, 0, 0, TimeSpan.Zero));
-
-    public InProcessSilo Silo { get; private set; } = null!;
-    public PlatformClient Client => Silo.Client;
-    public CallOptions MerchantA { get; private set; }
-    public CallOptions Operator { get; } = As(OperatorKey);
-
-    public virtual string? SkipReason => null;
-
-    protected abstract Task<InProcessSilo> StartAsync(SiloOptions options);
-
-    public async Task InitializeAsync()
+    protected override async Task MakeHistoryAsync()
     {
-        if (SkipReason is not null) return;
-        Silo = await StartAsync(new SiloOptions { OperatorKey = OperatorKey, Clock = clock });
-        MerchantA = As((await NewMerchantAsync(Client, OperatorKey)).MerchantKey);
-        var merchantB = As((await NewMerchantAsync(Client, OperatorKey)).MerchantKey);
         var handheld = await NewHandheldAsync(Client, OperatorKey);
 
         var r1 = await CreateAsync(MerchantA, 2);
         var r2 = await CreateAsync(MerchantA, 1, 1);
-        var r3 = await CreateAsync(merchantB, 3);
+        var r3 = await CreateAsync(MerchantB, 3);
         ToDay(10);
         await Client.Receiving.ReceiveItemsAsync(Receive(r1, (0, 2)), handheld);
         await Client.Receiving.RecordInspectionAsync(Inspect(r1, 0, InspectionGrade.A), handheld);
@@ -57,16 +40,11 @@ public abstract class CenterMetricsWorld : IAsyncLifetime
         ToDay(14);
     }
 
-    public virtual async Task DisposeAsync()
-    {
-        if (Silo is not null) await Silo.DisposeAsync();
-    }
-
-    private void ToDay(int march) => clock.SetUtcNow(new DateTimeOffset(2026, 3, march, 9, 0, 0, TimeSpan.Zero));
+    private void ToDay(int march) => Clock.SetUtcNow(new DateTimeOffset(2026, 3, march, 9, 0, 0, TimeSpan.Zero));
 
     private async Task<string> CreateAsync(CallOptions merchant, params int[] quantities)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
+        var now = Clock.GetUtcNow().UtcDateTime;
         var request = Support.Returns.NewReturn(customer: "cust-" + Guid.NewGuid().ToString("N")[..8], lines: [.. quantities.Select((q, i) => new ReturnLineInput
         {
             OrderReference = "SO-1", Sku = $"SKU-{i + 1}", Category = "apparel", Quantity = q, PurchasedQuantity = q,
@@ -77,28 +55,11 @@ public abstract class CenterMetricsWorld : IAsyncLifetime
     }
 }
 
-public sealed class EmbeddedCenterMetricsWorld : CenterMetricsWorld
-{
-    protected override Task<InProcessSilo> StartAsync(SiloOptions options) => InProcessSilo.StartFreshAsync(options);
-}
+public sealed class EmbeddedCenterMetricsWorld() : CenterMetricsWorld(new EmbeddedWorldStore());
 
 /// <summary>The world on PostgreSQL, on a database of its own; skipped without RL_TEST_POSTGRES.</summary>
-public sealed class PostgresCenterMetricsWorld : CenterMetricsWorld
-{
-    private readonly PostgresSilo postgres = new();
+public sealed class PostgresCenterMetricsWorld() : CenterMetricsWorld(new PostgresWorldStore());
 
-    public override string? SkipReason => PostgresSilo.SkipReason;
-
-    protected override Task<InProcessSilo> StartAsync(SiloOptions options) => postgres.StartAsync(options);
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await postgres.DisposeAsync();
-    }
-}
-
-/// <summary>GetCenterMetrics over gRPC on the history of <see cref="CenterMetricsWorld"/>: figures worked out by hand, operators only, bad input named.</summary>
 public abstract class CenterMetricsTests(CenterMetricsWorld world)
 {
     private Task<GetCenterMetricsResponse> MetricsAsync(string first, string last, AnalyticsInterval interval = AnalyticsInterval.Unspecified,
