@@ -18,7 +18,7 @@ public static class CenterBookingCounters
         foreach (var chunk in centerIds.Chunk(RangesPerQuery))
         {
             var ranges = chunk.Select(id => CenterCounters.From(id, first)).Select(r => new CounterRange(r.From, r.To)).ToList();
-            await foreach (var counter in ReadAllAsync(store, new CounterQuery(null, CenterCounters.Bookings, ranges, PageSize), cancellationToken))
+            await foreach (var counter in store.ReadAllCountersAsync(new CounterQuery(null, CenterCounters.Bookings, ranges, PageSize), cancellationToken))
             {
                 var (centerId, day) = CenterCounters.ParseDayKey(counter.Key);
                 var days = loads.TryGetValue(centerId, out var held) ? held : loads[centerId] = [];
@@ -26,18 +26,5 @@ public static class CenterBookingCounters
             }
         }
         return loads;
-    }
-
-    /// <summary>Every counter a query finds, page after page.</summary>
-    public static async IAsyncEnumerable<CounterValue> ReadAllAsync(IActorStore store, CounterQuery query,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var page = await store.ReadCountersAsync(query, cancellationToken);
-            foreach (var counter in page) yield return counter;
-            if (page.Count < query.Limit) yield break;
-            query = query with { AfterKey = page[^1].Key, AfterTenantId = query.TenantId is null ? page[^1].TenantId : null };
-        }
     }
 }

@@ -51,12 +51,7 @@ public sealed class AnalyticsDirectory(IActorStore store)
     {
         var query = new CounterQuery(tenantId, read.Name, [.. ranges.Select(r => new CounterRange(r.From, r.To))], PageSize);
         var rows = new List<CounterRow>();
-        while (true)
-        {
-            var page = await store.ReadCountersAsync(query, cancellationToken);
-            rows.AddRange(page.Select(counter => new CounterRow(read, counter.Key, counter.Value)));
-            if (page.Count < PageSize) return rows;
-            query = query with { AfterKey = page[^1].Key, AfterTenantId = tenantId is null ? page[^1].TenantId : null };
-        }
+        await foreach (var counter in store.ReadAllCountersAsync(query, cancellationToken)) rows.Add(new CounterRow(read, counter.Key, counter.Value));
+        return rows;
     }
 }

@@ -2,7 +2,6 @@ using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Network;
 using ReverseLogistics.Domain.Receiving;
 using ReverseLogistics.Grains;
-using ReverseLogistics.Grains.Network;
 using ReverseLogistics.Storage;
 
 namespace ReverseLogistics.Silo.Receiving;
@@ -29,7 +28,7 @@ public sealed class InventoryDirectory(IActorStore store, PlatformClock time)
     private async Task<List<T>> ReadAsync<T>(CounterQuery query, Func<CounterValue, T> map, CancellationToken cancellationToken)
     {
         var found = new List<T>();
-        await foreach (var counter in CenterBookingCounters.ReadAllAsync(store, query, cancellationToken)) found.Add(map(counter));
+        await foreach (var counter in store.ReadAllCountersAsync(query, cancellationToken)) found.Add(map(counter));
         return found;
     }
 }
