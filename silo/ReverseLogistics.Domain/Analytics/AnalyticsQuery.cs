@@ -9,6 +9,19 @@ namespace ReverseLogistics.Domain.Analytics;
 /// </summary>
 public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string? Only = null, Interval Interval = Interval.Whole)
 {
+    /// <summary>
+    /// Of a report over every group (no <see cref="Only"/>, not overall): the page of groups it is limited to
+    /// (<see cref="GroupPages"/>), whose counters alone are read; every group when null.
+    /// </summary>
+    public GroupPage? Page { get; init; }
+
+    /// <summary>Whether the query is over every SKU or category, so it is read a page of groups at a time.</summary>
+    public bool IsOverEveryGroup => Dimension != Dimension.Overall && Only is null;
+
+    /// <summary>Whether figures of <paramref name="group"/> belong in the report.</summary>
+    internal bool Counts(string group) =>
+        Dimension == Dimension.Overall || (Only is { } only ? group == only : Page?.Contains(group) ?? true);
+
     /// <summary>Three years: a query reads at most about 1,100 day rows per group and counter.</summary>
     public const int MaxDays = 1096;
 
@@ -36,6 +49,7 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
     /// <summary>The reads of <paramref name="measure"/> over <paramref name="range"/>: day rows and month rows, of one group or all.</summary>
     internal IEnumerable<CounterRead> Reads(Measure measure, DayRange range, bool daysOnly, bool ofPrevious, bool keyedFurther)
     {
+        if (IsOverEveryGroup && Page is { Groups.Count: 0 }) yield break;
         var (spans, months) = Periods.Cover(range, daysOnly);
         var dayRanges = spans.SelectMany(span => Ranges(span, PeriodGrain.Day, keyedFurther)).ToList();
         if (dayRanges.Count > 0) yield return new CounterRead(CounterNames.Name(measure, Dimension, PeriodGrain.Day), PeriodGrain.Day, dayRanges, ofPrevious);
@@ -51,6 +65,13 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
     {
         var step = grain == PeriodGrain.Day ? (Func<DateOnly, DateOnly>)(d => d.AddDays(1)) : d => d.AddMonths(1);
         var first = grain == PeriodGrain.Day ? span.First : DayRange.MonthStart(span.First);
+        if (IsOverEveryGroup && Page is { } page)
+        {
+            // A page of groups: in each period, the keys from its first group to its last.
+            for (var period = first; period <= span.Last; period = step(period))
+                yield return page.Span(CounterNames.Period(period, grain) + CounterNames.Separator, keyedFurther);
+            yield break;
+        }
         if (Only is null || Dimension == Dimension.Overall)
         {
             // Every group: one range from the first period to the one after the last ("2026-03-15" to "2026-04-01").

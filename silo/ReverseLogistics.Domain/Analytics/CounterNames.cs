@@ -76,6 +76,23 @@ public static class CounterNames
     /// <summary>Every part of a key, unescaped (for keys that do not start with a period).</summary>
     public static string[] Split(string key) => [.. key.Split(Separator).Select(Unescape)];
 
+    /// <summary>
+    /// Groups in the order of their keys: by their escaped names, as the store orders keys (UTF-8 bytes, so code points).
+    /// The same as ordinal order but for names holding '%', '|' or NUL, or characters beyond U+FFFF against U+E000 to U+FFFF.
+    /// A page of groups is found in this order (<see cref="GroupPages"/>), so every report lists its groups in it.
+    /// </summary>
+    public static readonly IComparer<string> GroupOrder = Comparer<string>.Create((x, y) => CompareAsKeys(Escape(x), Escape(y)));
+
+    /// <summary>Code point order: UTF-16's ordinal order but where a surrogate meets a character from U+E000 up.</summary>
+    internal static int CompareAsKeys(string x, string y)
+    {
+        var common = x.AsSpan().CommonPrefixLength(y);
+        if (common == x.Length || common == y.Length) return x.Length.CompareTo(y.Length);
+        char a = x[common], b = y[common];
+        if (char.IsSurrogate(a) != char.IsSurrogate(b) && (a >= '\uE000' || b >= '\uE000')) return char.IsSurrogate(a) ? 1 : -1;
+        return a.CompareTo(b);
+    }
+
     public static string Escape(string part) =>
         part.IndexOfAny(['%', Separator, '\0']) < 0 ? part : part.Replace("%", "%25").Replace("|", "%7C").Replace("\0", "%00");
 

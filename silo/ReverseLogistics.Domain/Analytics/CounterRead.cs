@@ -2,6 +2,7 @@ namespace ReverseLogistics.Domain.Analytics;
 
 /// <summary>
 /// Counters a report needs: one name, some key ranges. <see cref="OfPrevious"/> marks the reads of the period before
-/// the range (reasons compare with it).
+/// the range (reasons compare with it). <see cref="FirstKeys"/>, when set, asks only for the counters of that many
+/// keys, the first ones (of every tenant read), of a read of one range.
 /// </summary>
-public sealed record CounterRead(string Name, PeriodGrain Grain, IReadOnlyList<KeyRange> Ranges, bool OfPrevious = false);
+public sealed record CounterRead(string Name, PeriodGrain Grain, IReadOnlyList<KeyRange> Ranges, bool OfPrevious = false, int? FirstKeys = null);

@@ -9,16 +9,22 @@ namespace ReverseLogistics.Domain.Analytics;
 /// </summary>
 public static class DispositionMixReport
 {
+    /// <summary>
+    /// A group has dispositions in a month only if it had returns then or before: its returns' month rows list it from the
+    /// first month it was returned in.
+    /// </summary>
+    public static readonly GroupPresence Presence = new([Measure.Returns], SinceFirstMonth: true);
+
     public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query) =>
     [
         .. query.Reads(Measure.DispositionUnits, query.Range, daysOnly: false, ofPrevious: false, keyedFurther: true),
         .. query.Reads(Measure.DispositionValue, query.Range, daysOnly: false, ofPrevious: false, keyedFurther: true),
     ];
 
-    /// <summary>Every group with units or values in the range (and the one asked for, or the whole business, even without), ordered by name.</summary>
+    /// <summary>Every group (of the page) with units or values in the range (and the one asked for, or the whole business, even without), in group order.</summary>
     public static IReadOnlyList<DispositionGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows)
     {
-        var groups = new SortedDictionary<string, Tally>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, Tally>(CounterNames.GroupOrder);
         if (query.Dimension == Dimension.Overall) groups[""] = new();
         else if (query.Only is { } only) groups[only] = new();
         var unitNames = new[] { PeriodGrain.Day, PeriodGrain.Month }.Select(grain => CounterNames.Name(Measure.DispositionUnits, query.Dimension, grain)).ToHashSet();
@@ -26,7 +32,7 @@ public static class DispositionMixReport
         {
             if (!query.Range.Contains(CounterNames.PeriodStart(row.Key, row.Read.Grain))) continue;
             var group = query.GroupOf(row.Key, row.Read.Grain);
-            if (query.Only is { } wanted && query.Dimension != Dimension.Overall && group != wanted) continue;
+            if (!query.Counts(group)) continue;
             if (!groups.TryGetValue(group, out var tally)) groups[group] = tally = new();
             var parts = CounterNames.Parts(row.Key, row.Read.Grain);
             if (unitNames.Contains(row.Read.Name))

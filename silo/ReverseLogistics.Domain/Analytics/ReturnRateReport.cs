@@ -9,13 +9,16 @@ public static class ReturnRateReport
 {
     private static readonly Measure[] Measures = [Measure.Returns, Measure.UnitsReturned, Measure.UnitsSold];
 
+    /// <summary>A group has figures in a month only if it has returns or sales that month.</summary>
+    public static readonly GroupPresence Presence = new([Measure.Returns, Measure.UnitsSold]);
+
     public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query)
     {
         var daysOnly = query.Interval is Interval.Day or Interval.Week;
         return [.. Measures.SelectMany(measure => query.Reads(measure, query.Range, daysOnly, ofPrevious: false, keyedFurther: false))];
     }
 
-    /// <summary>Every group with figures in the range (and the one asked for, or the whole business, even without), ordered by name.</summary>
+    /// <summary>Every group (of the page) with figures in the range (and the one asked for, or the whole business, even without), in group order.</summary>
     public static IReadOnlyList<RateGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows)
     {
         var periods = Periods.Cut(query.Range, query.Interval);
@@ -23,6 +26,7 @@ public static class ReturnRateReport
         var byPart = figures.GetAlternateLookup<ReadOnlySpan<char>>();
         if (query.Dimension == Dimension.Overall) figures[""] = new long[periods.Count, Measures.Length];
         else if (query.Only is { } only) figures[only] = new long[periods.Count, Measures.Length];
+        else foreach (var group in query.Page?.Groups ?? []) figures[group] = new long[periods.Count, Measures.Length];
         var measures = new Dictionary<CounterRead, int>(ReferenceEqualityComparer.Instance);
         foreach (var row in rows)
         {
@@ -36,12 +40,12 @@ public static class ReturnRateReport
             if (part.Contains('%') || !byPart.TryGetValue(part, out var values))
             {
                 var group = query.Dimension == Dimension.Overall ? "" : CounterNames.FirstPart(row.Key, row.Read.Grain);
-                if (query.Only is { } wanted && query.Dimension != Dimension.Overall && group != wanted) continue;
+                if (!query.Counts(group)) continue;
                 if (!figures.TryGetValue(group, out values)) figures[group] = values = new long[periods.Count, Measures.Length];
             }
             values[period, measure] = checked(values[period, measure] + row.Value);
         }
-        return [.. figures.OrderBy(group => group.Key, StringComparer.Ordinal).Select(group => Group(group.Key, query, periods, group.Value))
+        return [.. figures.OrderBy(group => group.Key, CounterNames.GroupOrder).Select(group => Group(group.Key, query, periods, group.Value))
             .Where(group => group.Total is not { Returns: 0, UnitsReturned: 0, UnitsSold: 0 } || query.Dimension == Dimension.Overall || query.Only == group.Group)];
     }
 

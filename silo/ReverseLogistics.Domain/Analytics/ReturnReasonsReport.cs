@@ -6,24 +6,27 @@ public static class ReturnReasonsReport
     public const int DefaultTop = 5;
     public const int MaxTop = 100;
 
+    /// <summary>A group has reasons in a month only if it has returns that month.</summary>
+    public static readonly GroupPresence Presence = new([Measure.Returns]);
+
     public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query) =>
     [
         .. query.Reads(Measure.ReasonUnits, query.Range, daysOnly: false, ofPrevious: false, keyedFurther: true),
         .. query.Reads(Measure.ReasonUnits, query.Range.Preceding(), daysOnly: false, ofPrevious: true, keyedFurther: true),
     ];
 
-    /// <summary>Every group with returns in the range (and the one asked for, or the whole business, even without), ordered by name.</summary>
+    /// <summary>Every group (of the page) with returns in the range (and the one asked for, or the whole business, even without), in group order.</summary>
     public static IReadOnlyList<ReasonsGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows, int top)
     {
         var previousRange = query.Range.Preceding();
-        var groups = new SortedDictionary<string, (Dictionary<string, long> Now, Dictionary<string, long> Before)>(StringComparer.Ordinal);
+        var groups = new SortedDictionary<string, (Dictionary<string, long> Now, Dictionary<string, long> Before)>(CounterNames.GroupOrder);
         if (query.Dimension == Dimension.Overall) groups[""] = ([], []);
         else if (query.Only is { } only) groups[only] = ([], []);
         foreach (var row in rows)
         {
             var parts = CounterNames.Parts(row.Key, row.Read.Grain);
             var group = query.Dimension == Dimension.Overall ? "" : parts[0];
-            if (query.Only is { } wanted && query.Dimension != Dimension.Overall && group != wanted) continue;
+            if (!query.Counts(group)) continue;
             var start = CounterNames.PeriodStart(row.Key, row.Read.Grain);
             if (!(row.Read.OfPrevious ? previousRange : query.Range).Contains(start)) continue;
             if (!groups.TryGetValue(group, out var reasons)) groups[group] = reasons = ([], []);

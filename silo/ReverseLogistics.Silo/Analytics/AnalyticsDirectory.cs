@@ -47,11 +47,42 @@ public sealed class AnalyticsDirectory(IActorStore store)
     private const int StoreRangesPerQuery = 100;
     private const int WideRanges = 4;
 
+    /// <summary>
+    /// <paramref name="query"/> limited to one page of groups when it is over every group (<see cref="GroupPages"/>), and the
+    /// page's last group when another page follows (null: none does); a query of one group or of the whole business as it is.
+    /// </summary>
+    public async Task<(AnalyticsQuery Query, string? LastGroup)> PageAsync(string? tenantId, AnalyticsQuery query, GroupPresence presence,
+        string? after, int size, CancellationToken cancellationToken)
+    {
+        if (!query.IsOverEveryGroup) return (query, null);
+        var firstMonth = query.Range.First;
+        if (presence.SinceFirstMonth)
+        {
+            var first = await ReadAsync(tenantId, [GroupPages.FirstMonthRead(query, presence)], cancellationToken);
+            if (first.Count == 0) return (query with { Page = new GroupPage([]) }, null);
+            firstMonth = CounterNames.PeriodStart(first[0].Key, PeriodGrain.Month);
+        }
+        var found = await ReadAsync(tenantId, GroupPages.Reads(query, presence, firstMonth, after, size), cancellationToken);
+        var (page, more) = GroupPages.Page(found, size);
+        return (query with { Page = page }, more ? page.Groups[^1] : null);
+    }
+
     private async Task<List<CounterRow>> ReadAllAsync(string? tenantId, CounterRead read, KeyRange[] ranges, CancellationToken cancellationToken)
     {
-        var query = new CounterQuery(tenantId, read.Name, [.. ranges.Select(r => new CounterRange(r.From, r.To))], PageSize);
+        // The first keys of one tenant take one page of one more (which ends the read); across tenants a key comes once per tenant.
+        var query = new CounterQuery(tenantId, read.Name, [.. ranges.Select(r => new CounterRange(r.From, r.To))],
+            read.FirstKeys is { } wanted && tenantId is not null ? wanted + 1 : PageSize);
         var rows = new List<CounterRow>();
-        await foreach (var counter in store.ReadAllCountersAsync(query, cancellationToken)) rows.Add(new CounterRow(read, counter.Key, counter.Value));
+        var keys = 0;
+        await foreach (var counter in store.ReadAllCountersAsync(query, cancellationToken))
+        {
+            if (rows.Count == 0 || rows[^1].Key != counter.Key)
+            {
+                if (keys == read.FirstKeys) break;
+                keys++;
+            }
+            rows.Add(new CounterRow(read, counter.Key, counter.Value));
+        }
         return rows;
     }
 }

@@ -25,9 +25,10 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
-        var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query), context.CancellationToken);
-        var (groups, next) = PageOf(ReturnRateReport.Build(query, rows), g => g.Group, after, size);
-        return new GetReturnRateResponse { Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = next };
+        var (page, last) = await directory.PageAsync(tenantId, query, ReturnRateReport.Presence, after, size, context.CancellationToken);
+        var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(page), context.CancellationToken);
+        var groups = After(ReturnRateReport.Build(page, rows), g => g.Group, after);
+        return new GetReturnRateResponse { Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = NextPageToken(last) };
     }
 
     public override async Task<GetReturnReasonsResponse> GetReturnReasons(GetReturnReasonsRequest request, ServerCallContext context)
@@ -39,13 +40,14 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
-        var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(query), context.CancellationToken);
+        var (page, last) = await directory.PageAsync(tenantId, query, ReturnReasonsReport.Presence, after, size, context.CancellationToken);
+        var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(page), context.CancellationToken);
         var top = request.Top == 0 ? ReturnReasonsReport.DefaultTop : request.Top;
-        var (groups, next) = PageOf(ReturnReasonsReport.Build(query, rows, top), g => g.Group, after, size);
+        var groups = After(ReturnReasonsReport.Build(page, rows, top), g => g.Group, after);
         var previous = query.Range.Preceding();
         return new GetReturnReasonsResponse
         {
-            Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = next,
+            Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = NextPageToken(last),
             PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last),
         };
     }
@@ -69,9 +71,10 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
-        var rows = await directory.ReadAsync(tenantId, DispositionMixReport.Reads(query), context.CancellationToken);
-        var (groups, next) = PageOf(DispositionMixReport.Build(query, rows), g => g.Group, after, size);
-        return new GetDispositionMixResponse { Groups = { groups.Select(OutcomesMapper.ToProto) }, NextPageToken = next };
+        var (page, last) = await directory.PageAsync(tenantId, query, DispositionMixReport.Presence, after, size, context.CancellationToken);
+        var rows = await directory.ReadAsync(tenantId, DispositionMixReport.Reads(page), context.CancellationToken);
+        var groups = After(DispositionMixReport.Build(page, rows), g => g.Group, after);
+        return new GetDispositionMixResponse { Groups = { groups.Select(OutcomesMapper.ToProto) }, NextPageToken = NextPageToken(last) };
     }
 
     public override async Task<GetCustomerRiskResponse> GetCustomerRisk(GetCustomerRiskRequest request, ServerCallContext context)
@@ -117,12 +120,14 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         return response;
     }
 
-    /// <summary>The groups after the group <paramref name="after"/> (all when null), at most <paramref name="size"/>, and the next page's token ("" after the last).</summary>
-    private static (IEnumerable<T> Page, string NextPageToken) PageOf<T>(IEnumerable<T> groups, Func<T, string> name, string? after, int size)
-    {
-        var page = groups.Where(g => after is null || string.CompareOrdinal(name(g), after) > 0).Take(size + 1).ToList();
-        return (page.Take(size), page.Count > size ? AnalyticsMapper.PageToken(name(page[size - 1])) : "");
-    }
+    /// <summary>
+    /// The groups after the page token's <paramref name="after"/>: a page of every group holds only those already; the one group
+    /// asked for (or the whole business) is past the end once a token names it or a later one.
+    /// </summary>
+    private static IEnumerable<T> After<T>(IEnumerable<T> groups, Func<T, string> name, string? after) =>
+        groups.Where(g => after is null || CounterNames.GroupOrder.Compare(name(g), after) > 0);
+
+    private static string NextPageToken(string? lastGroup) => lastGroup is null ? "" : AnalyticsMapper.PageToken(lastGroup);
 
     private static (string? After, int Size) Page(int pageSize, string pageToken, Validator v)
     {

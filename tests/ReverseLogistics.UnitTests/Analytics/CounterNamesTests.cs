@@ -34,4 +34,28 @@ public sealed class CounterNamesTests
         Assert.All(keys, key => Assert.InRange(string.CompareOrdinal(key, "2026-03-14"), 0, int.MaxValue));
         Assert.All(keys, key => Assert.True(string.CompareOrdinal(key, "2026-03-15") < 0));
     }
+
+    [Fact]
+    public void Groups_are_ordered_as_their_keys_are_by_the_store_escaped_and_by_code_point()
+    {
+        // '|' and '%' sort as their escapes (%7C, %25); U+1F600 (a surrogate pair in UTF-16) after U+FFFD, as in UTF-8.
+        string[] groups = ["ABC", "AB|C", "AB%", "\U0001F600", "\uFFFD", "ABC-1", "AB"];
+
+        Assert.Equal(["AB", "AB%", "AB|C", "ABC", "ABC-1", "\uFFFD", "\U0001F600"], groups.Order(CounterNames.GroupOrder));
+    }
+
+    [Fact]
+    public void A_page_of_groups_is_the_first_of_what_every_month_lists_and_knows_whether_more_follow()
+    {
+        var read = new CounterRead("returns.sku.month", PeriodGrain.Month, []);
+        CounterRow[] rows = [new(read, "2026-01|B", 1), new(read, "2026-01|D", 1), new(read, "2026-02|A", 1), new(read, "2026-02|B", 1)];
+
+        var (page, more) = GroupPages.Page(rows, 2);
+        var (whole, none) = GroupPages.Page(rows, 3);
+
+        Assert.Equal(["A", "B"], page.Groups);
+        Assert.True(more);
+        Assert.Equal(["A", "B", "D"], whole.Groups);
+        Assert.False(none);
+    }
 }
