@@ -41,10 +41,11 @@ public static class AnalyticsBenchmark
         var rounds = new Option<int>("--rounds") { Description = "Rounds of each kind, alternated", DefaultValueFactory = _ => 4 };
         var dataDir = new Option<string?>("--data-dir") { Description = "Directory for the SQLite database; a temporary one, deleted afterwards, when absent" };
         var postgres = new Option<string?>("--postgres") { Description = "Measure on this PostgreSQL database instead of SQLite (its schema is migrated)" };
+        var only = new Option<string?>("--only") { Description = "Time only the queries whose name holds this text" };
         var reuse = new Option<bool>("--reuse") { Description = "With --data-dir: time the year loaded there by an earlier run instead of loading one" };
         var command = new Command("analytics", "A large merchant's year of returns in the analytics counters: each query's p50/p99 and the cost counters add to a commit")
         {
-            returns, skus, categories, queries, commits, rounds, dataDir, postgres, reuse,
+            returns, skus, categories, queries, commits, rounds, dataDir, postgres, reuse, only,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -67,7 +68,7 @@ public static class AnalyticsBenchmark
                     await LoadYearAsync(store, tenant, shape, cancellationToken);
                     await File.WriteAllTextAsync(loaded, tenant, cancellationToken);
                 }
-                await TimeQueriesAsync(store, tenant, shape, result.GetValue(queries), cancellationToken);
+                await TimeQueriesAsync(store, tenant, shape, result.GetValue(queries), result.GetValue(only), cancellationToken);
                 await TimeCommitsAsync(store, tenant, shape, result.GetValue(commits), result.GetValue(rounds), cancellationToken);
             }
             finally
@@ -205,7 +206,7 @@ public static class AnalyticsBenchmark
         return rma.Record;
     }
 
-    private static async Task TimeQueriesAsync(IActorStore store, string tenant, Shape shape, int times, CancellationToken cancellationToken)
+    private static async Task TimeQueriesAsync(IActorStore store, string tenant, Shape shape, int times, string? only, CancellationToken cancellationToken)
     {
         var directory = new AnalyticsDirectory(store);
         var year = new DayRange(new DateOnly(2026, 1, 15), new DateOnly(2026, 12, 14));
@@ -237,7 +238,7 @@ public static class AnalyticsBenchmark
             ("fraud check, one customer", () => HistoryAsync(Shape.SerialCustomer(0), new DayRange(year.Last.AddDays(-90), year.Last))),
         ];
         Console.WriteLine($"queries over {year.First:yyyy-MM-dd}..{year.Last:yyyy-MM-dd} (whole months read as month rows, the ends as day rows), {times} runs each:");
-        foreach (var (name, run) in queries)
+        foreach (var (name, run) in queries.Where(q => only is null || q.Name.Contains(only, StringComparison.Ordinal)))
         {
             var rows = await run(); // warm-up: plans, caches
             var latencies = new double[times];
@@ -318,11 +319,12 @@ public static class AnalyticsBenchmark
         var measured = kinds.ToDictionary(k => k, _ => (Seconds: 0.0, CpuSeconds: 0.0, Commits: 0));
         var process = Process.GetCurrentProcess();
         var serial = 0;
+        var run = Guid.NewGuid().ToString("N")[..6]; // a reused year keeps the returns of earlier runs
         Console.WriteLine($"commit cost: {rounds} rounds of {perRound:N0} new returns of each kind (no counters, returns facet, every facet), 256 commits in flight:");
         for (var round = 0; round < rounds * kinds.Length; round++)
         {
             var kind = kinds[(round + round / kinds.Length) % kinds.Length]; // rotated, so no kind always goes first
-            var records = Enumerable.Range(0, perRound).Select(_ => (Id: $"r-{serial++:D8}", Record: NewReturn(shape, random, day, $"c-{serial}"))).ToList();
+            var records = Enumerable.Range(0, perRound).Select(_ => (Id: $"r-{run}-{serial++:D8}", Record: NewReturn(shape, random, day, $"c-{serial}"))).ToList();
             if (kind == CounterKind.ReturnsFacet) records.ForEach(r => r.Record.AnalyticsFacets = [ReturnAnalytics.ReturnsFacet]);
             var commits = records.Select(r => new ActorCommit(new ActorKey(tenant, ReturnGrain.TypeName, r.Id), 0, 0,
                 JsonSerializer.Serialize(r.Record, DomainJson.Options),

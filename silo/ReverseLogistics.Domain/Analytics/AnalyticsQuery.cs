@@ -52,10 +52,11 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
         if (IsOverEveryGroup && Page is { Groups.Count: 0 }) yield break;
         var (spans, months) = Periods.Cover(range, daysOnly);
         var dayRanges = spans.SelectMany(span => Ranges(span, PeriodGrain.Day, keyedFurther)).ToList();
-        if (dayRanges.Count > 0) yield return new CounterRead(CounterNames.Name(measure, Dimension, PeriodGrain.Day), PeriodGrain.Day, dayRanges, ofPrevious);
+        var narrow = Dimension != Dimension.Overall && Only is not null;
+        if (dayRanges.Count > 0) yield return new CounterRead(CounterNames.Name(measure, Dimension, PeriodGrain.Day), PeriodGrain.Day, dayRanges, ofPrevious, Narrow: narrow);
         if (months is { } whole)
             yield return new CounterRead(CounterNames.Name(measure, Dimension, PeriodGrain.Month), PeriodGrain.Month,
-                [.. Ranges(whole, PeriodGrain.Month, keyedFurther)], ofPrevious);
+                [.. Ranges(whole, PeriodGrain.Month, keyedFurther)], ofPrevious, Narrow: narrow);
     }
 
     /// <summary>The group a counter's key names: "" overall, else its first part.</summary>
@@ -65,7 +66,7 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
     {
         var step = grain == PeriodGrain.Day ? (Func<DateOnly, DateOnly>)(d => d.AddDays(1)) : d => d.AddMonths(1);
         var first = grain == PeriodGrain.Day ? span.First : DayRange.MonthStart(span.First);
-        if (IsOverEveryGroup && Page is { } page)
+        if (IsOverEveryGroup && Page is { HoldsEveryGroup: false } page)
         {
             // A page of groups: in each period, the keys from its first group to its last.
             for (var period = first; period <= span.Last; period = step(period))

@@ -10,8 +10,10 @@ public sealed class GroupPage
     private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> membersBySpan;
     private readonly string? firstKey, lastKey, firstKeyFurther, lastKeyFurther;
 
-    public GroupPage(IEnumerable<string> groups)
+    /// <param name="holdsEveryGroup">Whether the page holds every group the report can have: then it is read as every group is.</param>
+    public GroupPage(IEnumerable<string> groups, bool holdsEveryGroup = false)
     {
+        HoldsEveryGroup = holdsEveryGroup;
         Groups = [.. groups.Distinct(StringComparer.Ordinal).Order(CounterNames.GroupOrder)];
         members = new(Groups, StringComparer.Ordinal);
         membersBySpan = members.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -24,6 +26,12 @@ public sealed class GroupPage
     }
 
     public IReadOnlyList<string> Groups { get; }
+
+    /// <summary>
+    /// The first page and the last (fifty categories, a small catalogue): one range of keys per period grain reads it, as
+    /// it reads every group, cheaper than a range per period when the groups are all there are.
+    /// </summary>
+    public bool HoldsEveryGroup { get; }
 
     public bool Contains(string group) => members.Contains(group);
 

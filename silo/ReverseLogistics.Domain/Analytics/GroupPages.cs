@@ -31,10 +31,11 @@ public static class GroupPages
     }
 
     /// <summary>The page the reads found, and whether a group follows it.</summary>
-    public static (GroupPage Page, bool More) Page(IEnumerable<CounterRow> rows, int size)
+    public static (GroupPage Page, bool More) Page(IEnumerable<CounterRow> rows, string? after, int size)
     {
         var found = rows.Select(row => CounterNames.FirstPart(row.Key, PeriodGrain.Month)).Distinct(StringComparer.Ordinal)
             .Order(CounterNames.GroupOrder).Take(size + 1).ToList();
-        return (new GroupPage(found.Take(size)), found.Count > size);
+        var more = found.Count > size;
+        return (new GroupPage(found.Take(size), holdsEveryGroup: after is null && !more), more);
     }
 }

@@ -33,19 +33,23 @@ public sealed class AnalyticsDirectory(IActorStore store)
     }
 
     /// <summary>
-    /// Every counter the reads find, of <paramref name="tenantId"/> or (null) of every tenant. A read of a few wide ranges
-    /// (every group of a period) is one query per range, which the index keeps in key order, so its pages need no sort;
-    /// a read of many narrow ones (one group's keys) goes in queries of up to 100 ranges (binding a statement's parameters by name grows with the square of their number).
+    /// Every counter the reads find, of <paramref name="tenantId"/> or (null) of every tenant. A wide range (every group of a
+    /// period, a page of groups) is one query, which the index keeps in key order, so its pages need no sort; narrow ones (one
+    /// group's keys) go in queries of up to 100 ranges (binding a statement's parameters by name grows with the square of
+    /// their number). Wide ranges together would be sorted, and sorted again for every page of a large result.
     /// </summary>
     public async Task<IReadOnlyList<CounterRow>> ReadAsync(string? tenantId, IReadOnlyList<CounterRead> reads, CancellationToken cancellationToken)
     {
-        var parts = reads.SelectMany(read => read.Ranges.Chunk(read.Ranges.Count <= WideRanges ? 1 : StoreRangesPerQuery).Select(ranges => (read, ranges)));
-        var found = await Task.WhenAll(parts.Select(part => ReadAllAsync(tenantId, part.read, part.ranges, cancellationToken)));
+        var parts = reads.SelectMany(read => read.Ranges.Chunk(read.Narrow ? StoreRangesPerQuery : 1).Select(ranges => (read, ranges))).ToList();
+        var found = new List<CounterRow>[parts.Count];
+        // A page of groups is a query per period and counter name: a few at a time, not a connection each.
+        await Parallel.ForAsync(0, parts.Count, new ParallelOptions { MaxDegreeOfParallelism = QueriesAtOnce, CancellationToken = cancellationToken },
+            async (i, token) => found[i] = await ReadAllAsync(tenantId, parts[i].read, parts[i].ranges, token));
         return [.. found.SelectMany(rows => rows)];
     }
 
     private const int StoreRangesPerQuery = 100;
-    private const int WideRanges = 4;
+    private const int QueriesAtOnce = 4;
 
     /// <summary>
     /// <paramref name="query"/> limited to one page of groups when it is over every group (<see cref="GroupPages"/>), and the
@@ -63,7 +67,7 @@ public sealed class AnalyticsDirectory(IActorStore store)
             firstMonth = CounterNames.PeriodStart(first[0].Key, PeriodGrain.Month);
         }
         var found = await ReadAsync(tenantId, GroupPages.Reads(query, presence, firstMonth, after, size), cancellationToken);
-        var (page, more) = GroupPages.Page(found, size);
+        var (page, more) = GroupPages.Page(found, after, size);
         return (query with { Page = page }, more ? page.Groups[^1] : null);
     }
 

@@ -150,7 +150,8 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
         await using var command = connection.Command(sql, [.. parameters]);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counters = new List<CounterValue>();
-        while (await reader.ReadAsync(cancellationToken)) counters.Add(new CounterValue(reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
+        // Of one tenant, its id is known: not decoding it again for every counter is a tenth of a large read.
+        while (await reader.ReadAsync(cancellationToken)) counters.Add(new CounterValue(query.TenantId ?? reader.GetString(0), reader.GetString(1), reader.GetInt64(2)));
         return counters;
     }
 

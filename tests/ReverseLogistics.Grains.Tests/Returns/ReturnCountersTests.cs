@@ -51,5 +51,5 @@ public sealed class ReturnCountersTests(GrainCluster cluster)
 
     private async Task<long?> ReadAsync(string tenantId, string name, string key) =>
         (await cluster.Store.ReadCountersAsync(new CounterQuery(tenantId, name, [CounterRange.Exactly(key)]), CancellationToken.None))
-        .SingleOrDefault()?.Value;
+        .Select(counter => (long?)counter.Value).SingleOrDefault();
 }

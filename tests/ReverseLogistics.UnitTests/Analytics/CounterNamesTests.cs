@@ -50,12 +50,15 @@ public sealed class CounterNamesTests
         var read = new CounterRead("returns.sku.month", PeriodGrain.Month, []);
         CounterRow[] rows = [new(read, "2026-01|B", 1), new(read, "2026-01|D", 1), new(read, "2026-02|A", 1), new(read, "2026-02|B", 1)];
 
-        var (page, more) = GroupPages.Page(rows, 2);
-        var (whole, none) = GroupPages.Page(rows, 3);
+        var (page, more) = GroupPages.Page(rows, null, 2);
+        var (whole, none) = GroupPages.Page(rows, null, 3);
 
         Assert.Equal(["A", "B"], page.Groups);
         Assert.True(more);
         Assert.Equal(["A", "B", "D"], whole.Groups);
         Assert.False(none);
+        Assert.False(page.HoldsEveryGroup);
+        Assert.True(whole.HoldsEveryGroup);
+        Assert.False(GroupPages.Page(rows, "A", 3).Page.HoldsEveryGroup);
     }
 }
