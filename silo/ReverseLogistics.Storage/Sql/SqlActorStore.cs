@@ -64,7 +64,7 @@ public abstract class SqlActorStore : IActorStore
         string actorType, string kind, DateTime upTo, DueActor? after, int limit, CancellationToken cancellationToken) =>
         Queries.FindDueAsync(actorType, kind, upTo, after, limit, cancellationToken);
 
-    public Task<IReadOnlyList<CounterValue>> ReadCountersAsync(CounterQuery query, CancellationToken cancellationToken) =>
+    public virtual Task<IReadOnlyList<CounterValue>> ReadCountersAsync(CounterQuery query, CancellationToken cancellationToken) =>
         Queries.ReadCountersAsync(query, cancellationToken);
 
     public Task<long> CountAsync(IndexQuery query, CancellationToken cancellationToken) =>

@@ -56,6 +56,7 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
     {
         await using var store = new SqliteActorStore(Path.Combine(directory.Path, $"{Guid.NewGuid():N}.db"));
         await store.MigrateAsync(Ct);
+        await ExecuteAsync(store, "DROP TABLE counter_log"); // SQLite's alone (0007)
 
         await AssertADatabaseAtTheFirstMigrationGetsTheRest(store, sql => ExecuteAsync(store, sql), async () => (long)(await ExecuteAsync(store, "SELECT count(*) FROM schema_migrations"))!);
     }
@@ -147,6 +148,80 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
         await checking.OpenAsync(Ct);
         await Assert.ThrowsAsync<SqliteException>(() => ExecuteAsync(checking,
             $"INSERT INTO events VALUES ('{tenant}', 'return', 'rma-missing', 1, 99, 'Requested', '[]', 'tester', {At}, {At})"));
+    }
+
+    [Fact]
+    public async Task Counters_read_the_same_whether_their_deltas_are_folded_into_the_table_or_still_logged()
+    {
+        var store = (SqliteActorStore)Store;
+        var key = NewKey("return");
+        var other = NewKey("return") with { TenantId = NewTenant() };
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new("n", "a", 2), new("n", "b", 1)]));
+        await CommitAsync(new ActorCommit(other, 0, 0, "{}", [], Counters: [new("n", "a", 10)]));
+        await store.FoldCountersNowAsync();
+        await CommitAsync(new ActorCommit(key, 1, 0, "{}", [], Counters: [new("n", "a", 3), new("n", "c", 5), new("n", "b", -1)]));
+
+        // "a" is partly folded and partly logged, "b" folded and moved back to 0 in the log, "c" only logged.
+        Assert.Equal(1L, await ExecuteAsync(store, "SELECT count(*) FROM counter_log"));
+        var logged = await Store.ReadCountersAsync(new CounterQuery(key.TenantId, "n", [new CounterRange("a", "z")]), Ct);
+        var page = await Store.ReadCountersAsync(new CounterQuery(key.TenantId, "n", [new CounterRange("a", "z")], Limit: 2, AfterKey: "a"), Ct);
+        var everyTenant = await Store.ReadCountersAsync(new CounterQuery(null, "n", [new CounterRange("a", "b")]), Ct);
+        await store.FoldCountersNowAsync();
+        var folded = await Store.ReadCountersAsync(new CounterQuery(key.TenantId, "n", [new CounterRange("a", "z")]), Ct);
+
+        Assert.Equal([("a", 5L), ("b", 0L), ("c", 5L)], logged.Select(c => (c.Key, c.Value)));
+        Assert.Equal([("b", 0L), ("c", 5L)], page.Select(c => (c.Key, c.Value)));
+        Assert.Equal(new[] { (key.TenantId, 5L), (other.TenantId, 10L) }.OrderBy(c => c.Item1, StringComparer.Ordinal), everyTenant.Select(c => (c.TenantId, c.Value)));
+        Assert.Equal(logged, folded);
+        Assert.Equal(0L, await ExecuteAsync(store, "SELECT count(*) FROM counter_log"));
+        Assert.Equal(5L, await ExecuteAsync(store, $"SELECT value FROM counters WHERE tenant_id = '{key.TenantId}' AND name = 'n' AND key = 'c'"));
+    }
+
+    [Fact]
+    public async Task A_page_full_of_stored_counters_leaves_the_logged_ones_after_it_to_the_next_page()
+    {
+        var store = (SqliteActorStore)Store;
+        var key = NewKey("return");
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new("n", "b", 1), new("n", "d", 1)]));
+        await store.FoldCountersNowAsync();
+        await CommitAsync(new ActorCommit(key, 1, 0, "{}", [], Counters: [new("n", "a", 1), new("n", "c", 1), new("n", "e", 1)]));
+
+        var query = new CounterQuery(key.TenantId, "n", [new CounterRange("a", "z")], Limit: 2);
+        var keys = new List<string>();
+        for (var page = await Store.ReadCountersAsync(query, Ct); ; page = await Store.ReadCountersAsync(query with { AfterKey = keys[^1] }, Ct))
+        {
+            Assert.InRange(page.Count, 0, 2);
+            keys.AddRange(page.Select(c => c.Key));
+            if (page.Count < 2) break;
+        }
+
+        Assert.Equal(["a", "b", "c", "d", "e"], keys);
+    }
+
+    [Fact]
+    public async Task Deltas_logged_and_not_folded_when_the_process_died_count_when_the_store_opens_again()
+    {
+        var path = Path.Combine(directory.Path, $"{Guid.NewGuid():N}.db");
+        var key = NewKey("return");
+        await using (var first = new SqliteActorStore(path))
+        {
+            await first.MigrateAsync(Ct);
+            Assert.Equal(CommitOutcome.Committed, (await first.CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new("n", "a", 1)]), Ct)).Outcome);
+        }
+        // What a batch leaves when the process dies before its deltas are folded: their log row.
+        await using (var connection = new SqliteConnection($"Data Source={path}"))
+        {
+            await connection.OpenAsync(Ct);
+            await ExecuteAsync(connection, $$"""INSERT INTO counter_log (deltas) VALUES ('[["{{key.TenantId}}","n","a",4],["{{key.TenantId}}","n","b",2]]')""");
+        }
+
+        await using var reopened = new SqliteActorStore(path);
+        var counters = await reopened.ReadCountersAsync(new CounterQuery(key.TenantId, "n", [new CounterRange("a", "z")]), Ct);
+        await reopened.FoldCountersNowAsync();
+
+        Assert.Equal([("a", 5L), ("b", 2L)], counters.Select(c => (c.Key, c.Value)));
+        Assert.Equal(counters, await reopened.ReadCountersAsync(new CounterQuery(key.TenantId, "n", [new CounterRange("a", "z")]), Ct));
+        Assert.Equal(0L, await ExecuteAsync(reopened, "SELECT count(*) FROM counter_log"));
     }
 
     private async Task<object?> ExecuteAsync(SqliteConnection connection, string sql)
