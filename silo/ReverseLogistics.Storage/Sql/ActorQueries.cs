@@ -145,17 +145,9 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
     public async Task<IReadOnlyList<CounterValue>> ReadCountersAsync(CounterQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(query);
-        await using var connection = await openConnection(cancellationToken);
-        return await ReadCountersAsync(connection, null, query, cancellationToken);
-    }
-
-    /// <summary>The same on a connection the caller opened, within its transaction when given.</summary>
-    public static async Task<IReadOnlyList<CounterValue>> ReadCountersAsync(DbConnection connection, DbTransaction? transaction, CounterQuery query,
-        CancellationToken cancellationToken)
-    {
         var (sql, parameters) = ReadCountersSql(query);
+        await using var connection = await openConnection(cancellationToken);
         await using var command = connection.Command(sql, [.. parameters]);
-        command.Transaction = transaction;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var counters = new List<CounterValue>();
         // Of one tenant, its id is known: not decoding it again for every counter is a tenth of a large read.

@@ -39,8 +39,8 @@ public sealed class SqliteActorStore : SqlActorStore
     private readonly SemaphoreSlim writerLock = new(1, 1);
     private readonly ILogger logger;
     private readonly UnfoldedCounters unfolded = new();
-    // A fold commits and forgets its deltas under this lock; a read starts its snapshot and takes the unfolded deltas under it.
-    private readonly Lock foldGate = new();
+    // Odd while a fold commits and forgets its deltas: a read that saw it change reads again (a sequence lock).
+    private long foldVersion;
     private long lastFold = Stopwatch.GetTimestamp();
     private Task folding = Task.CompletedTask;
     private int disposed;
@@ -199,25 +199,24 @@ public sealed class SqliteActorStore : SqlActorStore
     }
 
     /// <summary>
-    /// The counters read as the table holds them plus the deltas logged and not folded yet, as of one moment: the read's
-    /// snapshot of the database starts, and the unfolded deltas are taken, while no fold can commit.
+    /// The counters read as the table holds them plus the deltas logged and not folded yet, as of one moment: a read during
+    /// which a fold committed (and so may have found its deltas both in the table and unfolded, or in neither) reads again.
     /// </summary>
     public override async Task<IReadOnlyList<CounterValue>> ReadCountersAsync(CounterQuery query, CancellationToken cancellationToken)
     {
         StoreArguments.Validate(query);
-        await using var connection = (SqliteConnection)await OpenReaderAsync(cancellationToken);
-        await using var transaction = connection.BeginTransaction(deferred: true);
-        IReadOnlyList<UnfoldedBatch> batches;
-        lock (foldGate)
+        while (true)
         {
-            using var start = connection.CreateCommand();
-            start.Transaction = transaction;
-            start.CommandText = "SELECT count(*) FROM counter_log WHERE sequence < 0"; // any read of the file starts the snapshot
-            start.ExecuteScalar();
-            batches = unfolded.Snapshot();
+            var version = Interlocked.Read(ref foldVersion);
+            if (version % 2 == 1)
+            {
+                await Task.Delay(1, cancellationToken); // a fold is committing: a few milliseconds
+                continue;
+            }
+            var batches = unfolded.Snapshot();
+            var stored = await Queries.ReadCountersAsync(query, cancellationToken);
+            if (Interlocked.Read(ref foldVersion) == version) return UnfoldedCounters.AddTo(stored, query, batches);
         }
-        var stored = await ActorQueries.ReadCountersAsync(connection, transaction, query, cancellationToken);
-        return UnfoldedCounters.AddTo(stored, query, batches);
     }
 
     /// <summary>
@@ -272,10 +271,15 @@ public sealed class SqliteActorStore : SqlActorStore
             " ON CONFLICT (tenant_id, name, key) DO UPDATE SET value = value + excluded.value",
             ("sums", Serialize(UnfoldedCounters.Merge(batches))));
         statements.Execute(transaction, "DELETE FROM counter_log WHERE sequence <= @through", ("through", through));
-        lock (foldGate)
+        Interlocked.Increment(ref foldVersion);
+        try
         {
             transaction.Commit();
             unfolded.RemoveThrough(through);
+        }
+        finally
+        {
+            Interlocked.Increment(ref foldVersion);
         }
         lastFold = Stopwatch.GetTimestamp();
     }
