@@ -21,8 +21,8 @@ public sealed class SqliteActorStore : SqlActorStore
     private const int MaxBatchSize = 256;
 
     /// <summary>How often the logged counter deltas are folded into the counters table, and how many may wait at most.</summary>
-    private static readonly TimeSpan FoldEvery = TimeSpan.FromSeconds(1);
-    private const int FoldAtDeltas = 50_000;
+    private static readonly TimeSpan FoldEvery = TimeSpan.FromSeconds(2);
+    private const int FoldAtDeltas = 100_000;
 
     internal const string CreateHistorySql = """
         CREATE TABLE IF NOT EXISTS schema_migrations (
