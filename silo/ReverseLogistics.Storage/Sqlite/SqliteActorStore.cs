@@ -213,9 +213,9 @@ public sealed class SqliteActorStore : SqlActorStore
                 await Task.Delay(1, cancellationToken); // a fold is committing: a few milliseconds
                 continue;
             }
-            var batches = unfolded.Snapshot();
+            var waiting = unfolded.Find(query);
             var stored = await Queries.ReadCountersAsync(query, cancellationToken);
-            if (Interlocked.Read(ref foldVersion) == version) return UnfoldedCounters.AddTo(stored, query, batches);
+            if (Interlocked.Read(ref foldVersion) == version) return UnfoldedCounters.AddTo(stored, query, waiting);
         }
     }
 
@@ -260,22 +260,21 @@ public sealed class SqliteActorStore : SqlActorStore
     /// </summary>
     private void FoldCounters()
     {
-        var batches = unfolded.Snapshot();
-        if (batches.Count == 0) return;
-        var through = batches[^1].Sequence;
+        if (unfolded.ToFold() is not { } waiting) return;
+        var (sums, through) = waiting;
         using var transaction = writer.BeginTransaction(deferred: false);
         // "WHERE true" tells SQLite's parser the ON CONFLICT belongs to the INSERT, not to a join of the SELECT.
         statements.Execute(transaction,
             "INSERT INTO counters (tenant_id, name, key, value)" +
             " SELECT c.value ->> 0, c.value ->> 1, c.value ->> 2, c.value ->> 3 FROM json_each(@sums) AS c WHERE true" +
             " ON CONFLICT (tenant_id, name, key) DO UPDATE SET value = value + excluded.value",
-            ("sums", Serialize(UnfoldedCounters.Merge(batches))));
+            ("sums", Serialize(sums)));
         statements.Execute(transaction, "DELETE FROM counter_log WHERE sequence <= @through", ("through", through));
         Interlocked.Increment(ref foldVersion);
         try
         {
             transaction.Commit();
-            unfolded.RemoveThrough(through);
+            unfolded.Clear();
         }
         finally
         {

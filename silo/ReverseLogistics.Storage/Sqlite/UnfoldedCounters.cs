@@ -3,151 +3,134 @@ using ReverseLogistics.Storage.GroupCommit;
 namespace ReverseLogistics.Storage.Sqlite;
 
 /// <summary>
-/// The counters' deltas that batches logged (counter_log) and no fold has added to the counters table yet, in memory as
-/// well, so a read adds them to what it finds (docs/analytics.md, "Folding the counters"). Batches in log order, each its
-/// sums sorted by (tenant, name, key). Thread-safe: the writer adds and removes, readers take snapshots.
+/// The counters' deltas that batches logged (counter_log) and no fold has added to the counters table yet, summed per
+/// counter in memory as well, so a read adds them to what it finds (docs/analytics.md, "Folding the counters"). One sorted
+/// set, so a read of a few keys (the fraud check on every CreateReturn) finds them in a few steps however many batches
+/// wait. Thread-safe: the writer adds and clears (under the store's writer lock), readers copy what their query holds.
 /// </summary>
 internal sealed class UnfoldedCounters
 {
-    private readonly object gate = new();
-    private List<UnfoldedBatch> batches = [];
+    private readonly Lock gate = new();
+    private readonly SortedSet<Unfolded> counters = new(Comparer<Unfolded>.Create(InKeyOrder));
     private int deltas;
+    private long lastSequence;
 
-    /// <summary>Deltas held, over every batch (a counter moved by several batches counts once each).</summary>
+    /// <summary>Deltas added since the last fold (a counter moved by several batches counts once each).</summary>
     public int Deltas
     {
         get { lock (gate) return deltas; }
     }
 
-    /// <param name="sums">In <see cref="CounterSum.InKeyOrder"/>, as <see cref="CounterSum.Of"/> gives them.</param>
     public void Add(long sequence, IReadOnlyList<CounterSum> sums)
     {
-        var sorted = sums.ToArray();
         lock (gate)
         {
-            // Copy on write: a snapshot a reader took stays as it was.
-            batches = [.. batches, new UnfoldedBatch(sequence, sorted)];
-            deltas += sorted.Length;
-        }
-    }
-
-    public IReadOnlyList<UnfoldedBatch> Snapshot()
-    {
-        lock (gate) return batches;
-    }
-
-    /// <summary>Forgets the batches a fold added to the counters: those up to <paramref name="sequence"/>.</summary>
-    public void RemoveThrough(long sequence)
-    {
-        lock (gate)
-        {
-            batches = [.. batches.Where(batch => batch.Sequence > sequence)];
-            deltas = batches.Sum(batch => batch.Sums.Length);
-        }
-    }
-
-    /// <summary>Every batch's deltas summed per counter, in (tenant, name, key) order; sums of 0 kept, so the fold writes their rows.</summary>
-    public static List<CounterSum> Merge(IReadOnlyList<UnfoldedBatch> batches)
-    {
-        var sums = new Dictionary<(string TenantId, string Name, string Key), long>();
-        foreach (var batch in batches)
-        {
-            foreach (var sum in batch.Sums)
+            foreach (var sum in sums)
             {
-                var counter = (sum.TenantId, sum.Name, sum.Key);
-                sums[counter] = checked(sums.GetValueOrDefault(counter) + sum.Delta);
+                var counter = new Unfolded(sum.TenantId, sum.Name, sum.Key) { Delta = sum.Delta };
+                if (counters.TryGetValue(counter, out var held)) held.Delta = checked(held.Delta + sum.Delta);
+                else counters.Add(counter);
+            }
+            deltas += sums.Count;
+            lastSequence = Math.Max(lastSequence, sequence);
+        }
+    }
+
+    /// <summary>
+    /// What a fold adds: every counter summed, in (tenant, name, key) order, sums of 0 kept so the fold writes their rows;
+    /// and the last log row they come from. Null when nothing waits.
+    /// </summary>
+    public (List<CounterSum> Sums, long Through)? ToFold()
+    {
+        lock (gate)
+        {
+            if (counters.Count == 0) return null;
+            return ([.. counters.Select(c => new CounterSum(c.TenantId, c.Name, c.Key, c.Delta))], lastSequence);
+        }
+    }
+
+    /// <summary>Forgets everything: a fold added it to the counters table (nothing is added while a fold runs).</summary>
+    public void Clear()
+    {
+        lock (gate)
+        {
+            counters.Clear();
+            deltas = 0;
+        }
+    }
+
+    /// <summary>The unfolded counters within <paramref name="query"/>'s tenant (or every tenant), name, ranges and keyset cursor.</summary>
+    public List<CounterValue> Find(CounterQuery query)
+    {
+        var found = new List<CounterValue>();
+        lock (gate)
+        {
+            if (counters.Count == 0) return found;
+            if (query.TenantId is { } tenant)
+            {
+                foreach (var range in query.Ranges)
+                {
+                    // The set's order is (tenant, name, key): one tenant's name's range is one run of it.
+                    var view = counters.GetViewBetween(new Unfolded(tenant, query.Name, range.From), new Unfolded(tenant, query.Name, range.To));
+                    foreach (var counter in view)
+                    {
+                        if (counter.Key != range.To && IsAfterCursor(counter, query)) found.Add(new CounterValue(counter.TenantId, counter.Key, counter.Delta));
+                    }
+                }
+                return found;
+            }
+            foreach (var counter in counters)
+            {
+                if (counter.Name == query.Name && IsAfterCursor(counter, query)
+                    && query.Ranges.Any(r => CodePointOrder.Instance.Compare(counter.Key, r.From) >= 0 && CodePointOrder.Instance.Compare(counter.Key, r.To) < 0))
+                {
+                    found.Add(new CounterValue(counter.TenantId, counter.Key, counter.Delta));
+                }
             }
         }
-        var merged = sums.Select(s => new CounterSum(s.Key.TenantId, s.Key.Name, s.Key.Key, s.Value)).ToList();
-        merged.Sort(CounterSum.InKeyOrder);
-        return merged;
+        return found;
     }
 
     /// <summary>
     /// What <paramref name="stored"/>, one page the counters table gave for <paramref name="query"/>, reads with the
-    /// unfolded deltas of <paramref name="batches"/> added: the deltas' counters within the query and the page (up to its
-    /// last counter when it is full) added to the stored ones or listed as new, in the query's order, at most its limit.
+    /// unfolded counters <paramref name="unfolded"/> (<see cref="Find"/>) added: those within the page (up to its last
+    /// counter when it is full) added to the stored ones or listed as new, in the query's order, at most its limit.
     /// </summary>
-    public static IReadOnlyList<CounterValue> AddTo(IReadOnlyList<CounterValue> stored, CounterQuery query, IReadOnlyList<UnfoldedBatch> batches)
+    public static IReadOnlyList<CounterValue> AddTo(IReadOnlyList<CounterValue> stored, CounterQuery query, IReadOnlyList<CounterValue> unfolded)
     {
-        if (batches.Count == 0) return stored;
         var last = stored.Count == query.Limit ? stored[^1] : (CounterValue?)null;
-        var found = new Dictionary<(string Key, string TenantId), long>();
-        foreach (var batch in batches)
-        {
-            foreach (var sum in batch.Matching(query))
-            {
-                var counter = (sum.Key, sum.TenantId);
-                if (last is { } end && ByReadOrder(counter, (end.Key, end.TenantId)) > 0) continue;
-                found[counter] = checked(found.GetValueOrDefault(counter) + sum.Delta);
-            }
-        }
-        if (found.Count == 0) return stored;
+        var within = unfolded.Where(counter => last is not { } end || InReadOrder(counter, end) <= 0).ToList();
+        if (within.Count == 0) return stored;
         var values = stored.ToDictionary(counter => (counter.Key, counter.TenantId), counter => counter.Value);
-        foreach (var (counter, delta) in found) values[counter] = checked(values.GetValueOrDefault(counter) + delta);
+        foreach (var counter in within) values[(counter.Key, counter.TenantId)] = checked(values.GetValueOrDefault((counter.Key, counter.TenantId)) + counter.Value);
         var merged = values.Select(v => new CounterValue(v.Key.TenantId, v.Key.Key, v.Value)).ToList();
-        merged.Sort((a, b) => ByReadOrder((a.Key, a.TenantId), (b.Key, b.TenantId)));
+        merged.Sort(InReadOrder);
         return merged.Count > query.Limit ? merged[..query.Limit] : merged;
     }
 
-    private static int ByReadOrder((string Key, string TenantId) a, (string Key, string TenantId) b)
+    private static bool IsAfterCursor(Unfolded counter, CounterQuery query)
+    {
+        if (query.AfterKey is not { } afterKey) return true;
+        var byKey = CodePointOrder.Instance.Compare(counter.Key, afterKey);
+        return byKey > 0 || (byKey == 0 && query.AfterTenantId is { } afterTenant && CodePointOrder.Instance.Compare(counter.TenantId, afterTenant) > 0);
+    }
+
+    /// <summary>A read's order: key, then tenant.</summary>
+    private static int InReadOrder(CounterValue a, CounterValue b)
     {
         var byKey = CodePointOrder.Instance.Compare(a.Key, b.Key);
         return byKey != 0 ? byKey : CodePointOrder.Instance.Compare(a.TenantId, b.TenantId);
     }
 
-}
+    private static int InKeyOrder(Unfolded? a, Unfolded? b) =>
+        CounterSum.InKeyOrder(new CounterSum(a!.TenantId, a.Name, a.Key, 0), new CounterSum(b!.TenantId, b.Name, b.Key, 0));
 
-/// <summary>One batch's summed deltas, sorted by (tenant, name, key) in code point order.</summary>
-internal sealed record UnfoldedBatch(long Sequence, CounterSum[] Sums)
-{
-    /// <summary>The deltas within <paramref name="query"/>'s tenant (or every tenant), name, ranges and keyset cursor.</summary>
-    public IEnumerable<CounterSum> Matching(CounterQuery query)
+    /// <summary>One counter's deltas not folded yet, summed.</summary>
+    private sealed class Unfolded(string tenantId, string name, string key)
     {
-        if (query.TenantId is { } tenant)
-        {
-            foreach (var range in query.Ranges)
-            {
-                // Sorted by tenant, name and key: a tenant's name's range is one run of the array.
-                for (var i = LowerBound(tenant, query.Name, range.From); i < Sums.Length; i++)
-                {
-                    var sum = Sums[i];
-                    if (sum.TenantId != tenant || sum.Name != query.Name || CodePointOrder.Instance.Compare(sum.Key, range.To) >= 0) break;
-                    if (IsAfterCursor(sum, query)) yield return sum;
-                }
-            }
-            yield break;
-        }
-        foreach (var sum in Sums)
-        {
-            if (sum.Name == query.Name && query.Ranges.Any(r => CodePointOrder.Instance.Compare(sum.Key, r.From) >= 0 && CodePointOrder.Instance.Compare(sum.Key, r.To) < 0)
-                && IsAfterCursor(sum, query))
-            {
-                yield return sum;
-            }
-        }
-    }
-
-    private static bool IsAfterCursor(CounterSum sum, CounterQuery query)
-    {
-        if (query.AfterKey is not { } afterKey) return true;
-        var byKey = CodePointOrder.Instance.Compare(sum.Key, afterKey);
-        return byKey > 0 || (byKey == 0 && query.AfterTenantId is { } afterTenant && CodePointOrder.Instance.Compare(sum.TenantId, afterTenant) > 0);
-    }
-
-    private int LowerBound(string tenant, string name, string key)
-    {
-        int low = 0, high = Sums.Length;
-        while (low < high)
-        {
-            var middle = (low + high) / 2;
-            var sum = Sums[middle];
-            var order = CodePointOrder.Instance.Compare(sum.TenantId, tenant);
-            if (order == 0) order = CodePointOrder.Instance.Compare(sum.Name, name);
-            if (order == 0) order = CodePointOrder.Instance.Compare(sum.Key, key);
-            if (order < 0) low = middle + 1;
-            else high = middle;
-        }
-        return low;
+        public string TenantId { get; } = tenantId;
+        public string Name { get; } = name;
+        public string Key { get; } = key;
+        public long Delta { get; set; }
     }
 }
