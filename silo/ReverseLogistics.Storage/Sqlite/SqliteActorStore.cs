@@ -128,7 +128,14 @@ public sealed class SqliteActorStore : SqlActorStore
         await writerLock.WaitAsync();
         try
         {
-            FoldCounters(); // not needed for exactness (the log is read back on opening), but leaves the log empty
+            try
+            {
+                FoldCounters(); // not needed for exactness (the log is read back on opening), but leaves the log empty
+            }
+            catch (Exception exception)
+            {
+                logger.LogWarning(exception, "Folding the logged counter deltas on closing failed; the next start reads them back");
+            }
             statements.Dispose();
             await writer.DisposeAsync();
         }
