@@ -18,6 +18,9 @@ public static class AnalyticsMapper
         Validator v)
     {
         var range = AnalyticsQuery.ParseRange(firstDay, lastDay, v);
+        // A value this server does not know (a newer client's) is refused, not read as another: GetCenterMetrics does the same.
+        v.Require(Enum.IsDefined(groupBy), "group_by", "unknown grouping");
+        v.Require(Enum.IsDefined(interval), "interval", "unknown interval");
         var dimension = groupBy switch
         {
             AnalyticsGrouping.Unspecified or AnalyticsGrouping.Overall => Dimension.Overall,

@@ -157,13 +157,15 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
     }
 
     [SkippableFact]
-    public async Task Bad_ranges_groupings_and_pages_are_refused_naming_each_field()
+    public async Task Bad_ranges_groupings_enums_and_pages_are_refused_naming_each_field()
     {
         var badDays = await Assert.ThrowsAsync<RpcException>(() => RateAsync("2026-13-01", "2026-03"));
         var backwards = await Assert.ThrowsAsync<RpcException>(() => RateAsync("2026-03-02", "2026-03-01"));
         var tooLong = await Assert.ThrowsAsync<RpcException>(() => RateAsync("2026-01-01", "2029-01-01"));
         var mismatched = await Assert.ThrowsAsync<RpcException>(() =>
             RateAsync("2026-01-01", "2026-01-31", groupBy: AnalyticsGrouping.Category, sku: "SKU-1", pageSize: 1001, pageToken: "not a token"));
+        var unknownEnums = await Assert.ThrowsAsync<RpcException>(() =>
+            RateAsync("2026-01-01", "2026-01-31", (AnalyticsInterval)99, (AnalyticsGrouping)99));
         var badTop = await Assert.ThrowsAsync<RpcException>(() => Client.Analytics.GetReturnReasonsAsync(
             new GetReturnReasonsRequest { FirstDay = "2026-01-01", LastDay = "2026-01-31", Top = 101 }, world.MerchantA).ResponseAsync);
 
@@ -172,6 +174,7 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
         Assert.Equal(["last_day"], Fields(tooLong));
         Assert.Equal(["page_size", "page_token", "sku"], Fields(mismatched).Order(StringComparer.Ordinal));
         Assert.Equal(["top"], Fields(badTop));
+        Assert.Equal(["group_by", "interval"], Fields(unknownEnums).Order(StringComparer.Ordinal));
     }
 
     [SkippableFact]
