@@ -171,6 +171,17 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
             if (query.AfterTenantId is not null) parameters.Add(("after_tenant_id", query.AfterTenantId));
         }
         var order = query.TenantId is null ? " ORDER BY key, tenant_id LIMIT @limit" : " ORDER BY key LIMIT @limit";
+        if (query.Ranges.Count > 1 && query.Ranges.All(range => range.To == range.From + "\u0001"))
+        {
+            // Exact keys only (one group's days): one list, which both databases search key by key in the index, in key order.
+            var keys = new List<string>();
+            for (var i = 0; i < query.Ranges.Count; i++)
+            {
+                keys.Add($"@key_{i}");
+                parameters.Add(($"key_{i}", query.Ranges[i].From));
+            }
+            return ($"SELECT tenant_id, key, value FROM counters WHERE {filter} AND key IN ({string.Join(", ", keys)}){order}", parameters);
+        }
         var arms = new List<string>();
         for (var i = 0; i < query.Ranges.Count; i++)
         {
