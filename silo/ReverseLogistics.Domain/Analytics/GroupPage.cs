@@ -7,7 +7,6 @@ namespace ReverseLogistics.Domain.Analytics;
 public sealed class GroupPage
 {
     private readonly HashSet<string> members;
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> membersBySpan;
     private readonly string? firstKey, lastKey, firstKeyFurther, lastKeyFurther;
 
     /// <param name="holdsEveryGroup">Whether the page holds every group the report can have: then it is read as every group is.</param>
@@ -16,7 +15,6 @@ public sealed class GroupPage
         HoldsEveryGroup = holdsEveryGroup;
         Groups = [.. groups.Distinct(StringComparer.Ordinal).Order(CounterNames.GroupOrder)];
         members = new(Groups, StringComparer.Ordinal);
-        membersBySpan = members.GetAlternateLookup<ReadOnlySpan<char>>();
         if (Groups.Count == 0) return;
         var escaped = Groups.Select(CounterNames.Escape).ToList();
         (firstKey, lastKey) = (escaped[0], escaped[^1]);
@@ -34,9 +32,6 @@ public sealed class GroupPage
     public bool HoldsEveryGroup { get; }
 
     public bool Contains(string group) => members.Contains(group);
-
-    /// <summary>Whether the part of a key, as it stands (escaped), names a group of the page; a part holding an escape never matches.</summary>
-    public bool ContainsPart(ReadOnlySpan<char> part) => !part.Contains('%') && membersBySpan.Contains(part);
 
     /// <summary>
     /// The keys of one period (<paramref name="periodPrefix"/>, "2026-03|") that hold the page's groups: one range from its first
