@@ -62,9 +62,7 @@ public abstract class GroupPagesTests : IAsyncLifetime
     public async Task Pages_of_the_return_rate_add_up_to_every_sku_read_at_once(int size)
     {
         var query = new AnalyticsQuery(Range, Dimension.Sku, Interval: Interval.Month);
-        var whole = ReturnRateReport.Build(query, await directory.ReadAsync(tenant, ReturnRateReport.Reads(query), timeout.Token));
-        var paged = await AllPagesAsync(query, ReturnRateReport.Presence, size,
-            async page => ReturnRateReport.Build(page, await directory.ReadAsync(tenant, ReturnRateReport.Reads(page), timeout.Token)));
+        var (whole, paged) = await ReadWholeAndPagedAsync(query, ReturnRateReport.Presence, size, ReturnRateReport.Reads, ReturnRateReport.Build);
 
         Assert.Equal(["AB%", "AB|C", "ABC", "ABC-1", "ABC0", "MID", "SOLD", "ZED", "Ünï"], whole.Select(g => g.Group));
         Assert.Equal(Json(whole), Json(paged));
@@ -76,9 +74,8 @@ public abstract class GroupPagesTests : IAsyncLifetime
     public async Task Pages_of_the_reasons_add_up_to_every_sku_read_at_once(int size)
     {
         var query = new AnalyticsQuery(Range, Dimension.Sku);
-        var whole = ReturnReasonsReport.Build(query, await directory.ReadAsync(tenant, ReturnReasonsReport.Reads(query), timeout.Token), top: 5);
-        var paged = await AllPagesAsync(query, ReturnReasonsReport.Presence, size,
-            async page => ReturnReasonsReport.Build(page, await directory.ReadAsync(tenant, ReturnReasonsReport.Reads(page), timeout.Token), top: 5));
+        var (whole, paged) = await ReadWholeAndPagedAsync(query, ReturnReasonsReport.Presence, size, ReturnReasonsReport.Reads,
+            (read, rows) => ReturnReasonsReport.Build(read, rows, top: 5));
 
         Assert.Equal(["AB%", "AB|C", "ABC", "ABC-1", "ABC0", "MID", "ZED", "Ünï"], whole.Select(g => g.Group));
         Assert.Equal(6, whole.Single(g => g.Group == "ABC").UnitsReturned);
@@ -91,9 +88,7 @@ public abstract class GroupPagesTests : IAsyncLifetime
     public async Task Pages_of_the_disposition_mix_add_up_to_every_sku_read_at_once(int size)
     {
         var query = new AnalyticsQuery(Range, Dimension.Sku);
-        var whole = DispositionMixReport.Build(query, await directory.ReadAsync(tenant, DispositionMixReport.Reads(query), timeout.Token));
-        var paged = await AllPagesAsync(query, DispositionMixReport.Presence, size,
-            async page => DispositionMixReport.Build(page, await directory.ReadAsync(tenant, DispositionMixReport.Reads(page), timeout.Token)));
+        var (whole, paged) = await ReadWholeAndPagedAsync(query, DispositionMixReport.Presence, size, DispositionMixReport.Reads, DispositionMixReport.Build);
 
         Assert.Equal(["AB%", "AB|C", "ABC", "ABC-1", "ABC0", "MID", "OLD", "ZED", "Ünï"], whole.Select(g => g.Group));
         Assert.Equal(Json(whole), Json(paged));
@@ -113,16 +108,19 @@ public abstract class GroupPagesTests : IAsyncLifetime
         Assert.Equal(["ABC", "ABC-1"], ReturnReasonsReport.Build(page, rows, top: 5).Select(g => g.Group));
     }
 
-    private async Task<List<T>> AllPagesAsync<T>(AnalyticsQuery query, GroupPresence presence, int size, Func<AnalyticsQuery, Task<IReadOnlyList<T>>> build)
+    /// <summary>The report read for every group at once, and read page after page (<paramref name="size"/> groups each) and put together.</summary>
+    private async Task<(IReadOnlyList<T> Whole, List<T> Paged)> ReadWholeAndPagedAsync<T>(AnalyticsQuery query, GroupPresence presence, int size,
+        Func<AnalyticsQuery, IReadOnlyList<CounterRead>> reads, Func<AnalyticsQuery, IReadOnlyList<CounterRow>, IReadOnlyList<T>> build)
     {
-        var groups = new List<T>();
+        var whole = build(query, await directory.ReadAsync(tenant, reads(query), timeout.Token));
+        var paged = new List<T>();
         string? after = null;
         for (var pages = 0; pages < 20; pages++)
         {
             var (page, last) = await directory.PageAsync(tenant, query, presence, after, size, timeout.Token);
             Assert.InRange(page.Page!.Groups.Count, 0, size);
-            groups.AddRange(await build(page));
-            if (last is null) return groups;
+            paged.AddRange(build(page, await directory.ReadAsync(tenant, reads(page), timeout.Token)));
+            if (last is null) return (whole, paged);
             after = last;
         }
         throw new InvalidOperationException("The pages never ended.");
