@@ -19,10 +19,13 @@ public static class CounterNames
     public static string Period(DateOnly day, PeriodGrain grain) =>
         day.ToString(grain == PeriodGrain.Day ? "yyyy-MM-dd" : "yyyy-MM", CultureInfo.InvariantCulture);
 
+    /// <summary>The characters of a period at the start of a key: "2026-03-14" or "2026-03".</summary>
+    public static int PeriodWidth(PeriodGrain grain) => grain == PeriodGrain.Day ? 10 : 7;
+
     /// <summary>The first day of the period a key starts with (read digit by digit: queries read hundreds of thousands).</summary>
     public static DateOnly PeriodStart(string key, PeriodGrain grain)
     {
-        if (key.Length < (grain == PeriodGrain.Day ? 10 : 7) || key[4] != '-' || (grain == PeriodGrain.Day && key[7] != '-'))
+        if (key.Length < PeriodWidth(grain) || key[4] != '-' || (grain == PeriodGrain.Day && key[7] != '-'))
             throw new FormatException($"Counter key '{key}' does not start with a {grain} period.");
         return new DateOnly(Digits(key, 0, 4), Digits(key, 5, 2), grain == PeriodGrain.Day ? Digits(key, 8, 2) : 1);
     }
@@ -30,7 +33,7 @@ public static class CounterNames
     /// <summary>The first text part after the period (the SKU or category), unescaped; "" when there is none.</summary>
     public static string FirstPart(string key, PeriodGrain grain)
     {
-        var start = (grain == PeriodGrain.Day ? 10 : 7) + 1;
+        var start = PeriodWidth(grain) + 1;
         if (key.Length <= start - 1) return "";
         var end = key.IndexOf(Separator, start);
         var part = end < 0 ? key[start..] : key[start..end];
@@ -40,7 +43,7 @@ public static class CounterNames
     /// <summary>The first text part after the period as it stands in the key, escaped (equal to the unescaped part when it holds no '%').</summary>
     public static ReadOnlySpan<char> FirstPartSpan(string key, PeriodGrain grain)
     {
-        var start = (grain == PeriodGrain.Day ? 10 : 7) + 1;
+        var start = PeriodWidth(grain) + 1;
         if (key.Length <= start - 1) return [];
         var rest = key.AsSpan(start);
         var end = rest.IndexOf(Separator);
@@ -69,7 +72,7 @@ public static class CounterNames
     /// <summary>The text parts after the period, unescaped.</summary>
     public static string[] Parts(string key, PeriodGrain grain)
     {
-        var width = grain == PeriodGrain.Day ? 10 : 7;
+        var width = PeriodWidth(grain);
         return key.Length <= width ? [] : [.. key[(width + 1)..].Split(Separator).Select(Unescape)];
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using ReverseLogistics.Domain.Errors;
 using ReverseLogistics.Domain.Policies;
 
@@ -51,22 +52,20 @@ public static class CustomerRiskReport
     /// <summary>The customers at or over the threshold, most returns first, equal counts by reference.</summary>
     public static IReadOnlyList<CustomerRisk> Build(RiskQuery query, IEnumerable<CounterRow> rows)
     {
-        var customers = new Dictionary<string, CustomerRisk>(StringComparer.Ordinal);
+        // A window of a large merchant holds a row per customer and day, most of them a customer's only one: tallied in place.
+        var customers = new Dictionary<string, (long Returns, DateOnly First, DateOnly Last)>(StringComparer.Ordinal);
         foreach (var row in rows)
         {
+            if (row.Value == 0) continue;
             var day = CounterNames.PeriodStart(row.Key, PeriodGrain.Day);
-            if (row.Value == 0 || !query.Window.Contains(day)) continue;
-            var customer = CounterNames.FirstPart(row.Key, PeriodGrain.Day);
-            customers[customer] = customers.TryGetValue(customer, out var seen)
-                ? seen with
-                {
-                    Returns = checked(seen.Returns + row.Value),
-                    FirstReturnDay = day < seen.FirstReturnDay ? day : seen.FirstReturnDay,
-                    LastReturnDay = day > seen.LastReturnDay ? day : seen.LastReturnDay,
-                }
-                : new CustomerRisk(customer, row.Value, day, day);
+            if (!query.Window.Contains(day)) continue;
+            ref var tally = ref CollectionsMarshal.GetValueRefOrAddDefault(customers, CounterNames.FirstPart(row.Key, PeriodGrain.Day), out var seen);
+            tally = seen
+                ? (checked(tally.Returns + row.Value), day < tally.First ? day : tally.First, day > tally.Last ? day : tally.Last)
+                : (row.Value, day, day);
         }
-        return [.. customers.Values.Where(c => c.Returns >= query.MinReturns)
+        return [.. customers.Where(c => c.Value.Returns >= query.MinReturns)
+            .Select(c => new CustomerRisk(c.Key, c.Value.Returns, c.Value.First, c.Value.Last))
             .OrderByDescending(c => c.Returns).ThenBy(c => c.CustomerReference, StringComparer.Ordinal)];
     }
 

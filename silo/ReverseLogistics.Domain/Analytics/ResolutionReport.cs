@@ -10,7 +10,8 @@ public static class ResolutionReport
 {
     public static IReadOnlyList<ResolutionSpan> Spans { get; } = Enum.GetValues<ResolutionSpan>();
 
-    private static readonly Dictionary<string, ResolutionSpan> ByName = Spans.ToDictionary(SpanName, StringComparer.Ordinal);
+    private static readonly Dictionary<string, ResolutionSpan>.AlternateLookup<ReadOnlySpan<char>> ByName =
+        Spans.ToDictionary(SpanName, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>How a span is named in counter keys.</summary>
     public static string SpanName(ResolutionSpan span) => span switch
@@ -42,11 +43,13 @@ public static class ResolutionReport
             var start = CounterNames.PeriodStart(row.Key, row.Read.Grain);
             if (!query.Range.Contains(start)) continue;
             var period = ReturnRateReport.PeriodIndex(periods, start);
-            var parts = CounterNames.Parts(row.Key, row.Read.Grain);
-            if (!ByName.TryGetValue(parts[0], out var span)) continue;
-            if (parts.Length > 1)
+            // "period|span" or "period|span|bound": names and digits hold no escapes, so the key's own text is read.
+            var rest = row.Key.AsSpan(CounterNames.PeriodWidth(row.Read.Grain) + 1);
+            var separator = rest.IndexOf(CounterNames.Separator);
+            if (!ByName.TryGetValue(separator < 0 ? rest : rest[..separator], out var span)) continue;
+            if (separator >= 0)
             {
-                var bound = long.Parse(parts[1], CultureInfo.InvariantCulture);
+                var bound = long.Parse(rest[(separator + 1)..], CultureInfo.InvariantCulture);
                 counts[period, (int)span][bound] = checked(counts[period, (int)span].GetValueOrDefault(bound) + row.Value);
             }
             else
