@@ -75,7 +75,13 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
         }
         if (Only is null || Dimension == Dimension.Overall)
         {
-            // Every group: one range from the first period to the one after the last ("2026-03-15" to "2026-04-01").
+            // Every group: one range from the first period to the one after the last ("2026-03-15" to "2026-04-01"); days
+            // a range per calendar month, which the store reads side by side (a year of days is 58,000 resolution rows).
+            if (grain == PeriodGrain.Day)
+            {
+                foreach (var month in span.ByMonth()) yield return KeyRange.Days(month);
+                yield break;
+            }
             yield return new KeyRange(CounterNames.Period(first, grain), CounterNames.Period(step(span.Last), grain));
             yield break;
         }

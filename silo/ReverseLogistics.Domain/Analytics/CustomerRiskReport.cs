@@ -41,9 +41,9 @@ public static class CustomerRiskReport
     /// <summary>The days the fraud rule counts a customer's earlier returns in: the lookback days before <paramref name="today"/>, and today.</summary>
     public static DayRange FraudWindow(FraudRule rule, DateOnly today) => new(today.AddDays(-rule.LookbackDays), today);
 
-    /// <summary>Every customer's returns in the window: one range of <see cref="ReturnOutcomes.CustomerReturnsByDay"/>.</summary>
-    public static CounterRead Reads(RiskQuery query) => new(ReturnOutcomes.CustomerReturnsByDay, PeriodGrain.Day,
-        [new KeyRange(CounterNames.Period(query.Window.First, PeriodGrain.Day), CounterNames.Period(query.Window.Last.AddDays(1), PeriodGrain.Day))]);
+    /// <summary>Every customer's returns in the window: a range of <see cref="ReturnOutcomes.CustomerReturnsByDay"/> per calendar month, read side by side.</summary>
+    public static CounterRead Reads(RiskQuery query) =>
+        new(ReturnOutcomes.CustomerReturnsByDay, PeriodGrain.Day, [.. query.Window.ByMonth().Select(KeyRange.Days)]);
 
     /// <summary>One customer's returns in <paramref name="window"/>: one range of <see cref="ReturnOutcomes.CustomerReturnsByCustomer"/>.</summary>
     public static KeyRange History(string customer, DayRange window) =>

@@ -12,6 +12,13 @@ public readonly record struct DayRange(DateOnly First, DateOnly Last)
 
     public bool Contains(DateOnly day) => day >= First && day <= Last;
 
+    /// <summary>This range cut at the start of every calendar month it crosses.</summary>
+    public IEnumerable<DayRange> ByMonth()
+    {
+        for (var from = First; from <= Last; from = MonthEnd(from).AddDays(1))
+            yield return new DayRange(from, MonthEnd(from) < Last ? MonthEnd(from) : Last);
+    }
+
     public static DateOnly MonthStart(DateOnly day) => new(day.Year, day.Month, 1);
 
     public static DateOnly MonthEnd(DateOnly day) => MonthStart(day).AddMonths(1).AddDays(-1);

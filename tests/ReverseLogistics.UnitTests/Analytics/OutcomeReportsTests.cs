@@ -50,6 +50,19 @@ public sealed class OutcomeReportsTests
     }
 
     [Fact]
+    public void Days_of_every_group_and_every_customer_are_read_as_a_range_per_calendar_month()
+    {
+        var query = new AnalyticsQuery(new DayRange(D(1, 30), D(3, 2)), Dimension.Overall, Interval: Interval.Day);
+
+        var read = ResolutionReport.Reads(query).Single(r => r.Name == "resolution_returns.all.day");
+
+        Assert.Equal([new KeyRange("2026-01-30", "2026-02-01"), new KeyRange("2026-02-01", "2026-03-01"), new KeyRange("2026-03-01", "2026-03-03")], read.Ranges);
+        Assert.False(read.Narrow);
+        Assert.Equal([new KeyRange("2026-02-20", "2026-03-01"), new KeyRange("2026-03-01", "2026-03-06")],
+            CustomerRiskReport.Reads(new RiskQuery(new DayRange(D(2, 20), D(3, 5)), MinReturns: 2)).Ranges);
+    }
+
+    [Fact]
     public void The_disposition_mix_groups_cells_by_grade_then_disposition_and_values_by_currency()
     {
         var query = new AnalyticsQuery(new DayRange(D(1, 31), D(2, 28)), Dimension.Sku);
