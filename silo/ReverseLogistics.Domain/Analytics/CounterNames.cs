@@ -50,6 +50,22 @@ public static class CounterNames
         return end < 0 ? rest : rest[..end];
     }
 
+    /// <summary>The last text part of a key, unescaped.</summary>
+    public static string LastPart(string key)
+    {
+        var part = key[(key.LastIndexOf(Separator) + 1)..];
+        return part.Contains('%') ? Unescape(part) : part;
+    }
+
+    /// <summary>The last text part of a key as it stands, and the part before it (escaped: for parts that are names holding no escapes).</summary>
+    public static ReadOnlySpan<char> LastPartSpan(string key, out ReadOnlySpan<char> beforeLast)
+    {
+        var end = key.LastIndexOf(Separator);
+        var rest = key.AsSpan(0, Math.Max(end, 0));
+        beforeLast = rest[(rest.LastIndexOf(Separator) + 1)..];
+        return key.AsSpan(end + 1);
+    }
+
     private static int Digits(string text, int start, int count)
     {
         var value = 0;
@@ -67,13 +83,6 @@ public static class CounterNames
         var key = new StringBuilder(Period(day, grain));
         foreach (var part in parts) key.Append(Separator).Append(Escape(part));
         return key.ToString();
-    }
-
-    /// <summary>The text parts after the period, unescaped.</summary>
-    public static string[] Parts(string key, PeriodGrain grain)
-    {
-        var width = PeriodWidth(grain);
-        return key.Length <= width ? [] : [.. key[(width + 1)..].Split(Separator).Select(Unescape)];
     }
 
     /// <summary>Every part of a key, unescaped (for keys that do not start with a period).</summary>

@@ -24,35 +24,31 @@ public static class DispositionMixReport
     /// <summary>Every group (of the page) with units or values in the range (and the one asked for, or the whole business, even without), in group order.</summary>
     public static IReadOnlyList<DispositionGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows)
     {
-        // Put in group order once at the end: group order escapes both names at every comparison, too dear for every counter.
-        var groups = new Dictionary<string, Tally>(StringComparer.Ordinal);
-        if (query.Dimension == Dimension.Overall) groups[""] = new();
-        else if (query.Only is { } only) groups[only] = new();
+        var groups = new GroupTallies<Tally>(query, () => new());
         var unitNames = new[] { PeriodGrain.Day, PeriodGrain.Month }.Select(grain => CounterNames.Name(Measure.DispositionUnits, query.Dimension, grain)).ToHashSet();
         foreach (var row in rows)
         {
-            if (!query.Range.Contains(CounterNames.PeriodStart(row.Key, row.Read.Grain))) continue;
-            var group = query.GroupOf(row.Key, row.Read.Grain);
-            if (!query.Counts(group)) continue;
-            if (!groups.TryGetValue(group, out var tally)) groups[group] = tally = new();
-            var parts = CounterNames.Parts(row.Key, row.Read.Grain);
+            if (!query.Range.Contains(CounterNames.PeriodStart(row.Key, row.Read.Grain)) || !groups.TryGet(row.Key, row.Read.Grain, out var tally)) continue;
+            // "…|grade|disposition" or "…|currency|refunded" and "…|currency|recovered": names that hold no escapes.
+            var last = CounterNames.LastPartSpan(row.Key, out var beforeLast);
             if (unitNames.Contains(row.Read.Name))
             {
-                var cell = (Enum.Parse<InspectionGrade>(parts[^2]), Enum.Parse<Disposition>(parts[^1]));
+                var cell = (Enum.Parse<InspectionGrade>(beforeLast), Enum.Parse<Disposition>(last));
                 tally.Units[cell] = checked(tally.Units.GetValueOrDefault(cell) + row.Value);
             }
             else
             {
-                var value = tally.Values.GetValueOrDefault(parts[^2]);
-                tally.Values[parts[^2]] = parts[^1] == ReturnOutcomes.Refunded
+                var currency = beforeLast.ToString();
+                var value = tally.Values.GetValueOrDefault(currency);
+                tally.Values[currency] = last.SequenceEqual(ReturnOutcomes.Refunded)
                     ? (checked(value.Refunded + row.Value), value.Recovered)
                     : (value.Refunded, checked(value.Recovered + row.Value));
             }
         }
-        return [.. groups.OrderBy(g => g.Key, CounterNames.GroupOrder)
-            .Where(g => g.Value.Units.Values.Any(u => u != 0) || g.Value.Values.Values.Any(v => v != (0, 0))
-                || query.Dimension == Dimension.Overall || query.Only == g.Key)
-            .Select(g => Group(g.Key, g.Value))];
+        return [.. groups.InGroupOrder()
+            .Where(g => g.Tally.Units.Values.Any(u => u != 0) || g.Tally.Values.Values.Any(v => v != (0, 0))
+                || query.Dimension == Dimension.Overall || query.Only == g.Group)
+            .Select(g => Group(g.Group, g.Tally))];
     }
 
     private static DispositionGroup Group(string name, Tally tally)

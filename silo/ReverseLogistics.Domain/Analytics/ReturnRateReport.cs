@@ -22,30 +22,17 @@ public static class ReturnRateReport
     public static IReadOnlyList<RateGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows)
     {
         var periods = Periods.Cut(query.Range, query.Interval);
-        var figures = new Dictionary<string, long[,]>(StringComparer.Ordinal);
-        var byPart = figures.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (query.Dimension == Dimension.Overall) figures[""] = new long[periods.Count, Measures.Length];
-        else if (query.Only is { } only) figures[only] = new long[periods.Count, Measures.Length];
-        else foreach (var group in query.Page?.Groups ?? []) figures[group] = new long[periods.Count, Measures.Length];
+        var figures = new GroupTallies<long[,]>(query, () => new long[periods.Count, Measures.Length]);
         var measures = new Dictionary<CounterRead, int>(ReferenceEqualityComparer.Instance);
         foreach (var row in rows)
         {
             if (!measures.TryGetValue(row.Read, out var measure)) measures[row.Read] = measure = Array.IndexOf(Measures, MeasureOf(row.Read.Name));
             var start = CounterNames.PeriodStart(row.Key, row.Read.Grain);
-            if (!query.Range.Contains(start)) continue;
+            if (!query.Range.Contains(start) || !figures.TryGet(row.Key, row.Read.Grain, out var values)) continue;
             var period = PeriodIndex(periods, start);
-            // Most groups are found again and again: looked up by the key's span, a group's name is made only once. A part
-            // holding an escape is not its name, so it takes the long way.
-            var part = query.Dimension == Dimension.Overall ? [] : CounterNames.FirstPartSpan(row.Key, row.Read.Grain);
-            if (part.Contains('%') || !byPart.TryGetValue(part, out var values))
-            {
-                var group = query.Dimension == Dimension.Overall ? "" : CounterNames.FirstPart(row.Key, row.Read.Grain);
-                if (!query.Counts(group)) continue;
-                if (!figures.TryGetValue(group, out values)) figures[group] = values = new long[periods.Count, Measures.Length];
-            }
             values[period, measure] = checked(values[period, measure] + row.Value);
         }
-        return [.. figures.OrderBy(group => group.Key, CounterNames.GroupOrder).Select(group => Group(group.Key, query, periods, group.Value))
+        return [.. figures.InGroupOrder().Select(group => Group(group.Group, query, periods, group.Tally))
             .Where(group => group.Total is not { Returns: 0, UnitsReturned: 0, UnitsSold: 0 } || query.Dimension == Dimension.Overall || query.Only == group.Group)];
     }
 

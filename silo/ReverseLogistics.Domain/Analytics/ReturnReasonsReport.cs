@@ -19,24 +19,18 @@ public static class ReturnReasonsReport
     public static IReadOnlyList<ReasonsGroup> Build(AnalyticsQuery query, IEnumerable<CounterRow> rows, int top)
     {
         var previousRange = query.Range.Preceding();
-        // Put in group order once at the end: group order escapes both names at every comparison, too dear for every counter.
-        var groups = new Dictionary<string, (Dictionary<string, long> Now, Dictionary<string, long> Before)>(StringComparer.Ordinal);
-        if (query.Dimension == Dimension.Overall) groups[""] = ([], []);
-        else if (query.Only is { } only) groups[only] = ([], []);
+        var groups = new GroupTallies<(Dictionary<string, long> Now, Dictionary<string, long> Before)>(query, () => ([], []));
         foreach (var row in rows)
         {
-            var parts = CounterNames.Parts(row.Key, row.Read.Grain);
-            var group = query.Dimension == Dimension.Overall ? "" : parts[0];
-            if (!query.Counts(group)) continue;
             var start = CounterNames.PeriodStart(row.Key, row.Read.Grain);
-            if (!(row.Read.OfPrevious ? previousRange : query.Range).Contains(start)) continue;
-            if (!groups.TryGetValue(group, out var reasons)) groups[group] = reasons = ([], []);
+            if (!(row.Read.OfPrevious ? previousRange : query.Range).Contains(start) || !groups.TryGet(row.Key, row.Read.Grain, out var reasons)) continue;
             var counts = row.Read.OfPrevious ? reasons.Before : reasons.Now;
-            counts[parts[^1]] = checked(counts.GetValueOrDefault(parts[^1]) + row.Value);
+            var reason = CounterNames.LastPart(row.Key);
+            counts[reason] = checked(counts.GetValueOrDefault(reason) + row.Value);
         }
-        return [.. groups.OrderBy(group => group.Key, CounterNames.GroupOrder)
-            .Where(group => group.Value.Now.Values.Any(units => units != 0) || IsAsked(query, group.Key))
-            .Select(group => Group(group.Key, group.Value.Now, group.Value.Before, top))];
+        return [.. groups.InGroupOrder()
+            .Where(group => group.Tally.Now.Values.Any(units => units != 0) || IsAsked(query, group.Group))
+            .Select(group => Group(group.Group, group.Tally.Now, group.Tally.Before, top))];
     }
 
     private static ReasonsGroup Group(string name, Dictionary<string, long> now, Dictionary<string, long> before, int top)

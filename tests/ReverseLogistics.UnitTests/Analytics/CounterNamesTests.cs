@@ -12,9 +12,11 @@ public sealed class CounterNamesTests
         var key = CounterNames.Key(Day, PeriodGrain.Day, "SKU|1%7C", "why\0|%");
 
         Assert.StartsWith("2026-03-14|", key);
-        Assert.Equal(["SKU|1%7C", "why\0|%"], CounterNames.Parts(key, PeriodGrain.Day));
+        Assert.Equal(("SKU|1%7C", "why\0|%"), (CounterNames.FirstPart(key, PeriodGrain.Day), CounterNames.LastPart(key)));
         Assert.Equal("2026-03", CounterNames.Key(Day, PeriodGrain.Month));
-        Assert.Empty(CounterNames.Parts("2026-03", PeriodGrain.Month));
+        Assert.Equal("", CounterNames.FirstPart("2026-03", PeriodGrain.Month));
+        var last = CounterNames.LastPartSpan("2026-03|SKU-1|B|Restock", out var beforeLast);
+        Assert.Equal(("B", "Restock"), (beforeLast.ToString(), last.ToString()));
         Assert.Equal(new DateOnly(2026, 3, 1), CounterNames.PeriodStart("2026-03|x", PeriodGrain.Month));
         Assert.Equal(Day, CounterNames.PeriodStart(key, PeriodGrain.Day));
     }
