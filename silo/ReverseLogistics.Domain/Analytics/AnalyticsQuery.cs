@@ -46,12 +46,16 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
         return parsed && day >= EarliestDay && day <= LatestDay ? day : null;
     }
 
-    /// <summary>The reads of <paramref name="measure"/> over <paramref name="range"/>: day rows and month rows, of one group or all.</summary>
-    internal IEnumerable<CounterRead> Reads(Measure measure, DayRange range, bool daysOnly, bool ofPrevious, bool keyedFurther)
+    /// <summary>
+    /// The reads of <paramref name="measure"/> over <paramref name="range"/>: day rows and month rows, of one group or all.
+    /// <paramref name="manyRowsADay"/>: every group's days are read a calendar month per query, side by side, for counters
+    /// with many keys a day (a year of resolution buckets is 58,000 rows); for a few a day, one query costs less.
+    /// </summary>
+    internal IEnumerable<CounterRead> Reads(Measure measure, DayRange range, bool daysOnly, bool ofPrevious, bool keyedFurther, bool manyRowsADay = false)
     {
         if (IsOverEveryGroup && Page is { Groups.Count: 0 }) yield break;
         var (spans, months) = Periods.Cover(range, daysOnly);
-        var dayRanges = spans.SelectMany(span => Ranges(span, PeriodGrain.Day, keyedFurther)).ToList();
+        var dayRanges = spans.SelectMany(span => manyRowsADay ? span.ByMonth() : [span]).SelectMany(span => Ranges(span, PeriodGrain.Day, keyedFurther)).ToList();
         var narrow = Dimension != Dimension.Overall && Only is not null;
         if (dayRanges.Count > 0) yield return new CounterRead(CounterNames.Name(measure, Dimension, PeriodGrain.Day), PeriodGrain.Day, dayRanges, ofPrevious, Narrow: narrow);
         if (months is { } whole)
@@ -75,13 +79,7 @@ public sealed record AnalyticsQuery(DayRange Range, Dimension Dimension, string?
         }
         if (Only is null || Dimension == Dimension.Overall)
         {
-            // Every group: one range from the first period to the one after the last ("2026-03-15" to "2026-04-01"); days
-            // a range per calendar month, which the store reads side by side (a year of days is 58,000 resolution rows).
-            if (grain == PeriodGrain.Day)
-            {
-                foreach (var month in span.ByMonth()) yield return KeyRange.Days(month);
-                yield break;
-            }
+            // Every group: one range from the first period to the one after the last ("2026-03-15" to "2026-04-01").
             yield return new KeyRange(CounterNames.Period(first, grain), CounterNames.Period(step(span.Last), grain));
             yield break;
         }

@@ -28,7 +28,7 @@ public static class ResolutionReport
     {
         var daysOnly = query.Interval is Interval.Day or Interval.Week;
         return [.. new[] { Measure.ResolutionReturns, Measure.ResolutionSeconds }
-            .SelectMany(measure => query.Reads(measure, query.Range, daysOnly, ofPrevious: false, keyedFurther: false))];
+            .SelectMany(measure => query.Reads(measure, query.Range, daysOnly, ofPrevious: false, keyedFurther: false, manyRowsADay: true))];
     }
 
     public static ResolutionMetrics Build(AnalyticsQuery query, IEnumerable<CounterRow> rows)

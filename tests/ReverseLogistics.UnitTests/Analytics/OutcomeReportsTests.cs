@@ -50,11 +50,13 @@ public sealed class OutcomeReportsTests
     }
 
     [Fact]
-    public void Days_of_every_group_and_every_customer_are_read_as_a_range_per_calendar_month()
+    public void Resolution_buckets_and_customers_are_read_a_calendar_month_per_query_and_the_rate_in_one()
     {
         var query = new AnalyticsQuery(new DayRange(D(1, 30), D(3, 2)), Dimension.Overall, Interval: Interval.Day);
 
         var read = ResolutionReport.Reads(query).Single(r => r.Name == "resolution_returns.all.day");
+
+        Assert.Equal([new KeyRange("2026-01-30", "2026-03-03")], ReturnRateReport.Reads(query).Single(r => r.Name == "returns.all.day").Ranges);
 
         Assert.Equal([new KeyRange("2026-01-30", "2026-02-01"), new KeyRange("2026-02-01", "2026-03-01"), new KeyRange("2026-03-01", "2026-03-03")], read.Ranges);
         Assert.False(read.Narrow);
