@@ -72,12 +72,16 @@ public abstract class OutcomesServiceTests(OutcomesWorld world)
     {
         var byDay = await ResolutionAsync("2026-03-03", "2026-03-05", AnalyticsInterval.Day);
         var afterR1 = await ResolutionAsync("2026-03-04", "2026-04-30", AnalyticsInterval.Month);
+        var acrossMonths = await ResolutionAsync("2026-02-27", "2026-03-05", AnalyticsInterval.Day); // a query per month
 
         Assert.Equal([("2026-03-03", 1L, 27 * Hour), ("2026-03-04", 0L, 0L), ("2026-03-05", 1L, 84 * Hour)],
             byDay.Periods.Select(p => (p.FirstDay, p.RequestToRefund.Count, p.RequestToRefund.MeanSeconds)));
         Assert.Equal(Summary(1, 84 * Hour, 84 * Hour, 84 * Hour), afterR1.Total.RequestToRefund);
         Assert.Equal([("2026-03-04", "2026-03-31", 1L), ("2026-04-01", "2026-04-30", 0L)],
             afterR1.Periods.Select(p => (p.FirstDay, p.LastDay, p.RequestToRefund.Count)));
+        Assert.Equal(7, acrossMonths.Periods.Count);
+        Assert.Equal([("2026-03-03", 1L), ("2026-03-05", 1L)],
+            acrossMonths.Periods.Where(p => p.RequestToRefund.Count > 0).Select(p => (p.FirstDay, p.RequestToRefund.Count)));
     }
 
     [SkippableFact]
