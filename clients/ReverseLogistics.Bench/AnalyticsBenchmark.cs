@@ -317,6 +317,7 @@ public static class AnalyticsBenchmark
         var day = new DateOnly(2026, 12, 31);
         var kinds = Enum.GetValues<CounterKind>();
         var measured = kinds.ToDictionary(k => k, _ => (Seconds: 0.0, CpuSeconds: 0.0, ServerCpuSeconds: 0.0, Commits: 0));
+        var roundCpu = kinds.ToDictionary(k => k, _ => new List<double>()); // µs a commit, each round: how far rounds of one kind spread
         var server = store is SqliteActorStore ? null : LocalPostgresCpu.Find();
         var process = Process.GetCurrentProcess();
         var serial = 0;
@@ -354,13 +355,15 @@ public static class AnalyticsBenchmark
             if (round < 0) continue;
             var sum = measured[kind];
             measured[kind] = (sum.Seconds + seconds, sum.CpuSeconds + cpu, sum.ServerCpuSeconds + serverCpu, sum.Commits + perRound);
+            roundCpu[kind].Add((cpu + serverCpu) / perRound * 1e6);
         }
         double Wall(CounterKind kind) => measured[kind].Seconds / measured[kind].Commits;
         // With a local PostgreSQL server, its processes' CPU counts too: that is where the counters' upserts run.
         double Cpu(CounterKind kind) => (measured[kind].CpuSeconds + measured[kind].ServerCpuSeconds) / measured[kind].Commits;
         foreach (var kind in kinds)
             Console.WriteLine($"  {kind,-12}: {Cpu(kind) * 1e6,6:F0} µs CPU, {Wall(kind) * 1e6,6:F0} µs wall a commit" +
-                              (server is null ? "" : $" (the server's {measured[kind].ServerCpuSeconds / measured[kind].Commits * 1e6:F0} µs of it)"));
+                              (server is null ? "" : $" (the server's {measured[kind].ServerCpuSeconds / measured[kind].Commits * 1e6:F0} µs of it)") +
+                              $"; its rounds {roundCpu[kind].Min():F0}–{roundCpu[kind].Max():F0} µs CPU");
         Console.WriteLine($"the returns facet's counters add {(Cpu(CounterKind.ReturnsFacet) / Cpu(CounterKind.None) - 1) * 100:F1} % CPU and " +
                           $"{(Wall(CounterKind.ReturnsFacet) / Wall(CounterKind.None) - 1) * 100:F1} % wall time to a commit; every facet's " +
                           $"{(Cpu(CounterKind.EveryFacet) / Cpu(CounterKind.None) - 1) * 100:F1} % and {(Wall(CounterKind.EveryFacet) / Wall(CounterKind.None) - 1) * 100:F1} %; " +
