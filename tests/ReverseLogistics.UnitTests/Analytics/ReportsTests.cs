@@ -99,4 +99,21 @@ public sealed class ReportsTests
         v.ThrowIfInvalid();
         Assert.Equal(AnalyticsQuery.MaxDays, range.Days);
     }
+
+    [Fact]
+    public void Groups_whose_names_hold_escapes_are_tallied_under_their_names_and_listed_in_key_order()
+    {
+        var query = new AnalyticsQuery(new DayRange(D(2, 1), D(2, 28)), Dimension.Sku);
+        var months = ReturnReasonsReport.Reads(query).Single(r => r.Name == "reasons.sku.month" && !r.OfPrevious);
+
+        var groups = ReturnReasonsReport.Build(query,
+        [
+            new(months, "2026-02|AB%25|damaged", 2), new(months, "2026-02|AB%25|late", 1), new(months, "2026-02|AB%7CC|damaged", 4),
+            new(months, "2026-02|ABC|damaged", 1), new(months, "2026-02|ABC|late", 3),
+        ], top: 5);
+
+        // Escaped, "AB%" is "AB%25" and "AB|C" is "AB%7CC": both sort before "ABC", as the store orders their keys.
+        Assert.Equal([("AB%", 3L), ("AB|C", 4L), ("ABC", 4L)], groups.Select(g => (g.Group, g.UnitsReturned)));
+        Assert.Equal([("late", 3L), ("damaged", 1L)], groups[2].Reasons.Select(r => (r.ReasonCode, r.Units)));
+    }
 }
