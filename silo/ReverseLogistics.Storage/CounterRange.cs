@@ -10,6 +10,9 @@ public sealed record CounterRange(string From, string To)
     /// <summary>The one key <paramref name="key"/>: no key holds NUL, so nothing lies between it and itself followed by U+0001.</summary>
     public static CounterRange Exactly(string key) => new(key, key + "\u0001");
 
+    /// <summary>Whether this range is <see cref="Exactly"/> one key.</summary>
+    public bool IsOneKey => To.Length == From.Length + 1 && To[^1] == '\u0001' && To.StartsWith(From, StringComparison.Ordinal);
+
     /// <summary>Every key that starts with <paramref name="prefix"/> (which must not end in U+FFFF).</summary>
     public static CounterRange Prefix(string prefix) =>
         new(prefix, prefix[..^1] + (char)(prefix[^1] + 1));

@@ -171,7 +171,7 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
             if (query.AfterTenantId is not null) parameters.Add(("after_tenant_id", query.AfterTenantId));
         }
         var order = query.TenantId is null ? " ORDER BY key, tenant_id LIMIT @limit" : " ORDER BY key LIMIT @limit";
-        if (query.Ranges.Count > 1 && query.Ranges.All(range => range.To == range.From + "\u0001"))
+        if (query.Ranges.Count > 1 && query.Ranges.All(range => range.IsOneKey))
         {
             // Exact keys only (one group's days): one list, which both databases search key by key in the index, in key order.
             var keys = new List<string>();
