@@ -1,5 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Policies;
@@ -7,6 +9,7 @@ using ReverseLogistics.Domain.Pricing;
 using ReverseLogistics.Domain.Returns;
 using ReverseLogistics.Domain.Sales;
 using ReverseLogistics.Grains;
+using ReverseLogistics.Grains.Idempotency;
 using ReverseLogistics.Grains.Returns;
 using ReverseLogistics.Silo.Analytics;
 using ReverseLogistics.Storage;
@@ -22,9 +25,9 @@ namespace ReverseLogistics.Bench;
 /// loader actor, which leaves the counters as a million returns' own commits would, in a fraction of the time; the returns'
 /// states are not stored, since no query reads them. Sales: every SKU every day, as sales-day commits would leave them.
 /// Most returns are refunded and their lines given dispositions (<see cref="ReturnOutcomesSample"/>); most customers return
-/// once, some a few times, a few dozens of times a year. The commit cost is then measured on real return commits (state,
-/// events, index entries, and no counters, those of the returns facet, or those of every facet), the kinds alternating in
-/// rounds on the loaded store.
+/// once, some a few times, a few dozens of times a year. The commit cost is then measured on the commits CreateReturn makes
+/// (state, events, idempotency record, index entries, and no counters, those of the returns facet, or those of every facet),
+/// the kinds alternating in rounds on the loaded store.
 /// </summary>
 public static class AnalyticsBenchmark
 {
@@ -307,10 +310,26 @@ public static class AnalyticsBenchmark
         }
     }
 
+    /// <summary>
+    /// What <see cref="ReturnGrain.CreateAsync"/> commits for a new return: its state, its created event and timeline, the
+    /// idempotency record of the request (the gzipped state, as the grain records its result) and its index entries; with
+    /// <paramref name="counters"/> or none. Made before a round's clock starts, as the grain makes it before the store's turn.
+    /// </summary>
+    private static ActorCommit CreateReturnCommit(string tenant, string id, ReturnRecord record, IReadOnlyList<CounterDelta>? counters)
+    {
+        var state = JsonSerializer.Serialize(record, DomainJson.Options);
+        var ticket = new IdempotencyTicket(tenant, "req-" + id, "/reverselogistics.v1.ReturnsService/CreateReturn", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(id))));
+        var idempotency = ticket.Record(new { TenantId = tenant, ReturnId = id, State = new StateJson(state) }, record.CreatedAt);
+        NewEvent created = new(ReturnGrain.CreatedEvent, JsonSerializer.Serialize(new { To = ReturnState.Requested }, DomainJson.Options), "Bench", record.CreatedAt);
+        List<NewEvent> events = [created, .. record.Rma.Timeline.Select(e => new NewEvent(e.Trigger.ToString(),
+            JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options), e.Actor, e.At))];
+        return new ActorCommit(new ActorKey(tenant, ReturnGrain.TypeName, id), 0, 0, state, events, idempotency, ReturnIndex.Of(id, record), counters);
+    }
+
     /// <summary>What a commit-cost round commits with each new return: no counters, those of the returns facet, those of every facet.</summary>
     private enum CounterKind { None, ReturnsFacet, EveryFacet }
 
-    /// <summary>Real return commits (state, events, index entries) with no counters, the returns facet's or every facet's, rotated in rounds.</summary>
+    /// <summary>CreateReturn's commits (<see cref="CreateReturnCommit"/>) with no counters, the returns facet's or every facet's, rotated in rounds.</summary>
     private static async Task TimeCommitsAsync(IActorStore store, string tenant, Shape shape, int perRound, int rounds, CancellationToken cancellationToken)
     {
         var random = new Random(7);
@@ -330,11 +349,8 @@ public static class AnalyticsBenchmark
             var kind = round < 0 ? CounterKind.EveryFacet : kinds[(round + round / kinds.Length) % kinds.Length]; // rotated, so no kind always goes first
             var records = Enumerable.Range(0, perRound).Select(_ => (Id: $"r-{run}-{serial++:D8}", Record: NewReturn(shape, random, day, $"c-{run}-{serial}"))).ToList();
             if (kind == CounterKind.ReturnsFacet) records.ForEach(r => r.Record.AnalyticsFacets = [ReturnAnalytics.ReturnsFacet]);
-            var commits = records.Select(r => new ActorCommit(new ActorKey(tenant, ReturnGrain.TypeName, r.Id), 0, 0,
-                JsonSerializer.Serialize(r.Record, DomainJson.Options),
-                [.. r.Record.Rma.Timeline.Select(e => new NewEvent(e.Trigger.ToString(), JsonSerializer.Serialize(new { e.From, e.To, e.Details }, DomainJson.Options), e.Actor, e.At))],
-                Index: ReturnIndex.Of(r.Id, r.Record),
-                Counters: kind == CounterKind.None ? null : CounterDeltas.Of(null, ReturnAnalytics.Of(r.Record)))).ToList();
+            var commits = records.Select(r => CreateReturnCommit(tenant, r.Id, r.Record,
+                kind == CounterKind.None ? null : CounterDeltas.Of(null, ReturnAnalytics.Of(r.Record)))).ToList();
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var serverBefore = server?.Total() ?? TimeSpan.Zero;

@@ -53,6 +53,8 @@ internal static class StoreArguments
         ArgumentNullException.ThrowIfNull(query);
         if (query.TenantId is not null) RequireKeyPart(query.TenantId, nameof(CounterQuery.TenantId));
         RequireCounterName(query.Name, nameof(CounterQuery.Name));
+        if (query.TenantId is null && TenantOnlyCounters.Names.Contains(query.Name))
+            throw new ArgumentException($"The counter '{query.Name}' is read only within its tenant (TenantOnlyCounters).", nameof(query));
         ArgumentNullException.ThrowIfNull(query.Ranges, nameof(CounterQuery.Ranges));
         if (query.Ranges.Count is 0 or > MaxCounterRanges)
             throw new ArgumentException($"A counter query has 1 to {MaxCounterRanges} ranges.", nameof(query));

@@ -164,6 +164,7 @@ internal sealed class ActorQueries(Func<CancellationToken, ValueTask<DbConnectio
             filter.Append(" AND tenant_id = @tenant_id");
             parameters.Add(("tenant_id", query.TenantId));
         }
+        else filter.Append(" AND ").Append(TenantOnlyCounters.Condition); // the partial index's own condition, which lets both databases use it
         if (query.AfterKey is not null)
         {
             filter.Append(query.AfterTenantId is null ? " AND key > @after_key" : " AND (key, tenant_id) > (@after_key, @after_tenant_id)");

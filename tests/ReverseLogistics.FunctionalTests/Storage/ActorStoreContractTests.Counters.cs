@@ -141,6 +141,19 @@ public abstract partial class ActorStoreContractTests
     }
 
     [SkippableFact]
+    public async Task A_tenant_only_counter_reads_within_its_tenant_and_is_refused_across_tenants()
+    {
+        var key = NewKey("return");
+        var name = TenantOnlyCounters.CustomerReturnsByCustomer;
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new(name, "C-1|2026-03-01", 1)]));
+        var march = new CounterRange("C-1|2026-03", "C-1|2026-04");
+
+        Assert.Equal([("C-1|2026-03-01", 1L)], await ReadAsync(key.TenantId, name, march));
+        var refused = await Assert.ThrowsAsync<ArgumentException>(() => Store.ReadCountersAsync(new CounterQuery(null, name, [march]), Ct));
+        Assert.Contains("within its tenant", refused.Message);
+    }
+
+    [SkippableFact]
     public async Task Counter_names_and_keys_are_checked_before_anything_is_written()
     {
         var key = NewKey("return");
