@@ -5,7 +5,7 @@ namespace ReverseLogistics.Domain.Analytics;
 
 /// <summary>
 /// How the analytics' counters are named and keyed (docs/analytics.md). A name is "{measure}.{dimension}.{grain}"
-/// ("units_returned.sku.month"); a key is the period ("2026-03-14" or "2026-03"), then, separated by '|', the SKU or
+/// ("reasons.sku.month"); a key is the period ("2026-03-14" or "2026-03"), then, separated by '|', the SKU or
 /// category and for reasons the reason code. The period comes first and has a fixed width, so a range of days or months
 /// is one range of keys; each text part is escaped (% | and NUL as %25 %7C %00) so the parts split back apart.
 /// </summary>
@@ -136,7 +136,6 @@ public static class CounterNames
     private static string MeasureName(Measure measure) => measure switch
     {
         Measure.Returns => "returns",
-        Measure.UnitsReturned => "units_returned",
         Measure.UnitsSold => "units_sold",
         Measure.ReasonUnits => "reasons",
         Measure.ResolutionReturns => "resolution_returns",

@@ -13,7 +13,11 @@ namespace ReverseLogistics.Domain.Analytics;
 /// </summary>
 public static class ReturnAnalytics
 {
-    /// <summary>Returns, units and reasons by SKU, category and overall: the return rate and the reasons.</summary>
+    /// <summary>
+    /// Returns, and units by reason, by SKU, category and overall: the return rate and the reasons. Until 2026-12-03 it also
+    /// counted units without their reason (<c>units_returned.*</c>), always the sum of the reasons' units: those rows are no
+    /// longer moved or read.
+    /// </summary>
     public const string ReturnsFacet = "returns/1";
 
     /// <summary>The facets a return created now is counted in.</summary>
@@ -45,19 +49,12 @@ public static class ReturnAnalytics
         foreach (var grain in Grains)
         {
             contribution.Add(CounterNames.Name(Measure.Returns, Dimension.Overall, grain), CounterNames.Key(day, grain), 1);
-            contribution.Add(CounterNames.Name(Measure.UnitsReturned, Dimension.Overall, grain), CounterNames.Key(day, grain), lines.Sum(l => l.Units));
-            foreach (var category in lines.GroupBy(l => l.Category, StringComparer.Ordinal))
-            {
-                var key = CounterNames.Key(day, grain, category.Key);
-                contribution.Add(CounterNames.Name(Measure.Returns, Dimension.Category, grain), key, 1);
-                contribution.Add(CounterNames.Name(Measure.UnitsReturned, Dimension.Category, grain), key, category.Sum(l => l.Units));
-            }
-            foreach (var sku in lines.GroupBy(l => l.Sku, StringComparer.Ordinal))
-            {
-                var key = CounterNames.Key(day, grain, sku.Key);
-                contribution.Add(CounterNames.Name(Measure.Returns, Dimension.Sku, grain), key, 1);
-                contribution.Add(CounterNames.Name(Measure.UnitsReturned, Dimension.Sku, grain), key, sku.Sum(l => l.Units));
-            }
+            foreach (var category in lines.Select(l => l.Category).Distinct(StringComparer.Ordinal))
+                contribution.Add(CounterNames.Name(Measure.Returns, Dimension.Category, grain), CounterNames.Key(day, grain, category), 1);
+            foreach (var sku in lines.Select(l => l.Sku).Distinct(StringComparer.Ordinal))
+                contribution.Add(CounterNames.Name(Measure.Returns, Dimension.Sku, grain), CounterNames.Key(day, grain, sku), 1);
+            // A line's units are counted once, under its reason: the units returned of a group are its reasons' units summed
+            // (the return rate reads them so), so no counter of their own is kept.
             foreach (var line in lines)
             {
                 contribution.Add(CounterNames.Name(Measure.ReasonUnits, Dimension.Overall, grain), CounterNames.Key(day, grain, line.ReasonCode), line.Units);

@@ -3,11 +3,13 @@ namespace ReverseLogistics.Domain.Analytics;
 /// <summary>
 /// The return rate from the counters: what to read for a query (<see cref="Reads"/>) and the figures from what was
 /// read (<see cref="Build"/>). Whole months are read as month rows, the rest as day rows; periods shorter than a
-/// month (days, weeks) need day rows throughout.
+/// month (days, weeks) need day rows throughout. Units returned are the reason counters' units, which every counted
+/// line adds its units to under its one reason.
 /// </summary>
 public static class ReturnRateReport
 {
-    private static readonly Measure[] Measures = [Measure.Returns, Measure.UnitsReturned, Measure.UnitsSold];
+    /// <summary>The columns a group's period adds up: returns, units returned (its reasons' units, summed), units sold.</summary>
+    private static readonly Measure[] Measures = [Measure.Returns, Measure.ReasonUnits, Measure.UnitsSold];
 
     /// <summary>A group has figures in a month only if it has returns or sales that month.</summary>
     public static readonly GroupPresence Presence = new([Measure.Returns, Measure.UnitsSold]);
@@ -15,7 +17,8 @@ public static class ReturnRateReport
     public static IReadOnlyList<CounterRead> Reads(AnalyticsQuery query)
     {
         var daysOnly = query.Interval is Interval.Day or Interval.Week;
-        return [.. Measures.SelectMany(measure => query.Reads(measure, query.Range, daysOnly, ofPrevious: false, keyedFurther: false))];
+        return [.. Measures.SelectMany(measure =>
+            query.Reads(measure, query.Range, daysOnly, ofPrevious: false, keyedFurther: measure == Measure.ReasonUnits))];
     }
 
     /// <summary>Every group (of the page) with figures in the range (and the one asked for, or the whole business, even without), in group order.</summary>
@@ -59,7 +62,7 @@ public static class ReturnRateReport
     private static Measure MeasureOf(string name) => name[..name.IndexOf('.')] switch
     {
         "returns" => Measure.Returns,
-        "units_returned" => Measure.UnitsReturned,
+        "reasons" => Measure.ReasonUnits,
         "units_sold" => Measure.UnitsSold,
         _ => throw new ArgumentException($"Counter {name} is not a return-rate counter.", nameof(name)),
     };

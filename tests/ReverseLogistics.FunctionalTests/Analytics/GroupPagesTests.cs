@@ -129,7 +129,7 @@ public abstract class GroupPagesTests : IAsyncLifetime
     private static string Json<T>(IEnumerable<T> groups) => JsonSerializer.Serialize(groups);
 
     private Task ReturnAsync(DateOnly day, string sku, string reason, long units) => CommitAsync(day,
-        (Measure.Returns, [sku], 1), (Measure.UnitsReturned, [sku], units), (Measure.ReasonUnits, [sku, reason], units));
+        (Measure.Returns, [sku], 1), (Measure.ReasonUnits, [sku, reason], units));
 
     private Task SellAsync(DateOnly day, string sku, long units) => CommitAsync(day, (Measure.UnitsSold, [sku], units));
 

@@ -30,7 +30,7 @@ public sealed class ReturnCountersTests(GrainCluster cluster)
 
         Assert.Equal(2, counted);
         Assert.Equal(1, await ReadAsync(tenantId, "returns.all.day", day));
-        Assert.Equal(1, await ReadAsync(tenantId, "units_returned.sku.month", $"{day[..7]}|SKU-1"));
+        Assert.Equal(1, await ReadAsync(tenantId, "returns.sku.month", $"{day[..7]}|SKU-1"));
         Assert.Equal(1, await ReadAsync(tenantId, "reasons.category.day", $"{day}|apparel|wrong_size"));
     }
 

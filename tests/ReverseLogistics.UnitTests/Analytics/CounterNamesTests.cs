@@ -24,7 +24,7 @@ public sealed class CounterNamesTests
     [Fact]
     public void Names_say_what_is_counted_grouped_how_and_per_which_period()
     {
-        Assert.Equal("units_returned.sku.month", CounterNames.Name(Measure.UnitsReturned, Dimension.Sku, PeriodGrain.Month));
+        Assert.Equal("units_sold.sku.month", CounterNames.Name(Measure.UnitsSold, Dimension.Sku, PeriodGrain.Month));
         Assert.Equal("reasons.all.day", CounterNames.Name(Measure.ReasonUnits, Dimension.Overall, PeriodGrain.Day));
     }
 

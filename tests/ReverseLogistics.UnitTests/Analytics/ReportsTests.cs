@@ -35,7 +35,7 @@ public sealed class ReportsTests
     }
 
     [Fact]
-    public void Rates_add_day_and_month_rows_into_their_periods_per_group()
+    public void Rates_add_day_and_month_rows_into_their_periods_per_group_and_units_over_reasons()
     {
         var query = new AnalyticsQuery(new DayRange(D(1, 31), D(3, 1)), Dimension.Category, Interval: Interval.Month);
         var reads = ReturnRateReport.Reads(query);
@@ -43,9 +43,10 @@ public sealed class ReportsTests
 
         var groups = ReturnRateReport.Build(query,
         [
-            Row("returns.category.day", "2026-01-31|apparel", 1), Row("units_returned.category.day", "2026-01-31|apparel", 2),
+            Row("returns.category.day", "2026-01-31|apparel", 1), Row("reasons.category.day", "2026-01-31|apparel|defective", 2),
             Row("units_sold.category.day", "2026-01-31|apparel", 8), Row("units_sold.category.month", "2026-02|apparel", 50),
-            Row("returns.category.month", "2026-02|apparel", 3), Row("units_returned.category.month", "2026-02|apparel", 5),
+            Row("returns.category.month", "2026-02|apparel", 3), Row("reasons.category.month", "2026-02|apparel|defective", 1),
+            Row("reasons.category.month", "2026-02|apparel|wrong_size", 4),
             Row("units_sold.category.day", "2026-03-01|shoes", 4), Row("returns.category.day", "2026-03-01|toys", 0),
         ]);
 

@@ -8,7 +8,7 @@ namespace ReverseLogistics.UnitTests.Analytics;
 public sealed class ReturnAnalyticsTests
 {
     [Fact]
-    public void A_return_counts_once_per_day_month_category_and_sku_with_its_units_and_their_reasons()
+    public void A_return_counts_once_per_day_month_category_and_sku_with_its_units_under_their_reasons()
     {
         var record = Opened(Line("SKU-1", "apparel", quantity: 2), Line("SKU-1", "apparel", quantity: 1, reason: "defective"),
             Line("SKU-2", "shoes", quantity: 1));
@@ -20,15 +20,10 @@ public sealed class ReturnAnalyticsTests
         foreach (var (grain, period) in new[] { ("day", "2026-11-22"), ("month", "2026-11") })
         {
             expected[$"returns.all.{grain} {period}"] = 1;
-            expected[$"units_returned.all.{grain} {period}"] = 4;
             expected[$"returns.category.{grain} {period}|apparel"] = 1;
             expected[$"returns.category.{grain} {period}|shoes"] = 1;
-            expected[$"units_returned.category.{grain} {period}|apparel"] = 3;
-            expected[$"units_returned.category.{grain} {period}|shoes"] = 1;
             expected[$"returns.sku.{grain} {period}|SKU-1"] = 1;
             expected[$"returns.sku.{grain} {period}|SKU-2"] = 1;
-            expected[$"units_returned.sku.{grain} {period}|SKU-1"] = 3;
-            expected[$"units_returned.sku.{grain} {period}|SKU-2"] = 1;
             expected[$"reasons.all.{grain} {period}|wrong_size"] = 3;
             expected[$"reasons.all.{grain} {period}|defective"] = 1;
             expected[$"reasons.category.{grain} {period}|apparel|wrong_size"] = 2;
@@ -48,7 +43,7 @@ public sealed class ReturnAnalyticsTests
 
         var values = ReturnAnalytics.Of(record).Values;
 
-        Assert.Equal(2, values[new("units_returned.all.day", "2026-11-22")]);
+        Assert.Equal(2, values[new("reasons.all.day", "2026-11-22|wrong_size")]);
         Assert.DoesNotContain(values.Keys, cell => cell.Key.Contains("SKU-FINAL", StringComparison.Ordinal));
     }
 
