@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Npgsql;
 using ReverseLogistics.Domain.Analytics;
 using ReverseLogistics.Domain.Policies;
 using ReverseLogistics.Domain.Pricing;
@@ -72,7 +73,8 @@ public static class AnalyticsBenchmark
                     await File.WriteAllTextAsync(loaded, tenant, cancellationToken);
                 }
                 await TimeQueriesAsync(store, tenant, shape, result.GetValue(queries), result.GetValue(only), cancellationToken);
-                if (result.GetValue(rounds) > 0) await TimeCommitsAsync(store, tenant, shape, result.GetValue(commits), result.GetValue(rounds), cancellationToken);
+                if (result.GetValue(rounds) > 0)
+                    await TimeCommitsAsync(store, result.GetValue(postgres), tenant, shape, result.GetValue(commits), result.GetValue(rounds), cancellationToken);
             }
             finally
             {
@@ -326,16 +328,35 @@ public static class AnalyticsBenchmark
         return new ActorCommit(new ActorKey(tenant, ReturnGrain.TypeName, id), 0, 0, state, events, idempotency, ReturnIndex.Of(id, record), counters);
     }
 
+    private static double Median(List<double> values) => Percentiles.Of([.. values.Order()], 0.5);
+
+    /// <summary>Where PostgreSQL's WAL is being written, in bytes from its start.</summary>
+    private sealed class WalPosition(string connectionString)
+    {
+        public async Task<long> ReadAsync(CancellationToken cancellationToken)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(cancellationToken);
+            await using var command = new NpgsqlCommand("SELECT pg_wal_lsn_diff(pg_current_wal_insert_lsn(), '0/0')::bigint", connection);
+            return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+        }
+    }
+
     /// <summary>What a commit-cost round commits with each new return: no counters, those of the returns facet, those of every facet.</summary>
     private enum CounterKind { None, ReturnsFacet, EveryFacet }
 
     /// <summary>CreateReturn's commits (<see cref="CreateReturnCommit"/>) with no counters, the returns facet's or every facet's, rotated in rounds.</summary>
-    private static async Task TimeCommitsAsync(IActorStore store, string tenant, Shape shape, int perRound, int rounds, CancellationToken cancellationToken)
+    private static async Task TimeCommitsAsync(IActorStore store, string? postgres, string tenant, Shape shape, int perRound, int rounds,
+        CancellationToken cancellationToken)
     {
         var random = new Random(7);
         var day = new DateOnly(2026, 12, 31);
         var kinds = Enum.GetValues<CounterKind>();
         var measured = kinds.ToDictionary(k => k, _ => (Seconds: 0.0, CpuSeconds: 0.0, ServerCpuSeconds: 0.0, Commits: 0));
+        // PostgreSQL's WAL bytes a commit: the rows and index entries it wrote, steadier from round to round than CPU, which
+        // checkpoints and autovacuum move (full-page images after a checkpoint land in whichever round follows it).
+        var walBytes = kinds.ToDictionary(k => k, _ => new List<double>());
+        var wal = postgres is null ? null : new WalPosition(postgres);
         var roundCpu = kinds.ToDictionary(k => k, _ => new List<double>()); // µs a commit, each round: how far rounds of one kind spread
         var server = store is SqliteActorStore ? null : LocalPostgresCpu.Find();
         var process = Process.GetCurrentProcess();
@@ -354,6 +375,7 @@ public static class AnalyticsBenchmark
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var serverBefore = server?.Total() ?? TimeSpan.Zero;
+            var walBefore = wal is null ? 0 : await wal.ReadAsync(cancellationToken);
             var started = Stopwatch.GetTimestamp();
             await Parallel.ForEachAsync(commits, new ParallelOptions { MaxDegreeOfParallelism = 256, CancellationToken = cancellationToken }, async (commit, token) =>
             {
@@ -366,12 +388,14 @@ public static class AnalyticsBenchmark
             process.Refresh();
             var cpu = (process.TotalProcessorTime - cpuBefore).TotalSeconds;
             var serverCpu = ((server?.Total() ?? TimeSpan.Zero) - serverBefore).TotalSeconds;
+            var walAfter = wal is null ? 0 : await wal.ReadAsync(cancellationToken);
             Console.WriteLine($"  round {round + 1}, {kind,-12}: {perRound / seconds,7:N0} commits/s, {cpu / perRound * 1e6,6:F0} µs of this process's CPU a commit" +
                               (server is null ? "" : $", {serverCpu / perRound * 1e6,6:F0} µs of the server's") + (round < 0 ? " (warm-up, not counted)" : ""));
             if (round < 0) continue;
             var sum = measured[kind];
             measured[kind] = (sum.Seconds + seconds, sum.CpuSeconds + cpu, sum.ServerCpuSeconds + serverCpu, sum.Commits + perRound);
             roundCpu[kind].Add((cpu + serverCpu) / perRound * 1e6);
+            walBytes[kind].Add((double)(walAfter - walBefore) / perRound);
         }
         double Wall(CounterKind kind) => measured[kind].Seconds / measured[kind].Commits;
         // With a local PostgreSQL server, its processes' CPU counts too: that is where the counters' upserts run.
@@ -379,7 +403,14 @@ public static class AnalyticsBenchmark
         foreach (var kind in kinds)
             Console.WriteLine($"  {kind,-12}: {Cpu(kind) * 1e6,6:F0} µs CPU, {Wall(kind) * 1e6,6:F0} µs wall a commit" +
                               (server is null ? "" : $" (the server's {measured[kind].ServerCpuSeconds / measured[kind].Commits * 1e6:F0} µs of it)") +
-                              $"; its rounds {roundCpu[kind].Min():F0}–{roundCpu[kind].Max():F0} µs CPU");
+                              $"; its rounds {roundCpu[kind].Min():F0}–{roundCpu[kind].Max():F0} µs CPU, median {Median(roundCpu[kind]):F0}");
+        if (wal is not null)
+            Console.WriteLine("WAL a commit, the rounds' median: " + string.Join(", ", kinds.Select(k => $"{k} {Median(walBytes[k]):N0} B")) +
+                              $"; the returns facet {(Median(walBytes[CounterKind.ReturnsFacet]) / Median(walBytes[CounterKind.None]) - 1) * 100:F1} %, " +
+                              $"every facet {(Median(walBytes[CounterKind.EveryFacet]) / Median(walBytes[CounterKind.None]) - 1) * 100:F1} %");
+        // A checkpoint or the fold's page writes land in one round or another: the medians show the kinds apart from them.
+        Console.WriteLine($"by the rounds' medians: the returns facet {(Median(roundCpu[CounterKind.ReturnsFacet]) / Median(roundCpu[CounterKind.None]) - 1) * 100:F1} %, " +
+                          $"every facet {(Median(roundCpu[CounterKind.EveryFacet]) / Median(roundCpu[CounterKind.None]) - 1) * 100:F1} % CPU");
         Console.WriteLine($"the returns facet's counters add {(Cpu(CounterKind.ReturnsFacet) / Cpu(CounterKind.None) - 1) * 100:F1} % CPU and " +
                           $"{(Wall(CounterKind.ReturnsFacet) / Wall(CounterKind.None) - 1) * 100:F1} % wall time to a commit; every facet's " +
                           $"{(Cpu(CounterKind.EveryFacet) / Cpu(CounterKind.None) - 1) * 100:F1} % and {(Wall(CounterKind.EveryFacet) / Wall(CounterKind.None) - 1) * 100:F1} %; " +

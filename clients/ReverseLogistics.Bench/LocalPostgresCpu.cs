@@ -4,8 +4,10 @@ namespace ReverseLogistics.Bench;
 
 /// <summary>
 /// The CPU time of a PostgreSQL server running on this machine (Linux): its processes, those whose command is "postgres"
-/// in /proc/PID/stat, added up. The pool keeps its backends open through a benchmark, so the difference between two
-/// readings is what the server spent meanwhile. (.NET's process list names backends by their rewritten titles,
+/// in /proc/PID/stat, added up, with what their ended children spent (the postmaster's cutime and cstime: autovacuum
+/// workers and backends that came and went), so the total only grows and the difference between two readings is what
+/// the server spent meanwhile. Without the ended children, an autovacuum worker ending during a round took its CPU out
+/// of the sum, and a round could show less than nothing. (.NET's process list names backends by their rewritten titles,
 /// "postgres: checkpointer", so it finds only the postmaster.)
 /// </summary>
 internal sealed class LocalPostgresCpu
@@ -35,12 +37,12 @@ internal sealed class LocalPostgresCpu
             {
                 continue; // it ended between being listed and being read
             }
-            // "PID (comm) state ppid ...": utime and stime are the 14th and 15th fields, the 12th and 13th after the comm.
+            // "PID (comm) state ppid ...": utime, stime, cutime and cstime are the 14th to 17th fields, the 12th to 15th after the comm.
             var close = stat.LastIndexOf(')');
             if (close < 0 || stat[(stat.IndexOf('(') + 1)..close] != "postgres") continue;
             var fields = stat[(close + 2)..].Split(' ');
             processes++;
-            ticks += long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+            for (var field = 11; field <= 14; field++) ticks += long.Parse(fields[field], CultureInfo.InvariantCulture);
         }
         return (processes, ticks);
     }

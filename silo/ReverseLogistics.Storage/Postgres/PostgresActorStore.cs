@@ -89,7 +89,7 @@ public sealed class PostgresActorStore : SqlActorStore
         await dataSource.DisposeAsync();
     }
 
-    private static NpgsqlDataSource Build(string connectionString, bool forWriter)
+    internal static NpgsqlDataSource Build(string connectionString, bool forWriter)
     {
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         var settings = builder.ConnectionStringBuilder;
@@ -101,8 +101,10 @@ public sealed class PostgresActorStore : SqlActorStore
         // one; yet the server kept making custom plans, on every execution: a fifth of its CPU per CreateReturn
         // (docs/performance.md).
         // No parallel workers either: every statement reads a few index entries, and starting workers for a sort of
-        // estimated thousands of counters cost a counter read 50 ms (docs/analytics.md).
-        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0".Trim();
+        // estimated thousands of counters cost a counter read 50 ms (docs/analytics.md). No JIT compilation, for the same
+        // reason: a generic plan of a counter read over 100 key ranges is estimated at 100,000s of rows, above the JIT's
+        // threshold, and compiling it took 340 ms of a read that runs in 3.
+        settings.Options = $"{settings.Options} -c plan_cache_mode=force_generic_plan -c max_parallel_workers_per_gather=0 -c jit=off".Trim();
         // The commit queue writes one batch at a time, on a pool of its own so that reads never keep it waiting.
         if (forWriter) settings.MaxPoolSize = 1;
         return builder.Build();

@@ -220,6 +220,22 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
     }
 
     [SkippableTheory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_stores_sessions_plan_generically_and_start_no_workers_or_jit_compilation(bool forWriter)
+    {
+        Skip.If(database.ConnectionString is null, PostgresDatabase.SkipReason);
+        await using var source = PostgresActorStore.Build(database.ConnectionString, forWriter);
+        await using var connection = await source.OpenConnectionAsync(Ct);
+        await using var show = new NpgsqlCommand(
+            "SELECT current_setting('plan_cache_mode'), current_setting('max_parallel_workers_per_gather'), current_setting('jit')", connection);
+        await using var reader = await show.ExecuteReaderAsync(Ct);
+        Assert.True(await reader.ReadAsync(Ct));
+
+        Assert.Equal(("force_generic_plan", "0", "off"), (reader.GetString(0), reader.GetString(1), reader.GetString(2)));
+    }
+
+    [SkippableTheory]
     [InlineData(true, false)]
     [InlineData(false, false)]
     [InlineData(true, true)]
@@ -249,7 +265,7 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
         await using var connection = new NpgsqlConnection(fresh);
         await connection.OpenAsync(Ct);
         await using var explain = new NpgsqlCommand(
-            $"SET plan_cache_mode = force_generic_plan; SET max_parallel_workers_per_gather = 0; PREPARE read_counters({types}) AS {positional};" +
+            $"SET plan_cache_mode = force_generic_plan; SET max_parallel_workers_per_gather = 0; SET jit = off; PREPARE read_counters({types}) AS {positional};" +
             $" EXPLAIN EXECUTE read_counters({values});", connection);
         var plan = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync(Ct))
