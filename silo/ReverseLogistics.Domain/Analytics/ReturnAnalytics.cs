@@ -14,7 +14,7 @@ namespace ReverseLogistics.Domain.Analytics;
 public static class ReturnAnalytics
 {
     /// <summary>
-    /// Returns, and units by reason, by SKU, category and overall: the return rate and the reasons. Until 2026-12-03 it also
+    /// Returns, and units by reason, by SKU, category and overall: the return rate and the reasons. Earlier versions also
     /// counted units without their reason (<c>units_returned.*</c>), always the sum of the reasons' units: those rows are no
     /// longer moved or read.
     /// </summary>
