@@ -372,10 +372,10 @@ public static class AnalyticsBenchmark
             if (kind == CounterKind.ReturnsFacet) records.ForEach(r => r.Record.AnalyticsFacets = [ReturnAnalytics.ReturnsFacet]);
             var commits = records.Select(r => CreateReturnCommit(tenant, r.Id, r.Record,
                 kind == CounterKind.None ? null : CounterDeltas.Of(null, ReturnAnalytics.Of(r.Record)))).ToList();
+            var walBefore = wal is null ? 0 : await wal.ReadAsync(cancellationToken); // before the CPU readings: its query is not the round's
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var serverBefore = server?.Total() ?? TimeSpan.Zero;
-            var walBefore = wal is null ? 0 : await wal.ReadAsync(cancellationToken);
             var started = Stopwatch.GetTimestamp();
             await Parallel.ForEachAsync(commits, new ParallelOptions { MaxDegreeOfParallelism = 256, CancellationToken = cancellationToken }, async (commit, token) =>
             {
