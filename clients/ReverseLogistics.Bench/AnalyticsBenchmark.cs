@@ -330,6 +330,9 @@ public static class AnalyticsBenchmark
 
     private static double Median(List<double> values) => Percentiles.Of([.. values.Order()], 0.5);
 
+    /// <summary>What <paramref name="kind"/>'s counters add to a commit's <paramref name="figure"/>, in percent of a commit with none.</summary>
+    private static double Added(Func<CounterKind, double> figure, CounterKind kind) => (figure(kind) / figure(CounterKind.None) - 1) * 100;
+
     /// <summary>Where PostgreSQL's WAL is being written, in bytes from its start.</summary>
     private sealed class WalPosition(string connectionString)
     {
@@ -400,20 +403,21 @@ public static class AnalyticsBenchmark
         double Wall(CounterKind kind) => measured[kind].Seconds / measured[kind].Commits;
         // With a local PostgreSQL server, its processes' CPU counts too: that is where the counters' upserts run.
         double Cpu(CounterKind kind) => (measured[kind].CpuSeconds + measured[kind].ServerCpuSeconds) / measured[kind].Commits;
+        double MedianCpu(CounterKind kind) => Median(roundCpu[kind]);
         foreach (var kind in kinds)
             Console.WriteLine($"  {kind,-12}: {Cpu(kind) * 1e6,6:F0} µs CPU, {Wall(kind) * 1e6,6:F0} µs wall a commit" +
                               (server is null ? "" : $" (the server's {measured[kind].ServerCpuSeconds / measured[kind].Commits * 1e6:F0} µs of it)") +
-                              $"; its rounds {roundCpu[kind].Min():F0}–{roundCpu[kind].Max():F0} µs CPU, median {Median(roundCpu[kind]):F0}");
+                              $"; its rounds {roundCpu[kind].Min():F0}–{roundCpu[kind].Max():F0} µs CPU, median {MedianCpu(kind):F0}");
+        double MedianWal(CounterKind kind) => Median(walBytes[kind]);
         if (wal is not null)
-            Console.WriteLine("WAL a commit, the rounds' median: " + string.Join(", ", kinds.Select(k => $"{k} {Median(walBytes[k]):N0} B")) +
-                              $"; the returns facet {(Median(walBytes[CounterKind.ReturnsFacet]) / Median(walBytes[CounterKind.None]) - 1) * 100:F1} %, " +
-                              $"every facet {(Median(walBytes[CounterKind.EveryFacet]) / Median(walBytes[CounterKind.None]) - 1) * 100:F1} %");
+            Console.WriteLine("WAL a commit, the rounds' median: " + string.Join(", ", kinds.Select(k => $"{k} {MedianWal(k):N0} B")) +
+                              $"; the returns facet {Added(MedianWal, CounterKind.ReturnsFacet):F1} %, every facet {Added(MedianWal, CounterKind.EveryFacet):F1} %");
         // A checkpoint or the fold's page writes land in one round or another: the medians show the kinds apart from them.
-        Console.WriteLine($"by the rounds' medians: the returns facet {(Median(roundCpu[CounterKind.ReturnsFacet]) / Median(roundCpu[CounterKind.None]) - 1) * 100:F1} %, " +
-                          $"every facet {(Median(roundCpu[CounterKind.EveryFacet]) / Median(roundCpu[CounterKind.None]) - 1) * 100:F1} % CPU");
-        Console.WriteLine($"the returns facet's counters add {(Cpu(CounterKind.ReturnsFacet) / Cpu(CounterKind.None) - 1) * 100:F1} % CPU and " +
-                          $"{(Wall(CounterKind.ReturnsFacet) / Wall(CounterKind.None) - 1) * 100:F1} % wall time to a commit; every facet's " +
-                          $"{(Cpu(CounterKind.EveryFacet) / Cpu(CounterKind.None) - 1) * 100:F1} % and {(Wall(CounterKind.EveryFacet) / Wall(CounterKind.None) - 1) * 100:F1} %; " +
+        Console.WriteLine($"by the rounds' medians: the returns facet {Added(MedianCpu, CounterKind.ReturnsFacet):F1} %, " +
+                          $"every facet {Added(MedianCpu, CounterKind.EveryFacet):F1} % CPU");
+        Console.WriteLine($"the returns facet's counters add {Added(Cpu, CounterKind.ReturnsFacet):F1} % CPU and " +
+                          $"{Added(Wall, CounterKind.ReturnsFacet):F1} % wall time to a commit; every facet's " +
+                          $"{Added(Cpu, CounterKind.EveryFacet):F1} % and {Added(Wall, CounterKind.EveryFacet):F1} %; " +
                           $"the outcomes facet alone {(Cpu(CounterKind.EveryFacet) - Cpu(CounterKind.ReturnsFacet)) / Cpu(CounterKind.None) * 100:F1} % CPU" +
                           (store is SqliteActorStore ? " (the SQLite writer included)"
                               : server is null ? " (the PostgreSQL server's own CPU not included: its processes are not on this machine)"
