@@ -5,7 +5,8 @@ internal readonly record struct CounterSum(string TenantId, string Name, string 
 {
     /// <summary>
     /// The deltas of <paramref name="written"/> (the batch's commits that won) summed per counter, those that cancel out
-    /// left out, in (tenant, name, key) order (<see cref="InKeyOrder"/>): a batch writes each counter once, however many of its commits move it.
+    /// left out, in no particular order: a batch writes each counter once, however many of its commits move it. PostgreSQL's
+    /// upsert orders its rows itself; SQLite's log row is summed again when folded.
     /// </summary>
     public static List<CounterSum> Of(IEnumerable<ActorCommit> written)
     {
@@ -19,16 +20,6 @@ internal readonly record struct CounterSum(string TenantId, string Name, string 
                 sums[counter] = checked(sums.GetValueOrDefault(counter) + delta.Delta);
             }
         }
-        var ordered = sums.Where(sum => sum.Value != 0).Select(sum => new CounterSum(sum.Key.TenantId, sum.Key.Name, sum.Key.Key, sum.Value)).ToList();
-        ordered.Sort(InKeyOrder);
-        return ordered;
+        return [.. sums.Where(sum => sum.Value != 0).Select(sum => new CounterSum(sum.Key.TenantId, sum.Key.Name, sum.Key.Key, sum.Value))];
     }
-
-    /// <summary>(tenant, name, key) in the databases' order of text (<see cref="CodePointOrder"/>).</summary>
-    public static readonly Comparison<CounterSum> InKeyOrder = (a, b) =>
-    {
-        var order = CodePointOrder.Instance.Compare(a.TenantId, b.TenantId);
-        if (order == 0) order = CodePointOrder.Instance.Compare(a.Name, b.Name);
-        return order != 0 ? order : CodePointOrder.Instance.Compare(a.Key, b.Key);
-    };
 }

@@ -6,12 +6,14 @@ namespace ReverseLogistics.Storage.Sqlite;
 /// The counters' deltas that batches logged (counter_log) and no fold has added to the counters table yet, summed per
 /// counter in memory as well, so a read adds them to what it finds (docs/analytics.md, "Folding the counters"). One sorted
 /// set, so a read of a few keys (the fraud check on every CreateReturn) finds them in a few steps however many batches
-/// wait. Thread-safe: the writer adds and clears (under the store's writer lock), readers copy what their query holds.
+/// wait; and the same counters by name, so a batch finds the ones it moves again (most of them: a busy day's shared
+/// counters) without comparing keys down the set. Thread-safe: the writer adds and clears (under the store's writer lock), readers copy what their query holds.
 /// </summary>
 internal sealed class UnfoldedCounters
 {
     private readonly Lock gate = new();
     private readonly SortedSet<Unfolded> counters = new(Comparer<Unfolded>.Create(InKeyOrder));
+    private readonly Dictionary<(string TenantId, string Name, string Key), Unfolded> byCounter = [];
     private int deltas;
     private long lastSequence;
 
@@ -27,9 +29,14 @@ internal sealed class UnfoldedCounters
         {
             foreach (var sum in sums)
             {
+                if (byCounter.TryGetValue((sum.TenantId, sum.Name, sum.Key), out var held))
+                {
+                    held.Delta = checked(held.Delta + sum.Delta);
+                    continue;
+                }
                 var counter = new Unfolded(sum.TenantId, sum.Name, sum.Key) { Delta = sum.Delta };
-                if (counters.TryGetValue(counter, out var held)) held.Delta = checked(held.Delta + sum.Delta);
-                else counters.Add(counter);
+                byCounter.Add((sum.TenantId, sum.Name, sum.Key), counter);
+                counters.Add(counter);
             }
             deltas += sums.Count;
             lastSequence = Math.Max(lastSequence, sequence);
@@ -55,6 +62,7 @@ internal sealed class UnfoldedCounters
         lock (gate)
         {
             counters.Clear();
+            byCounter.Clear();
             deltas = 0;
         }
     }
@@ -122,8 +130,13 @@ internal sealed class UnfoldedCounters
         return byKey != 0 ? byKey : CodePointOrder.Instance.Compare(a.TenantId, b.TenantId);
     }
 
-    private static int InKeyOrder(Unfolded? a, Unfolded? b) =>
-        CounterSum.InKeyOrder(new CounterSum(a!.TenantId, a.Name, a.Key, 0), new CounterSum(b!.TenantId, b.Name, b.Key, 0));
+    /// <summary>(tenant, name, key) in the databases' order of text (<see cref="CodePointOrder"/>): the fold writes them so.</summary>
+    private static int InKeyOrder(Unfolded? a, Unfolded? b)
+    {
+        var order = CodePointOrder.Instance.Compare(a!.TenantId, b!.TenantId);
+        if (order == 0) order = CodePointOrder.Instance.Compare(a.Name, b.Name);
+        return order != 0 ? order : CodePointOrder.Instance.Compare(a.Key, b.Key);
+    }
 
     /// <summary>One counter's deltas not folded yet, summed.</summary>
     private sealed class Unfolded(string tenantId, string name, string key)
