@@ -33,6 +33,19 @@ public static class AnalyticsMapper
         return new AnalyticsQuery(range, dimension, only, IntervalOf(interval));
     }
 
+    /// <summary>The ranking asked for; null for groups by name. A value this server does not know is noted on <paramref name="v"/>.</summary>
+    public static RateOrder? OrderOf(ReturnRateOrder order, Validator v)
+    {
+        v.Require(Enum.IsDefined(order), "order_by", "unknown order");
+        return order switch
+        {
+            ReturnRateOrder.Returns => RateOrder.Returns,
+            ReturnRateOrder.UnitsReturned => RateOrder.UnitsReturned,
+            ReturnRateOrder.ReturnRate => RateOrder.ReturnRate,
+            _ => null,
+        };
+    }
+
     public static Interval IntervalOf(AnalyticsInterval interval) => interval switch
     {
         AnalyticsInterval.Day => Interval.Day,

@@ -22,9 +22,19 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         var v = new Validator();
         var query = AnalyticsMapper.Query(request.FirstDay, request.LastDay, request.GroupBy, request.Sku, request.Category, request.Interval, v);
         var (after, size) = Page(request.PageSize, request.PageToken, v);
+        var order = AnalyticsMapper.OrderOf(request.OrderBy, v);
+        if (order is not null) ReturnRateRanking.Check(query, request.PageToken.Length > 0, request.MinUnitsSold, v);
+        else v.Require(request.MinUnitsSold == 0, "min_units_sold", "only with order_by");
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
+        if (order is { } ranking)
+        {
+            // Every group of the range, read at once, as pages read theirs.
+            var everyGroup = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query), context.CancellationToken);
+            var top = ReturnRateRanking.Top(ReturnRateReport.Build(query, everyGroup), ranking, request.MinUnitsSold, size);
+            return new GetReturnRateResponse { Groups = { top.Select(AnalyticsMapper.ToProto) } };
+        }
         var (page, last) = await directory.PageAsync(tenantId, query, ReturnRateReport.Presence, after, size, context.CancellationToken);
         var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(page), context.CancellationToken);
         var groups = After(ReturnRateReport.Build(page, rows), g => g.Group, after);

@@ -15,13 +15,13 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
 
     private async Task<GetReturnRateResponse> RateAsync(string first, string last, AnalyticsInterval interval = AnalyticsInterval.Unspecified,
         AnalyticsGrouping groupBy = AnalyticsGrouping.Overall, string sku = "", string category = "", CallOptions? caller = null, string tenantId = "",
-        int pageSize = 0, string pageToken = "")
+        int pageSize = 0, string pageToken = "", ReturnRateOrder orderBy = ReturnRateOrder.Unspecified, long minUnitsSold = 0)
     {
         Skip.If(world.SkipReason is not null, world.SkipReason);
         return await Client.Analytics.GetReturnRateAsync(new GetReturnRateRequest
         {
             FirstDay = first, LastDay = last, Interval = interval, GroupBy = groupBy, Sku = sku, Category = category, TenantId = tenantId,
-            PageSize = pageSize, PageToken = pageToken,
+            PageSize = pageSize, PageToken = pageToken, OrderBy = orderBy, MinUnitsSold = minUnitsSold,
         }, caller ?? world.MerchantA);
     }
 
@@ -102,6 +102,29 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
     }
 
     [SkippableFact]
+    public async Task Skus_and_categories_ranked_by_returns_units_or_rate_come_highest_first_in_one_page()
+    {
+        const string first = "2026-01-01", last = "2026-03-31";
+        var byReturns = await RateAsync(first, last, groupBy: AnalyticsGrouping.Sku, orderBy: ReturnRateOrder.Returns);
+        var byUnits = await RateAsync(first, last, groupBy: AnalyticsGrouping.Sku, orderBy: ReturnRateOrder.UnitsReturned);
+        var byRate = await RateAsync(first, last, groupBy: AnalyticsGrouping.Sku, orderBy: ReturnRateOrder.ReturnRate);
+        var soldTwenty = await RateAsync(first, last, groupBy: AnalyticsGrouping.Sku, orderBy: ReturnRateOrder.ReturnRate, minUnitsSold: 20);
+        var topOne = await RateAsync(first, last, groupBy: AnalyticsGrouping.Sku, orderBy: ReturnRateOrder.Returns, pageSize: 1);
+        var categories = await RateAsync(first, last, groupBy: AnalyticsGrouping.Category, orderBy: ReturnRateOrder.ReturnRate);
+
+        // SKU-1: 4 returns, 5 of 70 units back (0.071); SKU-2: 2, 3 of 60 (0.05); SKU-3: 1, 3 of 10 (0.3). Equal units: by name.
+        Assert.Equal([("SKU-1", Period(first, last, 4, 5, 70)), ("SKU-2", Period(first, last, 2, 3, 60)), ("SKU-3", Period(first, last, 1, 3, 10))],
+            byReturns.Groups.Select(g => (g.Group, g.Total)));
+        Assert.Equal(["SKU-1", "SKU-2", "SKU-3"], byUnits.Groups.Select(g => g.Group));
+        Assert.Equal(["SKU-3", "SKU-1", "SKU-2"], byRate.Groups.Select(g => g.Group));
+        Assert.Equal(["SKU-1", "SKU-2"], soldTwenty.Groups.Select(g => g.Group));
+        Assert.Equal(["SKU-1"], topOne.Groups.Select(g => g.Group));
+        Assert.Empty(topOne.NextPageToken);
+        Assert.Equal([("apparel", 0.1), ("shoes", 0.05)], categories.Groups.Select(g => (g.Group, g.Total.ReturnRate)));
+        Assert.All(byReturns.Groups.Concat(categories.Groups), g => Assert.Empty(g.Periods));
+    }
+
+    [SkippableFact]
     public async Task A_sku_without_returns_or_sales_in_the_range_reads_as_zeros()
     {
         var rate = await RateAsync("2026-01-01", "2026-01-29", groupBy: AnalyticsGrouping.Sku, sku: "SKU-1");
@@ -166,6 +189,13 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
             RateAsync("2026-01-01", "2026-01-31", groupBy: AnalyticsGrouping.Category, sku: "SKU-1", pageSize: 1001, pageToken: "not a token"));
         var unknownEnums = await Assert.ThrowsAsync<RpcException>(() =>
             RateAsync("2026-01-01", "2026-01-31", (AnalyticsInterval)99, (AnalyticsGrouping)99));
+        var token = (await RateAsync("2026-01-01", "2026-03-31", groupBy: AnalyticsGrouping.Sku, pageSize: 1)).NextPageToken;
+        var badRanking = await Assert.ThrowsAsync<RpcException>(() => RateAsync("2026-01-01", "2026-01-31", AnalyticsInterval.Month,
+            AnalyticsGrouping.Sku, sku: "SKU-1", pageToken: token, orderBy: ReturnRateOrder.Returns, minUnitsSold: -1));
+        var rankingOverall = await Assert.ThrowsAsync<RpcException>(() => RateAsync("2026-01-01", "2026-01-31", orderBy: ReturnRateOrder.ReturnRate));
+        var unknownOrder = await Assert.ThrowsAsync<RpcException>(() => RateAsync("2026-01-01", "2026-01-31", orderBy: (ReturnRateOrder)9));
+        var minSoldByName = await Assert.ThrowsAsync<RpcException>(() =>
+            RateAsync("2026-01-01", "2026-01-31", groupBy: AnalyticsGrouping.Sku, minUnitsSold: 10));
         var badTop = await Assert.ThrowsAsync<RpcException>(() => Client.Analytics.GetReturnReasonsAsync(
             new GetReturnReasonsRequest { FirstDay = "2026-01-01", LastDay = "2026-01-31", Top = 101 }, world.MerchantA).ResponseAsync);
 
@@ -173,6 +203,10 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
         Assert.Equal(["last_day"], Fields(backwards));
         Assert.Equal(["last_day"], Fields(tooLong));
         Assert.Equal(["page_size", "page_token", "sku"], Fields(mismatched).Order(StringComparer.Ordinal));
+        Assert.Equal(["interval", "min_units_sold", "page_token", "sku"], Fields(badRanking).Order(StringComparer.Ordinal));
+        Assert.Equal(["group_by"], Fields(rankingOverall));
+        Assert.Equal(["order_by"], Fields(unknownOrder));
+        Assert.Equal(["min_units_sold"], Fields(minSoldByName));
         Assert.Equal(["top"], Fields(badTop));
         Assert.Equal(["group_by", "interval"], Fields(unknownEnums).Order(StringComparer.Ordinal));
     }
