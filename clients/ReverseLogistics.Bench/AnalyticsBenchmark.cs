@@ -226,6 +226,8 @@ public static class AnalyticsBenchmark
             ("rate, every SKU, page 1", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku))),
             ("rate, every SKU, page 2", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku), after: shape.Sku(99))),
             ("rate, every SKU, 1,000", () => RateAsync(new AnalyticsQuery(year, Dimension.Sku), size: 1000)),
+            ("rate, every category, ranked", () => RankedAsync(new AnalyticsQuery(year, Dimension.Category), RateOrder.ReturnRate)),
+            ("rate, every SKU, ranked", () => RankedAsync(new AnalyticsQuery(year, Dimension.Sku), RateOrder.ReturnRate)),
             ("reasons, overall", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Overall))),
             ("reasons, one SKU", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Sku, popular))),
             ("reasons, every category", () => ReasonsAsync(new AnalyticsQuery(year, Dimension.Category))),
@@ -268,6 +270,14 @@ public static class AnalyticsBenchmark
             (query, _) = await directory.PageAsync(tenant, query, ReturnRateReport.Presence, after, size, cancellationToken);
             var rows = await directory.ReadAsync(tenant, ReturnRateReport.Reads(query), cancellationToken);
             _ = ReturnRateReport.Build(query, rows);
+            return rows.Count;
+        }
+
+        // As GetReturnRate ranks (order_by): every group of the range read and built, the first page kept.
+        async Task<int> RankedAsync(AnalyticsQuery query, RateOrder order)
+        {
+            var rows = await directory.ReadAsync(tenant, ReturnRateReport.Reads(query), cancellationToken);
+            _ = ReturnRateRanking.Top(ReturnRateReport.Build(query, rows), order, minUnitsSold: 100, AnalyticsService.DefaultPageSize);
             return rows.Count;
         }
 

@@ -1,20 +1,28 @@
 using System.CommandLine;
+using ReverseLogistics.Cli.Input;
 using ReverseLogistics.V1;
 
 namespace ReverseLogistics.Cli.Analytics;
 
-/// <summary>rlctl analytics rate: returns, units returned and sold, and the return rate, per group and period (GetReturnRate).</summary>
+/// <summary>rlctl analytics rate: returns, units returned and sold, and the return rate, per group and period, or groups ranked (GetReturnRate).</summary>
 public static class RateCommand
 {
     public static Command Create()
     {
         var (from, to, by, interval, sku, category, tenant) =
             (AnalyticsFlags.From(), AnalyticsFlags.To(), AnalyticsFlags.By(), AnalyticsFlags.Interval(), AnalyticsFlags.Sku(), AnalyticsFlags.Category(), AnalyticsFlags.Tenant());
-        var command = new Command("rate", "Return rate (units returned / units sold) per group and period") { from, to, by, interval, sku, category, tenant };
+        var order = Choices.Option<ReturnRateOrder>("--order",
+            "Rank every SKU or category (with --by) by this figure, highest first: the first --page-size of them (100 by default)");
+        var minUnitsSold = new Option<long>("--min-units-sold") { Description = "With --order: only groups that sold at least this many units in the range" };
+        var command = new Command("rate", "Return rate (units returned / units sold) per group and period, or groups ranked by it")
+        {
+            from, to, by, interval, sku, category, tenant, order, minUnitsSold,
+        };
         return AnalyticsCommand.Paged(command, (connection, result, page, cancellationToken) => connection.Client.Analytics.GetReturnRateAsync(new GetReturnRateRequest
         {
             FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Interval = result.GetValue(interval),
             Sku = result.GetValue(sku)!, Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, PageSize = page.Size, PageToken = page.Token,
+            OrderBy = result.GetValue(order), MinUnitsSold = result.GetValue(minUnitsSold),
         }, connection.Call(cancellationToken)).ResponseAsync, View);
     }
 

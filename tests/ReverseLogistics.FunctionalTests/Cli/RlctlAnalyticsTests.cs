@@ -70,6 +70,28 @@ public sealed class RlctlAnalyticsTests(EmbeddedAnalyticsWorld world) : IClassFi
     }
 
     [Fact]
+    public async Task Order_ranks_the_skus_highest_rate_first_among_those_that_sold_enough()
+    {
+        var ranked = await AsMerchant("analytics", "rate", "--from", "2026-01-01", "--to", "2026-03-31", "--by", "sku", "--order", "return-rate");
+        var soldEnough = await AsMerchant("analytics", "rate", "--from", "2026-01-01", "--to", "2026-03-31", "--by", "sku", "--order", "return-rate",
+            "--min-units-sold", "20", "--csv");
+        var overall = await AsMerchant("analytics", "rate", "--from", "2026-01-01", "--to", "2026-03-31", "--order", "returns");
+
+        Assert.Equal((0, ""), (ranked.ExitCode, ranked.Error));
+        Assert.Equal(
+        [
+            ["group", "first day", "last day", "returns", "units returned", "units sold", "return rate"],
+            ["SKU-3", "2026-01-01", "2026-03-31", "1", "3", "10", "30 %"],
+            ["SKU-1", "2026-01-01", "2026-03-31", "4", "5", "70", "7.14 %"],
+            ["SKU-2", "2026-01-01", "2026-03-31", "2", "3", "60", "5 %"],
+        ], TableCells.Of(ranked.Output));
+        Assert.Equal(["SKU-1,2026-01-01,2026-03-31,4,5,70,0.07142857142857142", "SKU-2,2026-01-01,2026-03-31,2,3,60,0.05"],
+            soldEnough.OutputLines.Skip(1));
+        Assert.Equal(5, overall.ExitCode); // the platform refuses a ranking of the whole business, naming the field
+        Assert.Contains("group_by", overall.Error);
+    }
+
+    [Fact]
     public async Task All_follows_the_page_tokens_into_one_answer()
     {
         var result = await AsMerchant("analytics", "rate", "--from", "2026-01-01", "--to", "2026-03-31", "--by", "sku", "--page-size", "2", "--all", "--csv");
