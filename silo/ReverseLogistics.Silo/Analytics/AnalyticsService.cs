@@ -28,17 +28,20 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
-        if (order is { } ranking)
-        {
-            // Every group of the range, read at once, as pages read theirs.
-            var everyGroup = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query), context.CancellationToken);
-            var top = ReturnRateRanking.Top(ReturnRateReport.Build(query, everyGroup), ranking, request.MinUnitsSold, size);
-            return new GetReturnRateResponse { Groups = { top.Select(AnalyticsMapper.ToProto) } };
-        }
+        if (order is { } ranking) return await RankAsync(tenantId, query, ranking, request.MinUnitsSold, size, context.CancellationToken);
         var (page, last) = await directory.PageAsync(tenantId, query, ReturnRateReport.Presence, after, size, context.CancellationToken);
         var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(page), context.CancellationToken);
         var groups = After(ReturnRateReport.Build(page, rows), g => g.Group, after);
         return new GetReturnRateResponse { Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = NextPageToken(last) };
+    }
+
+    /// <summary>Every group of the range read at once (no page), ranked, the first <paramref name="size"/> kept: one page, no token.</summary>
+    private async Task<GetReturnRateResponse> RankAsync(string? tenantId, AnalyticsQuery query, RateOrder order, long minUnitsSold, int size,
+        CancellationToken cancellationToken)
+    {
+        var everyGroup = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query), cancellationToken);
+        var top = ReturnRateRanking.Top(ReturnRateReport.Build(query, everyGroup), order, minUnitsSold, size);
+        return new GetReturnRateResponse { Groups = { top.Select(AnalyticsMapper.ToProto) } };
     }
 
     public override async Task<GetReturnReasonsResponse> GetReturnReasons(GetReturnReasonsRequest request, ServerCallContext context)
