@@ -10,7 +10,11 @@ namespace ReverseLogistics.Cli.Analytics;
 public static class AnalyticsCommand
 {
     public static Command Paged<T>(Command command, Func<Connection, ParseResult, Page, CancellationToken, Task<T>> call, Func<T, AnalyticsView> view)
-        where T : IMessage
+        where T : IMessage => Paged(command, call, (response, _) => view(response));
+
+    /// <summary>As above, with a view that also reads the command line (what was asked shapes what is drawn).</summary>
+    public static Command Paged<T>(Command command, Func<Connection, ParseResult, Page, CancellationToken, Task<T>> call,
+        Func<T, ParseResult, AnalyticsView> view) where T : IMessage
     {
         var pages = new PageOptions();
         pages.AddTo(command);
@@ -19,9 +23,9 @@ public static class AnalyticsCommand
     }
 
     public static Command Single<T>(Command command, Func<Connection, ParseResult, CancellationToken, Task<T>> call, Func<T, AnalyticsView> view)
-        where T : IMessage => Wire(command, call, view);
+        where T : IMessage => Wire(command, call, (response, _) => view(response));
 
-    private static Command Wire<T>(Command command, Func<Connection, ParseResult, CancellationToken, Task<T>> call, Func<T, AnalyticsView> view)
+    private static Command Wire<T>(Command command, Func<Connection, ParseResult, CancellationToken, Task<T>> call, Func<T, ParseResult, AnalyticsView> view)
         where T : IMessage
     {
         var report = new ReportOutput();
@@ -30,7 +34,7 @@ public static class AnalyticsCommand
         {
             report.Check(result);
             var response = await call(connection, result, cancellationToken);
-            report.Print(connection.Output, result, view(response), PageOptions.More(response));
+            report.Print(connection.Output, result, view(response, result), PageOptions.More(response));
         })(command);
         return command;
     }

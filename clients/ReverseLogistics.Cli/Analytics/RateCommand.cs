@@ -1,6 +1,7 @@
 using System.CommandLine;
 using ReverseLogistics.Cli.Input;
 using ReverseLogistics.V1;
+using Spectre.Console;
 
 namespace ReverseLogistics.Cli.Analytics;
 
@@ -23,10 +24,10 @@ public static class RateCommand
             FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Interval = result.GetValue(interval),
             Sku = result.GetValue(sku)!, Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, PageSize = page.Size, PageToken = page.Token,
             OrderBy = result.GetValue(order), MinUnitsSold = result.GetValue(minUnitsSold),
-        }, connection.Call(cancellationToken)).ResponseAsync, View);
+        }, connection.Call(cancellationToken)).ResponseAsync, (response, result) => View(response, result.GetValue(order)));
     }
 
-    public static AnalyticsView View(GetReturnRateResponse response)
+    public static AnalyticsView View(GetReturnRateResponse response, ReturnRateOrder order = ReturnRateOrder.Unspecified)
     {
         var sheet = new Sheet("group", "first day", "last day", "returns", "units returned", "units sold", "return rate");
         foreach (var group in response.Groups)
@@ -38,8 +39,17 @@ public static class RateCommand
         }
         var charts = response.Groups.Where(g => g.Periods.Count > 0).Select(g => Charts.Bars(
             $"Return rate {Cell.Group(g.Group).Text}", g.Periods.Select(p => (p.FirstDay, (p.HasReturnRate ? p.ReturnRate : 0) * 100)), " %"));
-        return new AnalyticsView(response, sheet, [.. charts]);
+        return new AnalyticsView(response, sheet, order == ReturnRateOrder.Unspecified ? [.. charts] : [Ranked(response, order)]);
     }
+
+    /// <summary>A ranking's figure, a bar per group in the order ranked.</summary>
+    private static BarChart Ranked(GetReturnRateResponse response, ReturnRateOrder order) => order switch
+    {
+        ReturnRateOrder.Returns => Charts.Bars("Returns, most first", response.Groups.Select(g => (Cell.Group(g.Group).Text, (double)g.Total.Returns))),
+        ReturnRateOrder.UnitsReturned => Charts.Bars("Units returned, most first",
+            response.Groups.Select(g => (Cell.Group(g.Group).Text, (double)g.Total.UnitsReturned))),
+        _ => Charts.Bars("Return rate, highest first", response.Groups.Select(g => (Cell.Group(g.Group).Text, g.Total.ReturnRate * 100)), " %"),
+    };
 
     private static Cell[] Row(string group, ReturnRatePeriod period) =>
     [

@@ -70,7 +70,7 @@ public sealed class RlctlAnalyticsTests(EmbeddedAnalyticsWorld world) : IClassFi
     }
 
     [Fact]
-    public async Task Order_ranks_the_skus_highest_rate_first_among_those_that_sold_enough()
+    public async Task Order_ranks_the_skus_highest_rate_first_with_a_bar_each_and_keeps_those_that_sold_enough()
     {
         var ranked = await AsMerchant("analytics", "rate", "--from", "2026-01-01", "--to", "2026-03-31", "--by", "sku", "--order", "return-rate");
         var soldEnough = await AsMerchant("analytics", "rate", "--from", "2026-01-01", "--to", "2026-03-31", "--by", "sku", "--order", "return-rate",
@@ -85,6 +85,9 @@ public sealed class RlctlAnalyticsTests(EmbeddedAnalyticsWorld world) : IClassFi
             ["SKU-1", "2026-01-01", "2026-03-31", "4", "5", "70", "7.14 %"],
             ["SKU-2", "2026-01-01", "2026-03-31", "2", "3", "60", "5 %"],
         ], TableCells.Of(ranked.Output));
+        Assert.Contains("Return rate, highest first", ranked.Output);
+        Assert.Matches(@"SKU-3 +█+ 30 %", TableCells.Plain(ranked.Output));
+        Assert.Matches(@"SKU-2 +█+ 5 %", TableCells.Plain(ranked.Output));
         Assert.Equal(["SKU-1,2026-01-01,2026-03-31,4,5,70,0.07142857142857142", "SKU-2,2026-01-01,2026-03-31,2,3,60,0.05"],
             soldEnough.OutputLines.Skip(1));
         Assert.Equal(5, overall.ExitCode); // the platform refuses a ranking of the whole business, naming the field
