@@ -39,7 +39,8 @@ public static class RateCommand
         }
         var charts = response.Groups.Where(g => g.Periods.Count > 0).Select(g => Charts.Bars(
             $"Return rate {Cell.Group(g.Group).Text}", g.Periods.Select(p => (p.FirstDay, (p.HasReturnRate ? p.ReturnRate : 0) * 100)), " %"));
-        return new AnalyticsView(response, sheet, order == ReturnRateOrder.Unspecified ? [.. charts] : [Ranked(response, order)]);
+        if (order == ReturnRateOrder.Unspecified) return new AnalyticsView(response, sheet, [.. charts]);
+        return new AnalyticsView(response, sheet, response.Groups.Count == 0 ? [] : [Ranked(response, order)]);
     }
 
     /// <summary>A ranking's figure, a bar per group in the order ranked.</summary>
