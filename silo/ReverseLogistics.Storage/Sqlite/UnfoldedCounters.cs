@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using ReverseLogistics.Storage.GroupCommit;
 
 namespace ReverseLogistics.Storage.Sqlite;
@@ -29,14 +30,14 @@ internal sealed class UnfoldedCounters
         {
             foreach (var sum in sums)
             {
-                if (byCounter.TryGetValue((sum.TenantId, sum.Name, sum.Key), out var held))
+                ref var held = ref CollectionsMarshal.GetValueRefOrAddDefault(byCounter, (sum.TenantId, sum.Name, sum.Key), out var waiting);
+                if (waiting)
                 {
-                    held.Delta = checked(held.Delta + sum.Delta);
+                    held!.Delta = checked(held.Delta + sum.Delta);
                     continue;
                 }
-                var counter = new Unfolded(sum.TenantId, sum.Name, sum.Key) { Delta = sum.Delta };
-                byCounter.Add((sum.TenantId, sum.Name, sum.Key), counter);
-                counters.Add(counter);
+                held = new Unfolded(sum.TenantId, sum.Name, sum.Key) { Delta = sum.Delta };
+                counters.Add(held);
             }
             deltas += sums.Count;
             lastSequence = Math.Max(lastSequence, sequence);
