@@ -44,13 +44,16 @@ public static class RateCommand
     }
 
     /// <summary>A ranking's figure, a bar per group in the order ranked.</summary>
-    private static BarChart Ranked(GetReturnRateResponse response, ReturnRateOrder order) => order switch
+    private static BarChart Ranked(GetReturnRateResponse response, ReturnRateOrder order)
     {
-        ReturnRateOrder.Returns => Charts.Bars("Returns, most first", response.Groups.Select(g => (Cell.Group(g.Group).Text, (double)g.Total.Returns))),
-        ReturnRateOrder.UnitsReturned => Charts.Bars("Units returned, most first",
-            response.Groups.Select(g => (Cell.Group(g.Group).Text, (double)g.Total.UnitsReturned))),
-        _ => Charts.Bars("Return rate, highest first", response.Groups.Select(g => (Cell.Group(g.Group).Text, g.Total.ReturnRate * 100)), " %"),
-    };
+        (string Title, Func<ReturnRatePeriod, double> Figure, string Unit) ranked = order switch
+        {
+            ReturnRateOrder.Returns => ("Returns, most first", total => total.Returns, ""),
+            ReturnRateOrder.UnitsReturned => ("Units returned, most first", total => total.UnitsReturned, ""),
+            _ => ("Return rate, highest first", total => total.ReturnRate * 100, " %"),
+        };
+        return Charts.Bars(ranked.Title, response.Groups.Select(g => (Cell.Group(g.Group).Text, ranked.Figure(g.Total))), ranked.Unit);
+    }
 
     private static Cell[] Row(string group, ReturnRatePeriod period) =>
     [
