@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using ReverseLogistics.Text;
 
 namespace ReverseLogistics.Domain.Analytics;
 
@@ -93,17 +94,7 @@ public static class CounterNames
     /// The same as ordinal order but for names holding '%', '|' or NUL, or characters beyond U+FFFF against U+E000 to U+FFFF.
     /// A page of groups is found in this order (<see cref="GroupPages"/>), so every report lists its groups in it.
     /// </summary>
-    public static readonly IComparer<string> GroupOrder = Comparer<string>.Create((x, y) => CompareAsKeys(Escape(x), Escape(y)));
-
-    /// <summary>Code point order: UTF-16's ordinal order but where a surrogate meets a character from U+E000 up.</summary>
-    internal static int CompareAsKeys(string x, string y)
-    {
-        var common = x.AsSpan().CommonPrefixLength(y);
-        if (common == x.Length || common == y.Length) return x.Length.CompareTo(y.Length);
-        char a = x[common], b = y[common];
-        if (char.IsSurrogate(a) != char.IsSurrogate(b) && (a >= '\uE000' || b >= '\uE000')) return char.IsSurrogate(a) ? 1 : -1;
-        return a.CompareTo(b);
-    }
+    public static readonly IComparer<string> GroupOrder = Comparer<string>.Create((x, y) => CodePointOrder.Instance.Compare(Escape(x), Escape(y)));
 
     public static string Escape(string part) =>
         part.IndexOfAny(['%', Separator, '\0']) < 0 ? part : part.Replace("%", "%25").Replace("|", "%7C").Replace("\0", "%00");

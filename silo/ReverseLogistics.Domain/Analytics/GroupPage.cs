@@ -1,3 +1,5 @@
+using ReverseLogistics.Text;
+
 namespace ReverseLogistics.Domain.Analytics;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class GroupPage
         var escaped = Groups.Select(CounterNames.Escape).ToList();
         (firstKey, lastKey) = (escaped[0], escaped[^1]);
         // Keys keyed further ("P|group|reason") order as the escaped name followed by '|': "SKU-1|…" comes before "SKU|…".
-        var further = escaped.Select(e => e + CounterNames.Separator).Order(Comparer<string>.Create(CounterNames.CompareAsKeys)).ToList();
+        var further = escaped.Select(e => e + CounterNames.Separator).Order(CodePointOrder.Instance).ToList();
         (firstKeyFurther, lastKeyFurther) = (further[0], further[^1]);
     }
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using ReverseLogistics.Storage.GroupCommit;
+using ReverseLogistics.Text;
 
 namespace ReverseLogistics.Storage.Sqlite;
 

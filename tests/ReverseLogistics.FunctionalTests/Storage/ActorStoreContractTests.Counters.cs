@@ -1,5 +1,6 @@
 using System.Data.Common;
 using ReverseLogistics.Storage;
+using ReverseLogistics.Storage.Sql;
 
 namespace ReverseLogistics.FunctionalTests.Storage;
 
@@ -173,6 +174,23 @@ public abstract partial class ActorStoreContractTests
         var longest = new string('é', ReverseLogistics.Storage.StoreArguments.MaxCounterKeyBytes / 2);
         await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [new(new string('n', 64), longest, 1)]));
         Assert.Equal([(longest, 1L)], await ReadAsync(key.TenantId, new string('n', 64), CounterRange.Exactly(longest)));
+    }
+
+    [SkippableFact]
+    public async Task The_migration_retiring_units_returned_deletes_those_counters_and_no_other()
+    {
+        var key = NewKey("return");
+        string[] retired = ["units_returned.all.day", "units_returned.all.month", "units_returned.category.day",
+            "units_returned.category.month", "units_returned.sku.day", "units_returned.sku.month"];
+        string[] kept = ["returns.sku.day", "reasons.sku.month", "units_returned", "units_returned.sku.week"];
+        await CommitAsync(new ActorCommit(key, 0, 0, "{}", [], Counters: [.. retired.Concat(kept).Select(name => new CounterDelta(name, "2026-03|SKU-1", 2))]));
+        var migration = Migration.For(Dialect).Single(m => m.Name == "drop_units_returned_counters");
+
+        await ExecuteOnTheCountersTableAsync(migration.Sql);
+
+        var every = new CounterRange("", "~");
+        foreach (var name in retired) Assert.Empty(await ReadAsync(key.TenantId, name, every));
+        foreach (var name in kept) Assert.Equal([("2026-03|SKU-1", 2L)], await ReadAsync(key.TenantId, name, every));
     }
 
     private async Task<IReadOnlyList<(string Key, long Value)>> ReadAsync(string tenantId, string name, params CounterRange[] ranges) =>

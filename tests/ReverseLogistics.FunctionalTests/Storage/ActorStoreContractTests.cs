@@ -30,6 +30,9 @@ public abstract partial class ActorStoreContractTests : IAsyncLifetime
     /// <summary>The rows of schema_migrations, read directly from the database.</summary>
     protected abstract Task<long> CountAppliedMigrationsAsync();
 
+    /// <summary>Runs <paramref name="sql"/> on the class's database once every counter the store holds is in the counters table.</summary>
+    protected abstract Task ExecuteOnTheCountersTableAsync(string sql);
+
     /// <summary>Makes the database itself refuse to insert <paramref name="key"/>'s state (a trigger), as a fault would.</summary>
     protected abstract Task RefuseInsertsOfAsync(ActorKey key);
 

@@ -19,6 +19,8 @@ public sealed class PostgresActorStoreTests(PostgresDatabase database) : ActorSt
 
     protected override Task<long> CountAppliedMigrationsAsync() => CountAppliedMigrationsAsync(database.ConnectionString!);
 
+    protected override Task ExecuteOnTheCountersTableAsync(string sql) => ExecuteAsync(database.ConnectionString!, sql);
+
     protected override Task RefuseInsertsOfAsync(ActorKey key) => ExecuteAsync(database.ConnectionString!, $$"""
         CREATE OR REPLACE FUNCTION refuse_insert() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$;
         CREATE TRIGGER refuse_{{Guid.NewGuid():N}} BEFORE INSERT ON actor_state FOR EACH ROW

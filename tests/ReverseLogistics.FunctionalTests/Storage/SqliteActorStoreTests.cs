@@ -23,6 +23,12 @@ public sealed class SqliteActorStoreTests(TemporaryDirectory directory) : ActorS
         return (long)(await command.ExecuteScalarAsync(Ct))!;
     }
 
+    protected override async Task ExecuteOnTheCountersTableAsync(string sql)
+    {
+        await ((SqliteActorStore)Store).FoldCountersNowAsync();
+        await ExecuteAsync((SqliteActorStore)Store, sql);
+    }
+
     protected override Task RefuseInsertsOfAsync(ActorKey key) => ExecuteAsync((SqliteActorStore)Store,
         $"CREATE TRIGGER refuse_{Guid.NewGuid():N} BEFORE INSERT ON actor_state" +
         $" WHEN NEW.tenant_id = '{key.TenantId}' AND NEW.actor_id = '{key.Id}' BEGIN SELECT RAISE(ABORT, 'refused by the test'); END");

@@ -1,9 +1,13 @@
-namespace ReverseLogistics.Storage;
+namespace ReverseLogistics.Text;
 
 /// <summary>
 /// Strings in the order both databases give text keys (UTF-8 bytes, SQLite's BINARY and PostgreSQL's "C" collation), which
 /// is code point order: UTF-16's ordinal order except where a surrogate meets a character from U+E000 up.
 /// </summary>
+/// <remarks>
+/// Compiled into the domain (which orders groups as the store orders their keys) and into the store, as a linked file:
+/// the two share no reference, and neither should take one for ten lines.
+/// </remarks>
 internal sealed class CodePointOrder : IComparer<string>
 {
     public static readonly CodePointOrder Instance = new();
