@@ -1,5 +1,7 @@
 using System.CommandLine;
+using ReverseLogistics.Cli.Input;
 using ReverseLogistics.V1;
+using Spectre.Console;
 
 namespace ReverseLogistics.Cli.Analytics;
 
@@ -11,17 +13,23 @@ public static class ReasonsCommand
         var (from, to, by, sku, category, tenant) =
             (AnalyticsFlags.From(), AnalyticsFlags.To(), AnalyticsFlags.By(), AnalyticsFlags.Sku(), AnalyticsFlags.Category(), AnalyticsFlags.Tenant());
         var top = new Option<int>("--top") { Description = "Reasons listed per group, most units first (0 to 100; 5 by default); the rest are summed as (other)" };
-        var command = new Command("reasons", "Units returned per reason code and their shares, per group") { from, to, by, sku, category, tenant, top };
+        var order = Choices.Option<ReturnReasonsOrder>("--order",
+            "Rank every SKU or category (with --by) by units returned, or by their growth against the period before: the first --page-size of them (100 by default)");
+        var command = new Command("reasons", "Units returned per reason code and their shares, per group, or groups ranked by their units returned")
+        {
+            from, to, by, sku, category, tenant, top, order,
+        };
         return AnalyticsCommand.Paged(command, (connection, result, page, cancellationToken) => connection.Client.Analytics.GetReturnReasonsAsync(new GetReturnReasonsRequest
         {
             FirstDay = result.GetValue(from)!, LastDay = result.GetValue(to)!, GroupBy = result.GetValue(by), Sku = result.GetValue(sku)!,
             Category = result.GetValue(category)!, TenantId = result.GetValue(tenant)!, Top = result.GetValue(top), PageSize = page.Size, PageToken = page.Token,
-        }, connection.Call(cancellationToken)).ResponseAsync, View);
+            OrderBy = result.GetValue(order),
+        }, connection.Call(cancellationToken)).ResponseAsync, (response, result) => View(response, result.GetValue(order)));
     }
 
     public const string Other = "(other)";
 
-    public static AnalyticsView View(GetReturnReasonsResponse response)
+    public static AnalyticsView View(GetReturnReasonsResponse response, ReturnReasonsOrder order = ReturnReasonsOrder.Unspecified)
     {
         var sheet = new Sheet("group", "reason", "units", "share", "units returned");
         foreach (var group in response.Groups)
@@ -38,6 +46,13 @@ public static class ReasonsCommand
         var notes = response.Groups.Where(g => g.FastestGrowing is not null).Select(g =>
             $"{Cell.Group(g.Group).Text}: {g.FastestGrowing.ReasonCode} grew most, {Cell.Rate(g.FastestGrowing.PreviousShare).Text} -> " +
             $"{Cell.Rate(g.FastestGrowing.Share).Text} against {response.PreviousFirstDay}..{response.PreviousLastDay} ({g.PreviousUnitsReturned} units returned then)");
-        return new AnalyticsView(response, sheet, [.. charts]) { Notes = [.. notes] };
+        BarChart[] drawn = order == ReturnReasonsOrder.Unspecified ? [.. charts] : response.Groups.Count == 0 ? [] : [Ranked(response, order)];
+        return new AnalyticsView(response, sheet, drawn) { Notes = [.. notes] };
     }
+
+    /// <summary>A ranking's figure, a bar per group in the order ranked.</summary>
+    private static BarChart Ranked(GetReturnReasonsResponse response, ReturnReasonsOrder order) => order == ReturnReasonsOrder.Growth
+        ? Charts.Bars($"Units returned, growth against {response.PreviousFirstDay}..{response.PreviousLastDay}, most first",
+            response.Groups.Select(g => (Cell.Group(g.Group).Text, (double)(g.UnitsReturned - g.PreviousUnitsReturned))))
+        : Charts.Bars("Units returned, most first", response.Groups.Select(g => (Cell.Group(g.Group).Text, (double)g.UnitsReturned)));
 }

@@ -9,15 +9,13 @@ namespace ReverseLogistics.Domain.Analytics;
 public static class ReturnRateRanking
 {
     /// <summary>
-    /// Whether a ranking can be made of <paramref name="query"/>: every SKU or category (not the whole business, not one
-    /// group), the range's totals (no interval), one answer (no page token); every conflict is noted on <paramref name="v"/>.
+    /// Whether a ranking can be made of <paramref name="query"/>: what every ranking asks (<see cref="GroupRanking.Check"/>), by
+    /// the range's totals (no interval); every conflict is noted on <paramref name="v"/>.
     /// </summary>
     public static void Check(AnalyticsQuery query, bool paged, long minUnitsSold, Validator v)
     {
-        v.Require(query.Dimension != Dimension.Overall, "group_by", "ANALYTICS_GROUPING_SKU or ANALYTICS_GROUPING_CATEGORY to rank groups");
-        v.Require(query.Only is null, query.Dimension == Dimension.Sku ? "sku" : "category", "not with order_by: a ranking is of every group");
+        GroupRanking.Check(query, paged, v);
         v.Require(query.Interval == Interval.Whole, "interval", "not with order_by: groups are ranked by the range's totals");
-        v.Require(!paged, "page_token", "not with order_by: a ranking is one page");
         v.Require(minUnitsSold >= 0, "min_units_sold", "0 or more");
     }
 

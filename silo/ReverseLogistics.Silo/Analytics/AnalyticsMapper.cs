@@ -46,6 +46,17 @@ public static class AnalyticsMapper
         };
     }
 
+    public static ReasonsOrder? OrderOf(ReturnReasonsOrder order, Validator v)
+    {
+        v.Require(Enum.IsDefined(order), "order_by", "unknown order");
+        return order switch
+        {
+            ReturnReasonsOrder.UnitsReturned => ReasonsOrder.UnitsReturned,
+            ReturnReasonsOrder.Growth => ReasonsOrder.Growth,
+            _ => null,
+        };
+    }
+
     public static Interval IntervalOf(AnalyticsInterval interval) => interval switch
     {
         AnalyticsInterval.Day => Interval.Day,

@@ -50,19 +50,28 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         var query = AnalyticsMapper.Query(request.FirstDay, request.LastDay, request.GroupBy, request.Sku, request.Category, AnalyticsInterval.Unspecified, v);
         v.Require(request.Top is >= 0 and <= ReturnReasonsReport.MaxTop, "top", $"between 0 and {ReturnReasonsReport.MaxTop}");
         var (after, size) = Page(request.PageSize, request.PageToken, v);
+        var order = AnalyticsMapper.OrderOf(request.OrderBy, v);
+        if (order is not null) GroupRanking.Check(query, request.PageToken.Length > 0, v);
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
-        var (page, last) = await directory.PageAsync(tenantId, query, ReturnReasonsReport.Presence, after, size, context.CancellationToken);
-        var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(page), context.CancellationToken);
         var top = request.Top == 0 ? ReturnReasonsReport.DefaultTop : request.Top;
-        var groups = After(ReturnReasonsReport.Build(page, rows, top), g => g.Group, after);
         var previous = query.Range.Preceding();
-        return new GetReturnReasonsResponse
+        var response = new GetReturnReasonsResponse
         {
-            Groups = { groups.Select(AnalyticsMapper.ToProto) }, NextPageToken = NextPageToken(last),
             PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last),
         };
+        if (order is { } ranking)
+        {
+            var everyGroup = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(query), context.CancellationToken);
+            response.Groups.AddRange(ReturnReasonsRanking.Top(ReturnReasonsReport.Build(query, everyGroup, top), ranking, size).Select(AnalyticsMapper.ToProto));
+            return response;
+        }
+        var (page, last) = await directory.PageAsync(tenantId, query, ReturnReasonsReport.Presence, after, size, context.CancellationToken);
+        var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(page), context.CancellationToken);
+        response.Groups.AddRange(After(ReturnReasonsReport.Build(page, rows, top), g => g.Group, after).Select(AnalyticsMapper.ToProto));
+        response.NextPageToken = NextPageToken(last);
+        return response;
     }
 
     public override async Task<GetResolutionMetricsResponse> GetResolutionMetrics(GetResolutionMetricsRequest request, ServerCallContext context)

@@ -162,6 +162,35 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
     }
 
     [SkippableFact]
+    public async Task Reasons_ranked_by_units_returned_or_their_growth_come_highest_first_each_with_its_reasons()
+    {
+        Skip.If(world.SkipReason is not null, world.SkipReason);
+        Task<GetReturnReasonsResponse> RankedAsync(AnalyticsGrouping groupBy, ReturnReasonsOrder order, int pageSize = 0) =>
+            Client.Analytics.GetReturnReasonsAsync(new GetReturnReasonsRequest
+            {
+                FirstDay = "2026-02-01", LastDay = "2026-03-01", GroupBy = groupBy, OrderBy = order, PageSize = pageSize,
+            }, world.MerchantA).ResponseAsync;
+
+        var skus = await RankedAsync(AnalyticsGrouping.Sku, ReturnReasonsOrder.UnitsReturned);
+        var skusGrowing = await RankedAsync(AnalyticsGrouping.Sku, ReturnReasonsOrder.Growth);
+        var topOne = await RankedAsync(AnalyticsGrouping.Sku, ReturnReasonsOrder.UnitsReturned, pageSize: 1);
+        var categories = await RankedAsync(AnalyticsGrouping.Category, ReturnReasonsOrder.UnitsReturned);
+        var categoriesGrowing = await RankedAsync(AnalyticsGrouping.Category, ReturnReasonsOrder.Growth);
+
+        // 29 days from 2026-02-01 against 2026-01-03..31 (R5 cancelled): SKU-3 3 units (0 before), SKU-2 2 (1), SKU-1 1 (4);
+        // apparel 4 (4), shoes 2 (1).
+        Assert.Equal(("2026-01-03", "2026-01-31"), (skus.PreviousFirstDay, skus.PreviousLastDay));
+        Assert.Equal([("SKU-3", 3L, 0L), ("SKU-2", 2L, 1L), ("SKU-1", 1L, 4L)], skus.Groups.Select(g => (g.Group, g.UnitsReturned, g.PreviousUnitsReturned)));
+        Assert.Equal([("not_as_described", 3L, 1.0)], skus.Groups[0].Reasons.Select(r => (r.ReasonCode, r.Units, r.Share)));
+        Assert.Equal([("wrong_item", 1L, 1.0)], skus.Groups[2].Reasons.Select(r => (r.ReasonCode, r.Units, r.Share)));
+        Assert.Equal(["SKU-3", "SKU-2"], skusGrowing.Groups.Select(g => g.Group));
+        Assert.Equal(["SKU-3"], topOne.Groups.Select(g => g.Group));
+        Assert.Empty(topOne.NextPageToken);
+        Assert.Equal([("apparel", 4L), ("shoes", 2L)], categories.Groups.Select(g => (g.Group, g.UnitsReturned)));
+        Assert.Equal(["shoes"], categoriesGrowing.Groups.Select(g => g.Group));
+    }
+
+    [SkippableFact]
     public async Task Each_merchant_reads_its_own_figures_and_the_operator_one_merchants_or_all_together()
     {
         var mine = await RateAsync("2026-01-30", "2026-01-30");
@@ -198,6 +227,15 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
             RateAsync("2026-01-01", "2026-01-31", groupBy: AnalyticsGrouping.Sku, minUnitsSold: 10));
         var badTop = await Assert.ThrowsAsync<RpcException>(() => Client.Analytics.GetReturnReasonsAsync(
             new GetReturnReasonsRequest { FirstDay = "2026-01-01", LastDay = "2026-01-31", Top = 101 }, world.MerchantA).ResponseAsync);
+        var badReasonsRanking = await Assert.ThrowsAsync<RpcException>(() => Client.Analytics.GetReturnReasonsAsync(new GetReturnReasonsRequest
+        {
+            FirstDay = "2026-01-01", LastDay = "2026-01-31", GroupBy = AnalyticsGrouping.Category, Category = "apparel", PageToken = token,
+            OrderBy = ReturnReasonsOrder.UnitsReturned,
+        }, world.MerchantA).ResponseAsync);
+        var reasonsRankingOverall = await Assert.ThrowsAsync<RpcException>(() => Client.Analytics.GetReturnReasonsAsync(
+            new GetReturnReasonsRequest { FirstDay = "2026-01-01", LastDay = "2026-01-31", OrderBy = ReturnReasonsOrder.Growth }, world.MerchantA).ResponseAsync);
+        var unknownReasonsOrder = await Assert.ThrowsAsync<RpcException>(() => Client.Analytics.GetReturnReasonsAsync(
+            new GetReturnReasonsRequest { FirstDay = "2026-01-01", LastDay = "2026-01-31", OrderBy = (ReturnReasonsOrder)9 }, world.MerchantA).ResponseAsync);
 
         Assert.Equal(["first_day", "last_day"], Fields(badDays));
         Assert.Equal(["last_day"], Fields(backwards));
@@ -208,6 +246,9 @@ public abstract class AnalyticsServiceTests(AnalyticsWorld world)
         Assert.Equal(["order_by"], Fields(unknownOrder));
         Assert.Equal(["min_units_sold"], Fields(minSoldByName));
         Assert.Equal(["top"], Fields(badTop));
+        Assert.Equal(["category", "page_token"], Fields(badReasonsRanking).Order(StringComparer.Ordinal));
+        Assert.Equal(["group_by"], Fields(reasonsRankingOverall));
+        Assert.Equal(["order_by"], Fields(unknownReasonsOrder));
         Assert.Equal(["group_by", "interval"], Fields(unknownEnums).Order(StringComparer.Ordinal));
     }
 

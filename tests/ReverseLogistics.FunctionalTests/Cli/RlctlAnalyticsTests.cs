@@ -132,6 +132,28 @@ public sealed class RlctlAnalyticsTests(EmbeddedAnalyticsWorld world) : IClassFi
     }
 
     [Fact]
+    public async Task Order_ranks_the_skus_by_the_growth_of_their_units_returned_with_a_bar_each_and_their_reasons()
+    {
+        var growing = await AsMerchant("analytics", "reasons", "--from", "2026-02-01", "--to", "2026-03-01", "--by", "sku", "--order", "growth");
+        var categories = await AsMerchant("analytics", "reasons", "--from", "2026-02-01", "--to", "2026-03-01", "--by", "category",
+            "--order", "units-returned", "--csv");
+
+        Assert.Equal((0, ""), (growing.ExitCode, growing.Error));
+        Assert.Equal(
+        [
+            ["group", "reason", "units", "share", "units returned"],
+            ["SKU-3", "not_as_described", "3", "100 %", "3"],
+            ["SKU-2", "wrong_size", "2", "100 %", "2"],
+        ], TableCells.Of(growing.Output));
+        Assert.Contains("Units returned, growth against 2026-01-03..2026-01-31, most first", growing.Output);
+        Assert.Matches(@"SKU-3 +█+ 3", TableCells.Plain(growing.Output));
+        Assert.Matches(@"SKU-2 +█+ 1", TableCells.Plain(growing.Output));
+        Assert.DoesNotContain("Units returned by reason", growing.Output);
+        Assert.Contains("SKU-2: wrong_size grew most, 0 % -> 100 % against 2026-01-03..2026-01-31 (1 units returned then)", growing.Output);
+        Assert.Equal(["apparel,not_as_described,3,0.75,4", "apparel,wrong_item,1,0.25,4", "shoes,wrong_size,2,1,2"], categories.OutputLines.Skip(1));
+    }
+
+    [Fact]
     public async Task Input_the_platform_refuses_is_named_field_by_field_with_exit_5()
     {
         var text = await AsMerchant("analytics", "rate", "--from", "2026-02-01", "--to", "2026-01-01");
