@@ -28,7 +28,7 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         v.ThrowIfInvalid();
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
-        if (order is { } ranking) return await RankAsync(tenantId, query, ranking, request.MinUnitsSold, size, context.CancellationToken);
+        if (order is { } ranking) return await RankRateAsync(tenantId, query, ranking, request.MinUnitsSold, size, context.CancellationToken);
         var (page, last) = await directory.PageAsync(tenantId, query, ReturnRateReport.Presence, after, size, context.CancellationToken);
         var rows = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(page), context.CancellationToken);
         var groups = After(ReturnRateReport.Build(page, rows), g => g.Group, after);
@@ -36,7 +36,7 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
     }
 
     /// <summary>Every group of the range read at once (no page), ranked, the first <paramref name="size"/> kept: one page, no token.</summary>
-    private async Task<GetReturnRateResponse> RankAsync(string? tenantId, AnalyticsQuery query, RateOrder order, long minUnitsSold, int size,
+    private async Task<GetReturnRateResponse> RankRateAsync(string? tenantId, AnalyticsQuery query, RateOrder order, long minUnitsSold, int size,
         CancellationToken cancellationToken)
     {
         var everyGroup = await directory.ReadAsync(tenantId, ReturnRateReport.Reads(query), cancellationToken);
@@ -56,22 +56,30 @@ public sealed class AnalyticsService(AnalyticsDirectory directory, IGrainFactory
         var tenantId = await directory.ScopeAsync(context.GetCaller(), request.TenantId, context.CancellationToken);
 
         var top = request.Top == 0 ? ReturnReasonsReport.DefaultTop : request.Top;
-        var previous = query.Range.Preceding();
-        var response = new GetReturnReasonsResponse
-        {
-            PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last),
-        };
-        if (order is { } ranking)
-        {
-            var everyGroup = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(query), context.CancellationToken);
-            response.Groups.AddRange(ReturnReasonsRanking.Top(ReturnReasonsReport.Build(query, everyGroup, top), ranking, size).Select(AnalyticsMapper.ToProto));
-            return response;
-        }
+        if (order is { } ranking) return await RankReasonsAsync(tenantId, query, ranking, top, size, context.CancellationToken);
         var (page, last) = await directory.PageAsync(tenantId, query, ReturnReasonsReport.Presence, after, size, context.CancellationToken);
         var rows = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(page), context.CancellationToken);
-        response.Groups.AddRange(After(ReturnReasonsReport.Build(page, rows, top), g => g.Group, after).Select(AnalyticsMapper.ToProto));
+        var response = ReasonsResponse(query, After(ReturnReasonsReport.Build(page, rows, top), g => g.Group, after));
         response.NextPageToken = NextPageToken(last);
         return response;
+    }
+
+    /// <summary>Every group of the range (and of the period before) read at once, ranked, the first <paramref name="size"/> kept: one page, no token.</summary>
+    private async Task<GetReturnReasonsResponse> RankReasonsAsync(string? tenantId, AnalyticsQuery query, ReasonsOrder order, int top, int size,
+        CancellationToken cancellationToken)
+    {
+        var everyGroup = await directory.ReadAsync(tenantId, ReturnReasonsReport.Reads(query), cancellationToken);
+        return ReasonsResponse(query, ReturnReasonsRanking.Top(ReturnReasonsReport.Build(query, everyGroup, top), order, size));
+    }
+
+    private static GetReturnReasonsResponse ReasonsResponse(AnalyticsQuery query, IEnumerable<ReasonsGroup> groups)
+    {
+        var previous = query.Range.Preceding();
+        return new GetReturnReasonsResponse
+        {
+            Groups = { groups.Select(AnalyticsMapper.ToProto) },
+            PreviousFirstDay = AnalyticsMapper.Day(previous.First), PreviousLastDay = AnalyticsMapper.Day(previous.Last),
+        };
     }
 
     public override async Task<GetResolutionMetricsResponse> GetResolutionMetrics(GetResolutionMetricsRequest request, ServerCallContext context)
