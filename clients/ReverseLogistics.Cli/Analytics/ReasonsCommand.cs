@@ -15,7 +15,7 @@ public static class ReasonsCommand
         var top = new Option<int>("--top") { Description = "Reasons listed per group, most units first (0 to 100; 5 by default); the rest are summed as (other)" };
         var order = Choices.Option<ReturnReasonsOrder>("--order",
             "Rank every SKU or category (with --by) by units returned, or by their growth against the period before: the first --page-size of them (100 by default)");
-        var command = new Command("reasons", "Units returned per reason code and their shares, per group, or groups ranked by their units returned")
+        var command = new Command("reasons", "Units returned per reason code and their shares, per group, or groups ranked by their units returned or its growth")
         {
             from, to, by, sku, category, tenant, top, order,
         };
