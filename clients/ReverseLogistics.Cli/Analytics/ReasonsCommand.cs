@@ -31,15 +31,18 @@ public static class ReasonsCommand
 
     public static AnalyticsView View(GetReturnReasonsResponse response, ReturnReasonsOrder order = ReturnReasonsOrder.Unspecified)
     {
-        var sheet = new Sheet("group", "reason", "units", "share", "units returned");
+        // A ranking by growth shows what it ranks by: the units returned in the period before beside those of the range.
+        var growth = order == ReturnReasonsOrder.Growth;
+        var sheet = new Sheet(["group", "reason", "units", "share", "units returned", .. growth ? ["units returned before"] : Array.Empty<string>()]);
         foreach (var group in response.Groups)
         {
-            var name = Cell.Group(group.Group);
-            foreach (var reason in group.Reasons)
-                sheet.Add(name, Cell.Of(reason.ReasonCode), Cell.Count(reason.Units), Cell.Rate(reason.Share), Cell.Count(group.UnitsReturned));
-            if (group.OtherUnits > 0)
-                sheet.Add(name, Cell.Of(Other), Cell.Count(group.OtherUnits), Cell.Rate((double)group.OtherUnits / group.UnitsReturned),
-                    Cell.Count(group.UnitsReturned));
+            Cell[] Row(string reason, long units, double share) =>
+            [
+                Cell.Group(group.Group), Cell.Of(reason), Cell.Count(units), Cell.Rate(share), Cell.Count(group.UnitsReturned),
+                .. growth ? [Cell.Count(group.PreviousUnitsReturned)] : Array.Empty<Cell>(),
+            ];
+            foreach (var reason in group.Reasons) sheet.Add(Row(reason.ReasonCode, reason.Units, reason.Share));
+            if (group.OtherUnits > 0) sheet.Add(Row(Other, group.OtherUnits, (double)group.OtherUnits / group.UnitsReturned));
         }
         var charts = response.Groups.Where(g => g.Reasons.Count > 0).Select(g => Charts.Bars($"Units returned by reason {Cell.Group(g.Group).Text}",
             [.. g.Reasons.Select(r => (r.ReasonCode, (double)r.Units)), .. g.OtherUnits > 0 ? [(Other, (double)g.OtherUnits)] : Array.Empty<(string, double)>()]));

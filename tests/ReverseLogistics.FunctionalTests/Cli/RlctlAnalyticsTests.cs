@@ -137,13 +137,15 @@ public sealed class RlctlAnalyticsTests(EmbeddedAnalyticsWorld world) : IClassFi
         var growing = await AsMerchant("analytics", "reasons", "--from", "2026-02-01", "--to", "2026-03-01", "--by", "sku", "--order", "growth");
         var categories = await AsMerchant("analytics", "reasons", "--from", "2026-02-01", "--to", "2026-03-01", "--by", "category",
             "--order", "units-returned", "--csv");
+        var categoriesGrowing = await AsMerchant("analytics", "reasons", "--from", "2026-02-01", "--to", "2026-03-01", "--by", "category",
+            "--order", "growth", "--csv");
 
         Assert.Equal((0, ""), (growing.ExitCode, growing.Error));
         Assert.Equal(
         [
-            ["group", "reason", "units", "share", "units returned"],
-            ["SKU-3", "not_as_described", "3", "100 %", "3"],
-            ["SKU-2", "wrong_size", "2", "100 %", "2"],
+            ["group", "reason", "units", "share", "units returned", "units returned before"],
+            ["SKU-3", "not_as_described", "3", "100 %", "3", "0"],
+            ["SKU-2", "wrong_size", "2", "100 %", "2", "1"],
         ], TableCells.Of(growing.Output));
         Assert.Contains("Units returned, growth against 2026-01-03..2026-01-31, most first", growing.Output);
         Assert.Matches(@"SKU-3 +█+ 3", TableCells.Plain(growing.Output));
@@ -151,6 +153,7 @@ public sealed class RlctlAnalyticsTests(EmbeddedAnalyticsWorld world) : IClassFi
         Assert.DoesNotContain("Units returned by reason", growing.Output);
         Assert.Contains("SKU-2: wrong_size grew most, 0 % -> 100 % against 2026-01-03..2026-01-31 (1 units returned then)", growing.Output);
         Assert.Equal(["apparel,not_as_described,3,0.75,4", "apparel,wrong_item,1,0.25,4", "shoes,wrong_size,2,1,2"], categories.OutputLines.Skip(1));
+        Assert.Equal(["group,reason,units,share,units_returned,units_returned_before", "shoes,wrong_size,2,1,2,1"], categoriesGrowing.OutputLines);
     }
 
     [Fact]
